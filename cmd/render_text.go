@@ -1,0 +1,284 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/resumescore/resumescore/scorer"
+)
+
+// tierOrder is the report order of tiers, with their labels for people.
+var tierOrder = []struct{ id, label string }{
+	{"essential", "Must-have"},
+	{"important", "Nice-to-have"},
+	{"bonus", "Bonus"},
+}
+
+// tierLabel returns the people's name of a tier id.
+func tierLabel(id string) string {
+	for _, t := range tierOrder {
+		if t.id == id {
+			return t.label
+		}
+	}
+	if id == "" {
+		return "Other"
+	}
+	return strings.ToUpper(id[:1]) + id[1:]
+}
+
+// tiersOf returns the tier ids present in rep, in report order (known tiers
+// first, then any other in order of appearance).
+func tiersOf(rep *scorer.Report) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range tierOrder {
+		for _, m := range rep.Keywords {
+			if m.Tier == t.id {
+				out = append(out, t.id)
+				seen[t.id] = true
+				break
+			}
+		}
+	}
+	for _, m := range rep.Keywords {
+		if !seen[m.Tier] {
+			out = append(out, m.Tier)
+			seen[m.Tier] = true
+		}
+	}
+	return out
+}
+
+// matchGlyph is the glyph and word of a match kind: meaning never depends on
+// colour.
+func matchGlyph(k scorer.MatchKind) string {
+	switch k {
+	case scorer.Exact:
+		return "✓ exact"
+	case scorer.Alias:
+		return "≈ alias"
+	case scorer.Variant:
+		return "~ variant"
+	case scorer.Fuzzy:
+		return "? typo"
+	case scorer.Generic:
+		return "◦ generic"
+	}
+	return "✗ missing"
+}
+
+// matchStyle picks the style of a match kind.
+func matchStyle(st styles, k scorer.MatchKind) lipgloss.Style {
+	switch k {
+	case scorer.Exact:
+		return st.Good
+	case scorer.Missing:
+		return st.Bad
+	}
+	return st.Warn
+}
+
+// statusGlyph is the glyph and word of a check status.
+func statusGlyph(s scorer.Status) string {
+	switch s {
+	case scorer.Pass:
+		return "✓ pass"
+	case scorer.Warn:
+		return "! warn"
+	case scorer.Fail:
+		return "✗ fail"
+	}
+	return "- " + string(s)
+}
+
+// renderText writes the report for people: header and score, keywords by
+// tier (must-have first) with how and where each matched, what to fix, the
+// checks and the extractor's diagnostics. It reads fully without colour.
+func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
+	r := newRenderer(w, o.Profile)
+	st := newStyles(r)
+	width := o.Width
+	if width <= 0 {
+		width = 80
+	}
+	var b strings.Builder
+	line := func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }
+
+	// Header.
+	line("%s", st.Title.Render(rep.File)+st.Dim.Render(" ("+rep.Format+")"))
+	line("Target: %s", targetName(rep.Target))
+	line("%s  %s", st.Score.Render("Score: "+formatScore(rep.Score)+"/100"),
+		fmt.Sprintf("%d of %d keywords matched", rep.Matched, rep.Total))
+
+	// Keywords by tier.
+	for _, tier := range tiersOf(rep) {
+		var ms []scorer.Match
+		matched := 0
+		nameW := 0
+		for _, m := range rep.Keywords {
+			if m.Tier != tier {
+				continue
+			}
+			ms = append(ms, m)
+			if m.Matched {
+				matched++
+			}
+			nameW = max(nameW, lipgloss.Width(m.Keyword))
+		}
+		nameW = min(nameW, 28)
+		line("")
+		line("%s  %s", st.Title.Render(tierLabel(tier)), st.Dim.Render(fmt.Sprintf("%d/%d matched", matched, len(ms))))
+		for _, m := range ms {
+			status := fmt.Sprintf("%-10s", matchGlyph(m.Match))
+			name := m.Keyword + strings.Repeat(" ", max(0, nameW-lipgloss.Width(m.Keyword)))
+			parts := []string{"  " + matchStyle(st, m.Match).Render(status), st.KeywordCell.Render(name)}
+			if m.Match != scorer.Missing {
+				var found []string
+				if m.Found != "" && m.Found != m.Keyword {
+					found = append(found, fmt.Sprintf("as %q", m.Found))
+				}
+				if m.Count > 0 {
+					found = append(found, fmt.Sprintf("×%d", m.Count))
+				}
+				if len(found) > 0 {
+					parts = append(parts, strings.Join(found, " "))
+				}
+			}
+			if o.Explain {
+				parts = append(parts, st.Dim.Render(fmt.Sprintf("%.1f/%.1f pts", m.Points, m.MaxPoints)))
+			}
+			line("%s", strings.TrimRight(strings.Join(parts, " "), " "))
+			indent := "             "
+			if len(m.Evidence) > 0 {
+				ev := m.Evidence[0]
+				prefix := fmt.Sprintf("L%d: ", ev.Line)
+				text := clip(ev.Text, ev.Form, width-len(indent)-len(prefix))
+				more := ""
+				if n := len(m.Evidence) - 1; n > 0 {
+					more = fmt.Sprintf(" (+%d more)", n)
+				}
+				line("%s%s", indent, st.Dim.Render(prefix+text+more))
+			}
+			if o.Explain {
+				for _, rj := range m.Rejected {
+					line("%s%s", indent, st.Dim.Render(clip(fmt.Sprintf("not counted: L%d %q: %s", rj.Line, rj.Form, rj.Reason), "", width-len(indent))))
+				}
+			}
+		}
+	}
+	if len(rep.Keywords) == 0 {
+		line("")
+		line("No keywords to match.")
+	}
+
+	// What to fix.
+	if len(rep.Fixes) > 0 {
+		line("")
+		line("%s", st.Title.Render("What to fix"))
+		for i, f := range rep.Fixes {
+			num := fmt.Sprintf("  %d. ", i+1)
+			writeWrapped(&b, num, strings.Repeat(" ", len(num)), f, width)
+		}
+	}
+
+	// Checks.
+	if len(rep.Checks) > 0 {
+		line("")
+		line("%s", st.Title.Render("Checks"))
+		for _, c := range rep.Checks {
+			sty := st.Good
+			switch c.Status {
+			case scorer.Warn:
+				sty = st.Warn
+			case scorer.Fail:
+				sty = st.Bad
+			}
+			head := "  " + sty.Render(fmt.Sprintf("%-7s", statusGlyph(c.Status))) + " "
+			text := c.Title
+			if c.Message != "" {
+				text += ": " + c.Message
+			}
+			writeWrapped(&b, head, strings.Repeat(" ", 10), text, width)
+			if c.Fix != "" && c.Status != scorer.Pass {
+				writeWrapped(&b, strings.Repeat(" ", 10)+"fix: ", strings.Repeat(" ", 15), c.Fix, width)
+			}
+		}
+	}
+
+	// Diagnostics.
+	if len(rep.Diagnostics) > 0 {
+		line("")
+		line("%s", st.Title.Render("Diagnostics"))
+		for _, d := range rep.Diagnostics {
+			text := d.Code + ": " + d.Message
+			if d.Page > 0 {
+				text += fmt.Sprintf(" (page %d)", d.Page)
+			}
+			writeWrapped(&b, "  "+st.Warn.Render("!")+" ", "    ", text, width)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// targetName describes what a report was scored against.
+func targetName(t scorer.Target) string {
+	src := t.Source
+	if src == "" {
+		src = "target"
+	}
+	if t.Title != "" && t.Title != t.ID {
+		return fmt.Sprintf("%s (%s %s)", t.Title, src, t.ID)
+	}
+	return fmt.Sprintf("%s %s", src, t.ID)
+}
+
+// clip fits text into n columns, keeping form (when given) in view: a long
+// line is cut around the form with an ellipsis on the side that was cut.
+func clip(text, form string, n int) string {
+	text = strings.TrimSpace(text)
+	if n < 10 {
+		n = 10
+	}
+	if ansi.StringWidth(text) <= n {
+		return text
+	}
+	runes := []rune(text)
+	if form != "" {
+		if i := strings.Index(text, form); i >= 0 {
+			start := len([]rune(text[:i]))
+			end := start + len([]rune(form))
+			if end > n-1 {
+				from := max(0, min(start-n/3, len(runes)-(n-1)))
+				runes = append([]rune("…"), runes[from+1:]...)
+			}
+		}
+	}
+	return ansi.Truncate(string(runes), n, "…")
+}
+
+// writeWrapped writes text wrapped at width, the first line after first and
+// the following lines after rest (both may hold styled text).
+func writeWrapped(b *strings.Builder, first, rest, text string, width int) {
+	prefix := first
+	avail := width - lipgloss.Width(first)
+	cur := ""
+	for _, word := range strings.Fields(text) {
+		if cur != "" && lipgloss.Width(cur)+1+lipgloss.Width(word) > avail {
+			b.WriteString(prefix + cur + "\n")
+			prefix, cur = rest, ""
+			avail = width - lipgloss.Width(rest)
+		}
+		if cur == "" {
+			cur = word
+		} else {
+			cur += " " + word
+		}
+	}
+	b.WriteString(prefix + cur + "\n")
+}

@@ -1,0 +1,119 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/resumescore/resumescore/scorer"
+)
+
+// scoreOptions are the inputs of `resumescore score`.
+type scoreOptions struct {
+	IO     *streams
+	Global *globalOptions
+	Files  []string
+	Target targetOptions
+}
+
+// newScoreCmd builds `resumescore score`. runF replaces runScore in tests.
+func newScoreCmd(s *streams, g *globalOptions, runF func(*scoreOptions) error) *cobra.Command {
+	opts := &scoreOptions{IO: s, Global: g}
+	c := &cobra.Command{
+		Use:   "score FILE... (--role ROLE | --jd JD | --keywords FILE)",
+		Short: "Score resumes against a role, a job description or your own keywords",
+		Long: `Score each FILE (PDF, DOCX, Markdown, text; "-" reads stdin) against a built-in
+role (--role), a job description (--jd) or your own keyword list (--keywords).
+--role and --jd together score against their union: the job description's
+keywords first, with its weights, then the role's keywords it does not name.
+
+With --format json one FILE gives one report object and several FILEs an array.
+--min-score N exits 1 when any score is under N; the reports are still printed.`,
+		Example: `  resumescore score resume.pdf --role backend
+  resumescore score resume.pdf --jd job.txt --explain
+  resumescore score a.pdf b.docx --role devops --format json
+  cat resume.md | resumescore score - --role backend`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			return scoreRunE(c, opts, args, runF)
+		},
+	}
+	addTargetFlags(c.Flags(), &opts.Target)
+	return c
+}
+
+// scoreRunE validates the flags and arguments, then calls runF (or runScore).
+// The root command shares it, so `resumescore FILE` is `resumescore score FILE`.
+func scoreRunE(c *cobra.Command, opts *scoreOptions, args []string, runF func(*scoreOptions) error) error {
+	opts.Files = args
+	if err := opts.Global.validate(); err != nil {
+		return err
+	}
+	if err := opts.Target.validate(); err != nil {
+		return err
+	}
+	stdin := 0
+	for _, f := range args {
+		if f == "-" {
+			stdin++
+		}
+		if f == "" {
+			return usageErrorf("empty file name")
+		}
+	}
+	if opts.Target.JD == "-" {
+		stdin++
+	}
+	if stdin > 1 {
+		return usageErrorf(`"-" (stdin) can be read only once`)
+	}
+	if runF != nil {
+		return runF(opts)
+	}
+	return runScore(c.Context(), opts)
+}
+
+// runScore scores every file and renders the reports. A file that cannot be
+// read is reported on stderr and the others are still scored (exit 2 at the
+// end); a score under --min-score exits 1 after every report is printed.
+func runScore(ctx context.Context, opts *scoreOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	s, g := opts.IO, opts.Global
+	tg, err := loadTarget(ctx, s, g, opts.Target)
+	if err != nil {
+		return err
+	}
+	var reps []*scorer.Report
+	var failed error
+	for _, f := range opts.Files {
+		doc, err := readDocument(ctx, s, g, f)
+		if err != nil {
+			printError(s.Err, err)
+			failed = err
+			continue
+		}
+		reps = append(reps, tg.Index.Score(doc))
+	}
+	if len(reps) > 0 || len(opts.Files) > 1 {
+		if err := renderReports(s.Out, g.Format, reps, g.renderOptions(s)); err != nil {
+			return err
+		}
+	}
+	if failed != nil {
+		return &reportedError{failed}
+	}
+	var gate error
+	if g.MinScore > 0 {
+		for _, rep := range reps {
+			if rep.Score < g.MinScore {
+				fmt.Fprintf(s.Err, "resumescore: %s: score %s is under --min-score %s\n",
+					rep.File, formatScore(rep.Score), formatScore(g.MinScore))
+				gate = gateErrorf("score under --min-score")
+			}
+		}
+	}
+	return gate
+}

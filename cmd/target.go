@@ -1,0 +1,217 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+
+	"github.com/resumescore/resumescore/extract"
+	"github.com/resumescore/resumescore/keywords"
+	"github.com/resumescore/resumescore/scorer"
+	"github.com/resumescore/resumescore/seeds"
+)
+
+// targetOptions are the flags that say what a resume is scored against.
+type targetOptions struct {
+	Role     string // built-in role id (--role)
+	JD       string // job description file, "-" for stdin (--jd)
+	Keywords string // the user's keyword list or role YAML (--keywords)
+}
+
+// addTargetFlags registers --role, --jd and --keywords on fs.
+func addTargetFlags(fs *flagSet, t *targetOptions) {
+	fs.StringVar(&t.Role, "role", "", "built-in `role` to score against (see: resumescore roles)")
+	fs.StringVar(&t.JD, "jd", "", "job description `file` to score against (\"-\" for stdin)")
+	fs.StringVar(&t.Keywords, "keywords", "", "your own keyword list: one per line, or a role YAML `file`")
+}
+
+// empty reports whether no target flag was given.
+func (t targetOptions) empty() bool { return t.Role == "" && t.JD == "" && t.Keywords == "" }
+
+// validate checks the combination: one of --role, --jd, --keywords, except
+// that --role and --jd together score against their union.
+func (t targetOptions) validate() error {
+	switch {
+	case t.empty():
+		return usageErrorf("say what to score against: --role ROLE, --jd FILE or --keywords FILE")
+	case t.Keywords != "" && (t.Role != "" || t.JD != ""):
+		return usageErrorf("--keywords cannot be combined with --role or --jd")
+	}
+	return nil
+}
+
+// target is a compiled scoring target: the keyword set, its index and the
+// lexicon it was resolved against. Build it once per run and share it.
+type target struct {
+	Set     *keywords.Set
+	Index   *scorer.Index
+	Lexicon *keywords.Lexicon
+	JD      *keywords.JD // the parsed job description, when --jd was given
+}
+
+// loadTarget turns --role, --jd and --keywords into a compiled index. The
+// lexicon is loaded once; a role comes from the embedded seeds, a keyword
+// list through keywords.Parse, a job description through keywords.FromJD.
+// With --role and --jd together the set is their union: the JD's keywords
+// first with the JD's weights, then the role's keywords the JD does not name.
+func loadTarget(ctx context.Context, s *streams, g *globalOptions, t targetOptions) (*target, error) {
+	if err := t.validate(); err != nil {
+		return nil, err
+	}
+	lex, err := keywords.LoadLexicon(seeds.FS())
+	if err != nil {
+		return nil, fmt.Errorf("built-in lexicon: %w", err)
+	}
+	tg := &target{Lexicon: lex}
+	var roleSet *keywords.Set
+	if t.Role != "" {
+		if roleSet, err = loadRole(t.Role); err != nil {
+			return nil, err
+		}
+		lex.Resolve(roleSet)
+	}
+	switch {
+	case t.Keywords != "":
+		tg.Set, err = parseKeywordsFile(t.Keywords)
+		if err != nil {
+			return nil, err
+		}
+		lex.Resolve(tg.Set)
+	case t.JD != "":
+		text, err := readText(ctx, s, g, t.JD)
+		if err != nil {
+			return nil, err
+		}
+		jd, err := keywords.FromJD(displayName(t.JD), text, lex)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", t.JD, err)
+		}
+		if jd == nil || jd.Set == nil || len(jd.Set.Keywords) == 0 {
+			return nil, withHint(fmt.Errorf("%s: no keywords found in the job description", t.JD),
+				"check that the file is the job posting's text, or use --keywords with your own list")
+		}
+		lex.Resolve(jd.Set)
+		tg.JD = jd
+		tg.Set = jd.Set
+		if roleSet != nil {
+			tg.Set = unionSets(jd.Set, roleSet)
+		}
+	default:
+		tg.Set = roleSet
+	}
+	if tg.Index, err = scorer.Compile(tg.Set, lex); err != nil {
+		return nil, fmt.Errorf("compile keywords: %w", err)
+	}
+	return tg, nil
+}
+
+// loadRole loads a built-in role, and lists the known roles when id is not one.
+func loadRole(id string) (*keywords.Set, error) {
+	known := roleIDs(seeds.FS())
+	if len(known) > 0 && !contains(known, id) {
+		return nil, withHint(fmt.Errorf("unknown role %q", id),
+			"known roles: "+strings.Join(known, ", ")+" (resumescore roles lists them)")
+	}
+	set, err := keywords.Load(seeds.FS(), id)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, withHint(fmt.Errorf("unknown role %q", id), "resumescore roles lists the known roles")
+		}
+		return nil, fmt.Errorf("role %s: %w", id, err)
+	}
+	return set, nil
+}
+
+// roleIDs lists the role ids in fsys (roles/*.yaml), sorted.
+func roleIDs(fsys fs.FS) []string {
+	names, _ := fs.Glob(fsys, "roles/*.yaml")
+	ids := make([]string, 0, len(names))
+	for _, n := range names {
+		ids = append(ids, strings.TrimSuffix(path.Base(n), ".yaml"))
+	}
+	return ids
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// parseKeywordsFile reads the user's --keywords file.
+func parseKeywordsFile(name string) (*keywords.Set, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	set, err := keywords.Parse(f, name)
+	if err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+// readText extracts the plain text of a file (any format extract reads), or of
+// stdin for "-".
+func readText(ctx context.Context, s *streams, g *globalOptions, name string) (string, error) {
+	doc, err := readDocument(ctx, s, g, name)
+	if err != nil {
+		return "", err
+	}
+	return doc.Text(), nil
+}
+
+// readDocument extracts one file, or stdin for "-", within the limit flags.
+func readDocument(ctx context.Context, s *streams, g *globalOptions, name string) (*extract.Document, error) {
+	opts := g.extractOptions()
+	if name == "-" {
+		return extract.Read(ctx, s.In, "-", opts)
+	}
+	return extract.File(ctx, name, opts)
+}
+
+// displayName is the name a target is reported under.
+func displayName(name string) string {
+	if name == "-" {
+		return "stdin"
+	}
+	return path.Base(strings.ReplaceAll(name, `\`, "/"))
+}
+
+// unionSets returns first's keywords followed by second's keywords that first
+// does not already name (by id, else by case-folded name).
+func unionSets(first, second *keywords.Set) *keywords.Set {
+	out := *first
+	out.Keywords = append([]keywords.Keyword(nil), first.Keywords...)
+	seen := map[string]bool{}
+	key := func(k keywords.Keyword) string {
+		if k.ID != "" {
+			return k.ID
+		}
+		return strings.ToLower(k.Name)
+	}
+	for _, k := range first.Keywords {
+		seen[key(k)] = true
+		seen[strings.ToLower(k.Name)] = true
+	}
+	for _, k := range second.Keywords {
+		if seen[key(k)] || seen[strings.ToLower(k.Name)] {
+			continue
+		}
+		out.Keywords = append(out.Keywords, k)
+	}
+	out.ID = first.ID + "+" + second.ID
+	out.Title = strings.TrimSpace(first.Title + " + " + second.Title)
+	out.Source = "jd+role"
+	out.Checks = append(append([]string(nil), first.Checks...), second.Checks...)
+	out.Signals = append(append([]keywords.Signal(nil), first.Signals...), second.Signals...)
+	return &out
+}
