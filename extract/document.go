@@ -74,6 +74,10 @@ type Line struct {
 	Section string // detected section id ("experience", "education", "skills", ...) or ""
 	Source  Source // body, header, footer, text box or footnote
 	Text    string // the line's text, NFKC-normalised, without a trailing newline
+	// SourceLine is the 1-based line in the source file for Markdown, text and
+	// JSON Resume input (so annotations can point into the file); 0 when
+	// unknown (PDF, DOCX).
+	SourceLine int
 }
 
 // Section is a span of lines under one detected heading.

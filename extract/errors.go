@@ -23,3 +23,8 @@ func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
 
 // Unwrap returns the cause.
 func (e *FileError) Unwrap() error { return e.Err }
+
+// ErrUnreadable reports a file that could not be read at all: missing, a
+// directory, no permission, or an I/O error. errors.Is also matches the
+// underlying fs error (fs.ErrNotExist, fs.ErrPermission) where there is one.
+var ErrUnreadable = errors.New("cannot read file")

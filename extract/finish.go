@@ -1,0 +1,190 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// finish is the post-pass common to every format. It normalises each line
+// (NFKC, soft hyphens and zero-width characters out, private-use icons and
+// control characters to spaces, runs of spaces collapsed), drops empty lines,
+// numbers the remaining lines (Line.N, 1-based), sets Pages, detects sections
+// and adds diagnostics.
+//
+// A reader may pass section hints in doc.Sections: Heading set and Start the
+// 1-based index into doc.Lines (before the post-pass) of a line that is a
+// heading by markup (a Markdown "#", a generated JSON Resume heading). finish
+// replaces them with the detected sections.
+func finish(doc *Document) {
+	hints := make(map[int]bool, len(doc.Sections))
+	for _, s := range doc.Sections {
+		hints[s.Start-1] = true
+	}
+	doc.Sections = nil
+	icons := 0
+	out := doc.Lines[:0]
+	isHeading := make([]bool, 0, len(doc.Lines))
+	maxPage := 0
+	for i, l := range doc.Lines {
+		var n int
+		l.Text, n = cleanLine(l.Text)
+		icons += n
+		if l.Page < 1 {
+			l.Page = 1
+		}
+		maxPage = max(maxPage, l.Page)
+		if l.Text == "" {
+			continue
+		}
+		l.N = len(out) + 1
+		out = append(out, l)
+		isHeading = append(isHeading, hints[i])
+	}
+	doc.Lines = out
+	if doc.Pages < maxPage {
+		doc.Pages = maxPage
+	}
+	if doc.Pages == 0 && len(doc.Lines) > 0 {
+		doc.Pages = 1
+	}
+	detectSections(doc, isHeading)
+	if icons > 0 && !hasDiag(doc, "icons-dropped") {
+		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{
+			Code:    "icons-dropped",
+			Message: fmt.Sprintf("%d icon glyphs (private-use characters) dropped", icons),
+		})
+	}
+	contactDiagnostics(doc)
+}
+
+func hasDiag(doc *Document, code string) bool {
+	for _, d := range doc.Diagnostics {
+		if d.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanLine normalises one line and returns it with the number of private-use
+// (icon) characters it replaced.
+func cleanLine(s string) (string, int) {
+	if !norm.NFKC.IsNormalString(s) {
+		s = norm.NFKC.String(s)
+	}
+	icons := 0
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true // drop leading spaces
+	for _, r := range s {
+		switch {
+		case r == '\u00AD', r == '\u200B', r == '\u200C', r == '\u200D', r == '\u2060', r == '\uFEFF':
+			continue
+		case isPUA(r):
+			icons++
+			r = ' '
+		case r == '\uFFFD':
+			// kept: it marks text the reader could not decode
+		case unicode.IsSpace(r), unicode.IsControl(r), unicode.Is(unicode.Zs, r):
+			r = ' '
+		}
+		if r == ' ' {
+			if space {
+				continue
+			}
+			space = true
+		} else {
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimRight(b.String(), " "), icons
+}
+
+func isPUA(r rune) bool {
+	return (r >= 0xE000 && r <= 0xF8FF) || (r >= 0xF0000 && r <= 0xFFFFD) || (r >= 0x100000 && r <= 0x10FFFD)
+}
+
+// nonSpaceRunes counts the letters, digits, marks and symbols in doc.
+func nonSpaceRunes(doc *Document) int {
+	n := 0
+	for _, l := range doc.Lines {
+		for _, r := range l.Text {
+			if !unicode.IsSpace(r) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// minRunes is the least text a document must hold to count as not empty.
+const minRunes = 20
+
+// classifyEmpty turns a near-empty document into an error: ErrNoText for a
+// PDF (most likely a scan), ErrEmpty otherwise.
+func classifyEmpty(doc *Document) error {
+	n := nonSpaceRunes(doc)
+	if n >= minRunes {
+		return nil
+	}
+	switch doc.Format {
+	case PDF:
+		return &causeError{msg: fmt.Sprintf("no text layer (%d characters found; scanned image?)", n), errs: []error{ErrNoText}}
+	case DOCX:
+		return &causeError{msg: fmt.Sprintf("the DOCX holds no text (%d characters found)", n), errs: []error{ErrEmpty}}
+	}
+	return &causeError{msg: fmt.Sprintf("no text (%d characters found)", n), errs: []error{ErrEmpty}}
+}
+
+var (
+	emailRE = regexp.MustCompile(`[\pL\pN._%+-]+@[\pL\pN-]+(\.[\pL\pN-]+)+`)
+	phoneRE = regexp.MustCompile(`(\+\d{1,3}[\s.-]?)?(\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{2,4}([\s.-]\d{2,5})?`)
+)
+
+// hasContact reports whether s holds an e-mail address or a phone number.
+func hasContact(s string) bool {
+	if emailRE.MatchString(s) {
+		return true
+	}
+	for _, m := range phoneRE.FindAllString(s, -1) {
+		digits := 0
+		for _, r := range m {
+			if r >= '0' && r <= '9' {
+				digits++
+			}
+		}
+		if digits >= 9 && digits <= 15 {
+			return true
+		}
+	}
+	return false
+}
+
+// contactDiagnostics flags contact details that appear only in a header,
+// footer or text box: many ATS skip those parts.
+func contactDiagnostics(doc *Document) {
+	found := map[Source]bool{}
+	for _, l := range doc.Lines {
+		if hasContact(l.Text) {
+			found[l.Source] = true
+		}
+	}
+	if found[Body] || len(found) == 0 {
+		return
+	}
+	var where []string
+	for _, s := range []Source{Header, Footer, TextBox, Footnote} {
+		if found[s] {
+			where = append(where, map[Source]string{Header: "header", Footer: "footer", TextBox: "text box", Footnote: "footnote"}[s])
+		}
+	}
+	doc.Diagnostics = append(doc.Diagnostics, Diagnostic{
+		Code:    "contact-in-header",
+		Message: "contact details found only in the " + strings.Join(where, " and ") + "; many ATS skip those, so repeat them in the body",
+	})
+}

@@ -1,0 +1,175 @@
+package extract
+
+import (
+	"context"
+	"html"
+	"regexp"
+	"strings"
+)
+
+// readMarkdown strips Markdown markup and keeps the text a reader of the
+// rendered page sees: heading text (recorded as section hints), emphasis and
+// link text without markup, code blocks with their content, table cells
+// separated by " | ", no HTML tags, comments or front matter.
+func readMarkdown(ctx context.Context, data []byte, opts Options) (*Document, error) {
+	src := splitLines(string(data))
+	doc := &Document{}
+	add := func(text string, srcLine int, heading bool) {
+		if heading {
+			doc.Sections = append(doc.Sections, Section{Heading: text, Start: len(doc.Lines) + 1})
+		}
+		doc.Lines = append(doc.Lines, Line{Page: 1, Text: text, SourceLine: srcLine})
+	}
+	i := 0
+	// Front matter: YAML (---) or TOML (+++) at the very top.
+	if len(src) > 0 {
+		if fence := strings.TrimSpace(src[0]); fence == "---" || fence == "+++" {
+			for j := 1; j < len(src) && j < 200; j++ {
+				if t := strings.TrimSpace(src[j]); t == fence || (fence == "---" && t == "...") {
+					i = j + 1
+					break
+				}
+			}
+		}
+	}
+	inFence, fenceMark := false, ""
+	inComment := false
+	for ; i < len(src); i++ {
+		if i%4096 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		line := src[i]
+		t := strings.TrimSpace(line)
+		if inFence {
+			if strings.HasPrefix(t, fenceMark) && strings.Trim(t, fenceMark[:1]) == "" {
+				inFence = false
+				continue
+			}
+			add(line, i+1, false)
+			continue
+		}
+		if inComment {
+			if k := strings.Index(line, "-->"); k >= 0 {
+				inComment = false
+				line = line[k+3:]
+				t = strings.TrimSpace(line)
+			} else {
+				continue
+			}
+		}
+		if k := strings.Index(line, "<!--"); k >= 0 && !strings.Contains(line[k:], "-->") {
+			inComment = true
+			line = line[:k]
+			t = strings.TrimSpace(line)
+		}
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			inFence, fenceMark = true, t[:3]
+			continue
+		}
+		// Setext heading: this line followed by === or ---.
+		if t != "" && i+1 < len(src) && !isTableRow(t) {
+			if u := strings.TrimSpace(src[i+1]); len(u) >= 2 && (strings.Trim(u, "=") == "" || (strings.Trim(u, "-") == "" && !isListItem(t))) {
+				add(inline(t), i+1, true)
+				i++
+				continue
+			}
+		}
+		if isRule(t) || linkDef.MatchString(t) {
+			continue
+		}
+		if m := atxHeading.FindStringSubmatch(t); m != nil {
+			h := strings.TrimSpace(strings.TrimRight(m[1], "#"))
+			add(inline(h), i+1, true)
+			continue
+		}
+		if isTableRow(t) {
+			if tableSep.MatchString(t) {
+				continue
+			}
+			cells := strings.Split(strings.Trim(t, "|"), "|")
+			for k, c := range cells {
+				cells[k] = inline(strings.TrimSpace(c))
+			}
+			add(strings.Join(cells, " | "), i+1, false)
+			continue
+		}
+		// Block quotes and list markers.
+		for strings.HasPrefix(t, ">") {
+			t = strings.TrimSpace(t[1:])
+		}
+		t = listMarker.ReplaceAllString(t, "")
+		t = strings.TrimPrefix(t, "[ ] ")
+		t = strings.TrimPrefix(t, "[x] ")
+		add(inline(t), i+1, false)
+	}
+	return doc, nil
+}
+
+var (
+	atxHeading = regexp.MustCompile(`^#{1,6}(?:\s+(.*))?$`)
+	tableSep   = regexp.MustCompile(`^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$`)
+	listMarker = regexp.MustCompile(`^(?:[-*+•]|\d{1,3}[.)])\s+`)
+	linkDef    = regexp.MustCompile(`^\[[^\]]+\]:\s*\S+`)
+	image      = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	link       = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)`)
+	refLink    = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
+	autoLink   = regexp.MustCompile(`<((?:https?://|mailto:)[^>\s]+|[^@<>\s]+@[^@<>\s]+)>`)
+	htmlTag    = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
+	htmlCmt    = regexp.MustCompile(`<!--.*?-->`)
+	strong     = regexp.MustCompile(`\*\*(\S(?:.*?\S)?)\*\*`)
+	strongU    = regexp.MustCompile(`(^|[^\pL\pN_])__(\S(?:.*?\S)?)__($|[^\pL\pN_])`)
+	emStar     = regexp.MustCompile(`\*(\S(?:[^*]*?\S)?)\*`)
+	emUnder    = regexp.MustCompile(`(^|[^\pL\pN_])_(\S(?:[^_]*?\S)?)_($|[^\pL\pN_])`)
+	strike     = regexp.MustCompile(`~~(.+?)~~`)
+	code       = regexp.MustCompile("`+([^`]*)`+")
+	escaped    = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|<>~])`)
+)
+
+func isRule(t string) bool {
+	if len(t) < 3 {
+		return false
+	}
+	c := strings.ReplaceAll(t, " ", "")
+	return len(c) >= 3 && (strings.Trim(c, "-") == "" || strings.Trim(c, "*") == "" || strings.Trim(c, "_") == "")
+}
+
+func isListItem(t string) bool { return listMarker.MatchString(t) }
+
+func isTableRow(t string) bool { return strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 2 }
+
+// inline removes inline markup from one line of Markdown.
+func inline(s string) string {
+	s = htmlCmt.ReplaceAllString(s, "")
+	s = image.ReplaceAllString(s, "")
+	s = link.ReplaceAllStringFunc(s, func(m string) string {
+		sm := link.FindStringSubmatch(m)
+		text, url := sm[1], sm[2]
+		// Keep e-mail and phone targets: they are contact details the
+		// rendered link shows only as its text.
+		for _, p := range []string{"mailto:", "tel:"} {
+			if strings.HasPrefix(strings.ToLower(url), p) {
+				addr := url[len(p):]
+				if !strings.Contains(text, addr) {
+					return text + " (" + addr + ")"
+				}
+			}
+		}
+		return text
+	})
+	s = refLink.ReplaceAllString(s, "$1")
+	s = autoLink.ReplaceAllStringFunc(s, func(m string) string {
+		return strings.TrimPrefix(m[1:len(m)-1], "mailto:")
+	})
+	s = code.ReplaceAllString(s, "$1")
+	s = htmlTag.ReplaceAllString(s, " ")
+	for range 3 { // nested emphasis
+		s = strong.ReplaceAllString(s, "$1")
+		s = strongU.ReplaceAllString(s, "$1$2$3")
+		s = emStar.ReplaceAllString(s, "$1")
+		s = emUnder.ReplaceAllString(s, "$1$2$3")
+		s = strike.ReplaceAllString(s, "$1")
+	}
+	s = escaped.ReplaceAllString(s, "$1")
+	s = html.UnescapeString(s)
+	return s
+}

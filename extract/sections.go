@@ -1,0 +1,184 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// sectionPhrases maps heading phrases, as normalised by headingKey, to
+// canonical section ids. The list covers the headings of English resumes;
+// "&" is spelt "and".
+var sectionPhrases = map[string]string{}
+
+// weakPhrases are headings that are also ordinary list items ("Leadership" in
+// a list of soft skills); they count only when the line looks like a heading
+// (capitals, a trailing colon, Markdown markup).
+var weakPhrases = map[string]bool{}
+
+func init() {
+	add := func(id string, weak bool, phrases ...string) {
+		for _, p := range phrases {
+			sectionPhrases[p] = id
+			sectionPhrases[strings.ReplaceAll(p, " ", "")] = id
+			if weak {
+				weakPhrases[p] = true
+			}
+		}
+	}
+	add("experience", false, "experience", "work experience", "professional experience", "employment",
+		"employment history", "work history", "career history", "relevant experience", "professional background",
+		"career", "experience and projects", "industry experience", "technical experience", "positions",
+		"professional history", "work", "internships", "internship experience", "teaching experience",
+		"research experience", "selected experience", "berufserfahrung")
+	add("education", false, "education", "academic background", "education and training", "academics",
+		"academic history", "educational background", "education and certifications", "studies", "academic qualifications")
+	add("skills", false, "skills", "technical skills", "core competencies", "competencies", "key skills",
+		"skills and tools", "skills and technologies", "tech stack", "technology stack", "skill set", "skillset",
+		"programming languages", "technical proficiencies", "areas of expertise", "expertise", "core skills",
+		"skills and expertise", "skills and interests", "technical summary", "relevant skills", "hard skills", "soft skills")
+	add("skills", true, "tools", "technologies", "qualifications", "toolbox")
+	add("projects", false, "projects", "personal projects", "side projects", "selected projects", "key projects",
+		"academic projects", "open source", "open source projects", "open source contributions", "portfolio",
+		"project experience", "notable projects", "technical projects")
+	add("summary", false, "summary", "professional summary", "career summary", "executive summary", "about me",
+		"objective", "career objective", "professional profile", "personal statement", "summary of qualifications",
+		"career profile", "personal profile")
+	add("summary", true, "profile", "about", "overview")
+	add("contact", false, "contact", "contact information", "contact details", "contact info", "personal information",
+		"personal details", "personal data", "get in touch")
+	add("certifications", false, "certifications", "certificates", "certification", "licenses and certifications",
+		"certifications and licenses", "professional certifications", "courses and certifications", "certifications and training")
+	add("certifications", true, "courses", "training", "licenses", "coursework", "relevant coursework")
+	add("awards", false, "awards", "honors", "honours", "achievements", "honors and awards", "awards and honors",
+		"awards and achievements", "accomplishments", "key achievements", "scholarships", "awards and honours")
+	add("publications", false, "publications", "selected publications", "papers and publications")
+	add("publications", true, "research", "papers", "talks", "talks and publications", "presentations")
+	add("languages", false, "languages", "spoken languages", "language skills", "language")
+	add("interests", false, "interests", "hobbies", "hobbies and interests", "personal interests", "interests and hobbies")
+	add("volunteer", false, "volunteer", "volunteering", "volunteer experience", "volunteer work", "community service",
+		"community involvement")
+	add("volunteer", true, "community")
+	add("activities", true, "leadership", "activities", "extracurricular activities", "leadership and activities",
+		"leadership experience", "extracurriculars")
+	add("references", false, "references")
+}
+
+// containsRules map a word inside a short heading-shaped line to an id, for
+// headings not in the table ("Selected Engineering Experience"). Order matters.
+var containsRules = []struct{ word, id string }{
+	{"summary", "summary"}, {"objective", "summary"},
+	{"programming", "skills"}, {"skill", "skills"}, {"competenc", "skills"},
+	{"experience", "experience"}, {"employment", "experience"},
+	{"education", "education"},
+	{"project", "projects"},
+	{"certific", "certifications"},
+	{"award", "awards"}, {"honor", "awards"}, {"honour", "awards"}, {"achievement", "awards"},
+	{"publication", "publications"},
+	{"volunteer", "volunteer"},
+	{"language", "languages"},
+	{"interest", "interests"}, {"hobb", "interests"},
+	{"contact", "contact"},
+}
+
+// headingKey lower-cases s, spells "&" as "and" and keeps letters and single
+// spaces only. letterSpaced reports text like "S K I L L S".
+func headingKey(s string) (key string, words int, letterSpaced bool) {
+	s = strings.ReplaceAll(s, "&", " and ")
+	var b strings.Builder
+	space := true
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) {
+			b.WriteRune(r)
+			space = false
+		} else if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	key = strings.TrimSpace(b.String())
+	f := strings.Fields(key)
+	single := 0
+	for _, w := range f {
+		if len([]rune(w)) == 1 {
+			single++
+		}
+	}
+	return key, len(f), len(f) >= 3 && single*10 >= len(f)*8
+}
+
+// headingID returns the section id of a heading line, or "" when text is not
+// a section heading. hinted says the markup made the line a heading.
+func headingID(text string, hinted bool) string {
+	t := strings.TrimSpace(text)
+	if t == "" || len(t) > 60 {
+		return ""
+	}
+	colon := strings.HasSuffix(t, ":")
+	if strings.Count(t, ":") > 1 || (strings.Contains(t, ":") && !colon) {
+		return "" // "Skills: Go, Python" is a labelled line, not a heading
+	}
+	hasLetter, upper := false, true
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			hasLetter = true
+			if unicode.IsLower(r) {
+				upper = false
+			}
+		}
+		if unicode.IsDigit(r) {
+			return ""
+		}
+	}
+	if !hasLetter {
+		return ""
+	}
+	key, words, spaced := headingKey(t)
+	if spaced {
+		key = strings.ReplaceAll(key, " ", "")
+		words = 1
+	}
+	if words == 0 || words > 6 {
+		return ""
+	}
+	shaped := hinted || colon || spaced || (upper && len([]rune(t)) > 2)
+	if id, ok := sectionPhrases[key]; ok && (shaped || !weakPhrases[key]) {
+		return id
+	}
+	if !shaped || words > 4 {
+		return ""
+	}
+	for _, r := range containsRules {
+		if strings.Contains(key, r.word) {
+			return r.id
+		}
+	}
+	return ""
+}
+
+// detectSections sets Line.Section and doc.Sections from heading lines.
+// isHeading[i] says the reader marked line i as a heading. Header and footer
+// lines stay outside the flow of sections.
+func detectSections(doc *Document, isHeading []bool) {
+	cur := -1 // index into doc.Sections
+	lastBody := 0
+	for i := range doc.Lines {
+		l := &doc.Lines[i]
+		if l.Source == Header || l.Source == Footer {
+			continue
+		}
+		if id := headingID(l.Text, i < len(isHeading) && isHeading[i]); id != "" {
+			if cur >= 0 {
+				doc.Sections[cur].End = lastBody
+			}
+			doc.Sections = append(doc.Sections, Section{ID: id, Heading: l.Text, Start: l.N, End: l.N})
+			cur = len(doc.Sections) - 1
+		}
+		if cur >= 0 {
+			l.Section = doc.Sections[cur].ID
+		}
+		lastBody = l.N
+	}
+	if cur >= 0 {
+		doc.Sections[cur].End = lastBody
+	}
+}
