@@ -39,6 +39,7 @@ type globalOptions struct {
 	Timeout  time.Duration // per-file extraction deadline
 	MaxSize  string        // per-file size limit ("10MiB")
 	MaxPages int           // per-PDF page limit
+	RoleDirs []string      // directories of user role files over the built-ins (--roles-dir)
 	Getenv   func(string) string
 }
 
@@ -192,6 +193,7 @@ missing, how it matched, where, and what to fix.
 	pf.DurationVar(&g.Timeout, "timeout", extract.DefaultOptions().Timeout, "give up on a file after this `duration`")
 	pf.StringVar(&g.MaxSize, "max-size", "10MiB", "refuse files larger than this `size` (B, KB, KiB, MB, MiB)")
 	pf.IntVar(&g.MaxPages, "max-pages", extract.DefaultOptions().MaxPages, "refuse PDFs with more `pages`")
+	pf.StringSliceVar(&g.RoleDirs, "roles-dir", nil, "a `dir` of role files (<id>.yaml) that extends or overrides the built-in roles (repeatable)")
 	addTargetFlags(root.Flags(), &scoreOpts.Target)
 
 	root.AddCommand(

@@ -62,14 +62,14 @@ func loadTarget(ctx context.Context, s *streams, g *globalOptions, t targetOptio
 	if err := t.validate(); err != nil {
 		return nil, err
 	}
-	lex, err := keywords.LoadLexicon(seeds.FS())
+	lex, err := loadLexicon()
 	if err != nil {
-		return nil, fmt.Errorf("built-in lexicon: %w", err)
+		return nil, err
 	}
 	tg := &target{Lexicon: lex}
 	var roleSet *keywords.Set
 	if t.Role != "" {
-		if roleSet, err = loadRole(t.Role); err != nil {
+		if roleSet, err = loadRole(g, t.Role); err != nil {
 			return nil, err
 		}
 		lex.Resolve(roleSet)
@@ -109,40 +109,47 @@ func loadTarget(ctx context.Context, s *streams, g *globalOptions, t targetOptio
 	return tg, nil
 }
 
-// loadRole loads a built-in role, and lists the known roles when id is not one.
-func loadRole(id string) (*keywords.Set, error) {
-	known := roleIDs(seeds.FS())
-	if len(known) > 0 && !contains(known, id) {
-		return nil, withHint(fmt.Errorf("unknown role %q", id),
-			"known roles: "+strings.Join(known, ", ")+" (resumescore roles lists them)")
+// roleFS is the file system roles are read from: the built-in roles with the
+// user's --roles-dir directories over them (a later directory wins).
+func roleFS(g *globalOptions) fs.FS {
+	if len(g.RoleDirs) == 0 {
+		return seeds.FS()
 	}
-	set, err := keywords.Load(seeds.FS(), id)
+	dirs := make([]fs.FS, 0, len(g.RoleDirs))
+	for _, d := range g.RoleDirs {
+		dirs = append(dirs, os.DirFS(d))
+	}
+	return keywords.Overlay(seeds.FS(), dirs...)
+}
+
+// loadLexicon loads the built-in skill lexicon.
+func loadLexicon() (*keywords.Lexicon, error) {
+	lex, err := keywords.LoadLexicon(seeds.FS())
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, withHint(fmt.Errorf("unknown role %q", id), "resumescore roles lists the known roles")
+		return nil, fmt.Errorf("built-in lexicon: %w", err)
+	}
+	return lex, nil
+}
+
+// loadRole loads a role, and lists the known roles when id is not one.
+func loadRole(g *globalOptions, id string) (*keywords.Set, error) {
+	fsys := roleFS(g)
+	set, err := keywords.Load(fsys, id)
+	if errors.Is(err, keywords.ErrUnknownRole) {
+		hint := "resumescore roles lists the known roles"
+		if roles, rerr := keywords.Roles(fsys); rerr == nil && len(roles) > 0 {
+			ids := make([]string, len(roles))
+			for i, r := range roles {
+				ids[i] = r.ID
+			}
+			hint = "known roles: " + strings.Join(ids, ", ") + " (resumescore roles describes them)"
 		}
+		return nil, withHint(fmt.Errorf("unknown role %q", id), hint)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("role %s: %w", id, err)
 	}
 	return set, nil
-}
-
-// roleIDs lists the role ids in fsys (roles/*.yaml), sorted.
-func roleIDs(fsys fs.FS) []string {
-	names, _ := fs.Glob(fsys, "roles/*.yaml")
-	ids := make([]string, 0, len(names))
-	for _, n := range names {
-		ids = append(ids, strings.TrimSuffix(path.Base(n), ".yaml"))
-	}
-	return ids
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // parseKeywordsFile reads the user's --keywords file.
