@@ -1,0 +1,269 @@
+package extract
+
+import (
+	"context"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+func latin1Reader(in io.Reader) io.Reader { return charmap.Windows1252.NewDecoder().Reader(in) }
+
+// docxLine is one line of a part, before the common post-pass.
+type docxLine struct {
+	text    string
+	src     Source
+	heading bool // the paragraph has a Heading/Title style or an outline level
+}
+
+// docxPart is the result of walking one part.
+type docxPart struct {
+	lines               []docxLine
+	refs                []string        // r:id of header and footer references, in order
+	footnotes, endnotes map[string]bool // ids referenced from this part
+	altChunk            bool
+}
+
+// walk streams the XML of one part and collects its text. src is the Source of
+// its lines (text boxes inside get TextBox). When noteIDs is not nil the part
+// is a footnotes or endnotes part and only the notes with those ids are kept.
+func (pk *docxPackage) walk(ctx context.Context, name string, src Source, noteIDs map[string]bool) (*docxPart, error) {
+	b, err := pk.part(name)
+	if err != nil {
+		return nil, err
+	}
+	out := &docxPart{footnotes: map[string]bool{}, endnotes: map[string]bool{}}
+	if b == nil {
+		return out, nil
+	}
+	w := &docxWalker{part: out, srcs: []Source{src}}
+	d := newXMLDecoder(b)
+	depth := 0
+	skip := 0       // depth at which a skipped subtree started, 0 when none
+	text := 0       // >0 inside w:t / m:t
+	tabs := 0       // >0 inside w:tabs (tab stop definitions)
+	var stack []string
+	var hidden []bool // per open w:r: its rPr has w:vanish
+	hiddenN := 0
+	noteSkip := 0 // depth of a footnote being skipped
+	for n := 0; ; n++ {
+		if n&0x3FFF == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if len(out.lines) > 0 || w.cur.Len() > 0 {
+				break // keep the text before the damage
+			}
+			return nil, malformed(fmt.Sprintf("damaged DOCX part %s (%v)", name, err))
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if depth > maxXMLDepth {
+				return nil, malformed(fmt.Sprintf("DOCX part %s is nested more than %d levels deep", name, maxXMLDepth))
+			}
+			parent := ""
+			if len(stack) > 0 {
+				parent = stack[len(stack)-1]
+			}
+			stack = append(stack, t.Name.Local)
+			if skip > 0 || noteSkip > 0 {
+				continue
+			}
+			switch t.Name.Local {
+			case "delText", "instrText", "delInstrText", "Fallback", "del", "moveFrom", "commentReference", "commentRangeStart":
+				if t.Name.Local != "del" || isWordNS(t.Name.Space) {
+					skip = depth
+				}
+			case "footnote", "endnote":
+				if noteIDs != nil {
+					id, typ := attr(t, "id"), attr(t, "type")
+					if typ == "separator" || typ == "continuationSeparator" || typ == "continuationNotice" || !noteIDs[id] {
+						noteSkip = depth
+					}
+				}
+			case "t":
+				text++
+			case "tabs":
+				tabs++
+			case "tab", "ptab":
+				if tabs == 0 && parent != "tabs" && hiddenN == 0 {
+					w.cur.WriteByte('\t')
+				}
+			case "br", "cr":
+				if hiddenN == 0 {
+					w.flush()
+				}
+			case "noBreakHyphen":
+				if hiddenN == 0 {
+					w.cur.WriteByte('-')
+				}
+			case "sym":
+				if hiddenN == 0 {
+					w.cur.WriteString(symText(attr(t, "char")))
+				}
+			case "r":
+				hidden = append(hidden, false)
+			case "vanish", "specVanish", "webHidden":
+				if parent == "rPr" && len(stack) >= 3 && stack[len(stack)-3] == "r" && len(hidden) > 0 && t.Name.Local != "webHidden" && !isOff(attr(t, "val")) {
+					if !hidden[len(hidden)-1] {
+						hidden[len(hidden)-1] = true
+						hiddenN++
+					}
+				}
+			case "txbxContent":
+				w.flush()
+				w.srcs = append(w.srcs, TextBox)
+			case "pStyle":
+				v := strings.ToLower(attr(t, "val"))
+				if strings.HasPrefix(v, "heading") || v == "title" || v == "subtitle" {
+					w.heading = true
+				}
+			case "outlineLvl":
+				if parent == "pPr" {
+					w.heading = true
+				}
+			case "headerReference", "footerReference":
+				if id := relID(t); id != "" {
+					out.refs = append(out.refs, id)
+				}
+			case "footnoteReference":
+				out.footnotes[attr(t, "id")] = true
+			case "endnoteReference":
+				out.endnotes[attr(t, "id")] = true
+			case "altChunk":
+				out.altChunk = true
+			}
+		case xml.EndElement:
+			local := t.Name.Local
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			if skip > 0 {
+				if depth == skip {
+					skip = 0
+				}
+				depth--
+				continue
+			}
+			if noteSkip > 0 {
+				if depth == noteSkip {
+					noteSkip = 0
+				}
+				depth--
+				continue
+			}
+			depth--
+			switch local {
+			case "t":
+				if text > 0 {
+					text--
+				}
+			case "tabs":
+				if tabs > 0 {
+					tabs--
+				}
+			case "r":
+				if len(hidden) > 0 {
+					if hidden[len(hidden)-1] {
+						hiddenN--
+					}
+					hidden = hidden[:len(hidden)-1]
+				}
+			case "p", "tr":
+				w.flush()
+				w.heading = false
+			case "tc":
+				w.cur.WriteByte('\t')
+			case "txbxContent":
+				w.flush()
+				if len(w.srcs) > 1 {
+					w.srcs = w.srcs[:len(w.srcs)-1]
+				}
+			case "footnote", "endnote":
+				w.flush()
+			}
+		case xml.CharData:
+			if skip == 0 && noteSkip == 0 && text > 0 && hiddenN == 0 {
+				w.cur.Write(t)
+				w.runes += len(t)
+				if w.runes > maxDOCXTextRune {
+					return nil, &causeError{msg: fmt.Sprintf("DOCX holds more than %s of text", humanBytes(maxDOCXTextRune)), errs: []error{ErrTooLarge}}
+				}
+			}
+		}
+	}
+	w.flush()
+	return out, nil
+}
+
+// docxWalker builds lines.
+type docxWalker struct {
+	part    *docxPart
+	cur     strings.Builder
+	srcs    []Source
+	heading bool
+	runes   int
+}
+
+func (w *docxWalker) flush() {
+	s := w.cur.String()
+	w.cur.Reset()
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	w.part.lines = append(w.part.lines, docxLine{text: s, src: w.srcs[len(w.srcs)-1], heading: w.heading})
+	w.heading = false // only the first line of a heading paragraph
+}
+
+func attr(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local && !strings.Contains(a.Name.Space, "relationships") {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// relID returns the r:id attribute (the relationships namespace, transitional
+// or Strict).
+func relID(se xml.StartElement) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == "id" && strings.Contains(a.Name.Space, "relationships") {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// isWordNS reports whether space is the WordprocessingML namespace
+// (transitional or Strict); "del" in other vocabularies is not a deletion.
+func isWordNS(space string) bool {
+	return strings.Contains(space, "wordprocessingml") || space == "" || space == "w"
+}
+
+func isOff(v string) bool {
+	switch strings.ToLower(v) {
+	case "0", "false", "off":
+		return true
+	}
+	return false
+}
+
+// symText maps a w:sym character code: symbol-font codes F000-F0FF (bullets,
+// icons) become a space, anything else the character itself.
+func symText(hex string) string {
+	c, err := strconv.ParseUint(hex, 16, 32)
+	if err != nil || (c >= 0xF000 && c <= 0xF0FF) || c < 0x20 || c > 0x10FFFF {
+		return " "
+	}
+	return string(rune(c))
+}
