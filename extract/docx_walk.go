@@ -43,9 +43,9 @@ func (pk *docxPackage) walk(ctx context.Context, name string, src Source, noteID
 	w := &docxWalker{part: out, srcs: []Source{src}}
 	d := newXMLDecoder(b)
 	depth := 0
-	skip := 0       // depth at which a skipped subtree started, 0 when none
-	text := 0       // >0 inside w:t / m:t
-	tabs := 0       // >0 inside w:tabs (tab stop definitions)
+	skip := 0 // depth at which a skipped subtree started, 0 when none
+	text := 0 // >0 inside w:t / m:t
+	tabs := 0 // >0 inside w:tabs (tab stop definitions)
 	var stack []string
 	var hidden []bool // per open w:r: its rPr has w:vanish
 	hiddenN := 0
