@@ -153,6 +153,12 @@ func run(ctx context.Context, args []string, s *streams, getenv func(string) str
 
 // newRootCmd builds the whole command tree for one run.
 func newRootCmd(s *streams, getenv func(string) string) *cobra.Command {
+	return newRoot(s, getenv, nil)
+}
+
+// newRoot is newRootCmd with scoreRunF replacing runScore (tests only), both
+// for `resumescore FILE` and `resumescore score FILE`.
+func newRoot(s *streams, getenv func(string) string, scoreRunF func(*scoreOptions) error) *cobra.Command {
 	g := &globalOptions{Getenv: getenv}
 	scoreOpts := &scoreOptions{IO: s, Global: g}
 	root := &cobra.Command{
@@ -176,7 +182,7 @@ missing, how it matched, where, and what to fix.
 			if len(args) == 0 {
 				return c.Help()
 			}
-			return scoreRunE(c, scoreOpts, args, nil)
+			return scoreRunE(c, scoreOpts, args, scoreRunF)
 		},
 	}
 	root.SetIn(s.In)
@@ -197,7 +203,7 @@ missing, how it matched, where, and what to fix.
 	addTargetFlags(root.Flags(), &scoreOpts.Target)
 
 	root.AddCommand(
-		newScoreCmd(s, g, nil),
+		newScoreCmd(s, g, scoreRunF),
 		newExtractCmd(s, g, nil),
 		newAboutCmd(s),
 	)
