@@ -1,0 +1,413 @@
+package extract
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// pdfFont is what the walker needs from one font dictionary: how to split a
+// string operand into codes, what each code means, and how far it moves the pen.
+// It is built once per font object (extraction.md §4.3, "font cache keyed by
+// object") and never re-reads the file afterwards except through enc.
+type pdfFont struct {
+	type3      bool
+	cid        bool        // Type 0: widths from DescendantFonts /W
+	twoByte    bool        // Type 0 with 2-byte codes
+	spaces     []codespace // ToUnicode codespace ranges, when present
+	toUni      map[uint32]string
+	diffs      map[int]string // /Differences glyph names
+	enc        *pdf.Font      // the library's decoder, the fallback
+	memo       map[uint32]string
+	firstChar  int
+	widths     []float64 // simple fonts, glyph units
+	missing    float64
+	cidW       map[uint32]float64 // Type 0 /W
+	dw         float64            // Type 0 /DW
+	scale      float64            // glyph units to text space (0.001, or FontMatrix[0] for Type 3)
+	sizeFactor float64            // Type 3: em size relative to Tfs
+	std        float64            // approximate width when the font has no widths
+	broken     bool               // loading panicked; decode to U+FFFD
+}
+
+type codespace struct {
+	n      int
+	lo, hi uint32
+}
+
+// maxCMapEntries bounds the ToUnicode map of one font (a bfrange can span 2^32 codes).
+const maxCMapEntries = 1 << 17
+
+// loadFont reads a font dictionary. Every library call is guarded; a font
+// that fails part-way keeps what was read.
+func loadFont(v pdf.Value, gd *guard) *pdfFont {
+	f := &pdfFont{scale: 0.001, sizeFactor: 1, dw: 1000, memo: map[uint32]string{}}
+	ok := gd.try(func() {
+		sub := v.Key("Subtype").Name()
+		f.type3 = sub == "Type3"
+		f.twoByte = sub == "Type0"
+		f.cid = f.twoByte
+		if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream && gd.checkStream(tu) {
+			gd.try(func() { f.readToUnicode(tu, v) })
+		}
+		if len(f.spaces) > 0 && f.twoByte {
+			one := true
+			for _, s := range f.spaces {
+				if s.n != 1 {
+					one = false
+				}
+			}
+			if one {
+				f.twoByte = false
+			}
+		}
+		if enc := v.Key("Encoding"); enc.Kind() == pdf.Dict {
+			d := enc.Key("Differences")
+			code := 0
+			for i := 0; i < d.Len() && i < 4096; i++ {
+				x := d.Index(i)
+				switch x.Kind() {
+				case pdf.Integer:
+					code = int(x.Int64())
+				case pdf.Name:
+					if f.diffs == nil {
+						f.diffs = map[int]string{}
+					}
+					f.diffs[code] = x.Name()
+					code++
+				}
+			}
+		}
+		if f.cid {
+			f.readCIDWidths(v.Key("DescendantFonts").Index(0))
+		} else {
+			f.firstChar = int(v.Key("FirstChar").Int64())
+			w := v.Key("Widths")
+			if n := w.Len(); n > 0 && n <= 65536 {
+				f.widths = make([]float64, n)
+				for i := range f.widths {
+					f.widths[i] = w.Index(i).Float64()
+				}
+			}
+			f.missing = v.Key("FontDescriptor").Key("MissingWidth").Float64()
+			if f.type3 {
+				m := v.Key("FontMatrix")
+				if a := m.Index(0).Float64(); a != 0 {
+					f.scale = a
+				}
+				if d := m.Index(3).Float64(); d != 0 {
+					f.sizeFactor = math.Abs(d) * 1000
+				}
+			}
+		}
+		f.std = 500
+		if strings.Contains(v.Key("BaseFont").Name(), "Courier") {
+			f.std = 600
+		}
+		fv := pdf.Font{V: v}
+		f.enc = &fv
+	})
+	if !ok {
+		f.broken = f.toUni == nil
+	}
+	return f
+}
+
+func (f *pdfFont) readCIDWidths(d pdf.Value) {
+	if x := d.Key("DW"); x.Kind() == pdf.Integer || x.Kind() == pdf.Real {
+		f.dw = x.Float64()
+	}
+	w := d.Key("W")
+	f.cidW = map[uint32]float64{}
+	n := w.Len()
+	for i := 0; i < n && len(f.cidW) < maxCMapEntries; {
+		c := w.Index(i)
+		if c.Kind() != pdf.Integer {
+			return
+		}
+		first := c.Int64()
+		next := w.Index(i + 1)
+		if next.Kind() == pdf.Array {
+			for j := 0; j < next.Len() && j < maxCMapEntries; j++ {
+				f.cidW[uint32(first)+uint32(j)] = next.Index(j).Float64()
+			}
+			i += 2
+			continue
+		}
+		last := next.Int64()
+		width := w.Index(i + 2).Float64()
+		if last-first > maxCMapEntries || last < first {
+			return
+		}
+		for c := first; c <= last; c++ {
+			f.cidW[uint32(c)] = width
+		}
+		i += 3
+	}
+}
+
+// readToUnicode parses a ToUnicode CMap with pdf.Interpret: bfchar, bfrange
+// with a string or an array destination, UTF-16BE with surrogates.
+func (f *pdfFont) readToUnicode(tu, anyDict pdf.Value) {
+	m := map[uint32]string{}
+	var spaces []codespace
+	popAll := func(stk *pdf.Stack) []pdf.Value {
+		n := stk.Len()
+		out := make([]pdf.Value, n)
+		for i := n - 1; i >= 0; i-- {
+			out[i] = stk.Pop()
+		}
+		return out
+	}
+	pdf.Interpret(tu, func(stk *pdf.Stack, op string) {
+		switch op {
+		case "findresource":
+			stk.Pop()
+			stk.Pop()
+			stk.Push(anyDict)
+		case "begincmap":
+			stk.Push(anyDict)
+		case "endcmap":
+			stk.Pop()
+		case "defineresource":
+			args := popAll(stk)
+			if len(args) >= 2 {
+				stk.Push(args[len(args)-2])
+			}
+		case "begincodespacerange", "beginbfchar", "beginbfrange", "begincidrange", "beginnotdefrange":
+			stk.Pop()
+		case "endcodespacerange":
+			args := popAll(stk)
+			for i := 0; i+1 < len(args); i += 2 {
+				lo, hi := args[i].RawString(), args[i+1].RawString()
+				if len(lo) == 0 || len(lo) != len(hi) || len(lo) > 4 {
+					continue
+				}
+				spaces = append(spaces, codespace{len(lo), codeOf(lo), codeOf(hi)})
+			}
+		case "endbfchar":
+			args := popAll(stk)
+			for i := 0; i+1 < len(args) && len(m) < maxCMapEntries; i += 2 {
+				src := args[i].RawString()
+				if len(src) == 0 || len(src) > 4 {
+					continue
+				}
+				m[codeOf(src)] = utf16BE(args[i+1].RawString())
+			}
+		case "endbfrange":
+			args := popAll(stk)
+			for i := 0; i+2 < len(args); i += 3 {
+				lo, hi, dst := args[i].RawString(), args[i+1].RawString(), args[i+2]
+				if len(lo) == 0 || len(lo) > 4 || len(hi) != len(lo) {
+					continue
+				}
+				a, b := codeOf(lo), codeOf(hi)
+				if b < a || b-a > maxCMapEntries || len(m) > maxCMapEntries {
+					continue
+				}
+				switch dst.Kind() {
+				case pdf.String:
+					units := toUnits(dst.RawString())
+					if len(units) == 0 {
+						continue
+					}
+					for c := a; c <= b; c++ {
+						u := make([]uint16, len(units))
+						copy(u, units)
+						u[len(u)-1] += uint16(c - a)
+						m[c] = string(utf16.Decode(u))
+						if c == b {
+							break
+						}
+					}
+				case pdf.Array:
+					for c := a; c <= b && int(c-a) < dst.Len(); c++ {
+						m[c] = utf16BE(dst.Index(int(c - a)).RawString())
+					}
+				}
+			}
+		default:
+			popAll(stk)
+		}
+	})
+	if len(m) > 0 {
+		f.toUni = m
+		f.spaces = spaces
+	}
+}
+
+func codeOf(s string) uint32 {
+	var c uint32
+	for i := 0; i < len(s); i++ {
+		c = c<<8 | uint32(s[i])
+	}
+	return c
+}
+
+func toUnits(s string) []uint16 {
+	u := make([]uint16, 0, len(s)/2)
+	for i := 0; i+1 < len(s); i += 2 {
+		u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
+	}
+	if len(s)%2 == 1 { // a 1-byte destination: take it as a code point
+		u = append(u, uint16(s[len(s)-1]))
+	}
+	return u
+}
+
+func utf16BE(s string) string { return string(utf16.Decode(toUnits(s))) }
+
+// glyph is one decoded code of a string operand.
+type glyphCode struct {
+	code  uint32
+	n     int // bytes
+	text  string
+	width float64 // text-space width per unit of font size, before Tc/Tw
+}
+
+// codes splits a string operand into codes and decodes each.
+func (f *pdfFont) codes(raw string, gd *guard) []glyphCode {
+	out := make([]glyphCode, 0, len(raw))
+	for i := 0; i < len(raw); {
+		n := 1
+		if len(f.spaces) > 0 {
+			n = 0
+			for k := 1; k <= 4 && i+k <= len(raw) && n == 0; k++ {
+				c := codeOf(raw[i : i+k])
+				for _, s := range f.spaces {
+					if s.n == k && c >= s.lo && c <= s.hi {
+						n = k
+						break
+					}
+				}
+			}
+			if n == 0 {
+				n = 1
+				if f.twoByte {
+					n = 2
+				}
+			}
+		} else if f.twoByte {
+			n = 2
+		}
+		if i+n > len(raw) {
+			n = len(raw) - i
+		}
+		s := raw[i : i+n]
+		c := codeOf(s)
+		out = append(out, glyphCode{code: c, n: n, text: f.decode(c, s, gd), width: f.width(c)})
+		i += n
+	}
+	return out
+}
+
+func (f *pdfFont) width(c uint32) float64 {
+	var w float64
+	switch {
+	case f.cid:
+		var ok bool
+		if w, ok = f.cidW[c]; !ok {
+			w = f.dw
+		}
+	case f.widths != nil:
+		i := int(c) - f.firstChar
+		if i >= 0 && i < len(f.widths) {
+			w = f.widths[i]
+		} else {
+			w = f.missing
+		}
+	default:
+		w = f.std
+		if c == 32 {
+			w = 250
+		}
+		return w * 0.001
+	}
+	return w * f.scale
+}
+
+func (f *pdfFont) decode(c uint32, s string, gd *guard) string {
+	if f.toUni != nil {
+		if t, ok := f.toUni[c]; ok && t != "" && t != "\x00" {
+			return t
+		}
+	}
+	if t, ok := f.memo[c]; ok {
+		return t
+	}
+	t := "\uFFFD"
+	if name, ok := f.diffs[int(c)]; ok && len(s) == 1 {
+		if r, ok := glyphName(name); ok {
+			f.memo[c] = r
+			return r
+		}
+	}
+	if !f.broken && f.enc != nil && !(f.twoByte && f.toUni == nil) {
+		gd.try(func() { t = f.enc.Encoder().Decode(s) })
+	}
+	f.memo[c] = t
+	return t
+}
+
+// glyphName maps the glyph names the library's table lacks: ligature names
+// (f_f_i), uniXXXX and uXXXX names, single characters, and common AGL names.
+func glyphName(name string) (string, bool) {
+	if r, ok := aglSmall[name]; ok {
+		return r, true
+	}
+	if i := strings.IndexByte(name, '.'); i > 0 { // "a.sc", "one.oldstyle"
+		name = name[:i]
+		if r, ok := aglSmall[name]; ok {
+			return r, true
+		}
+	}
+	if strings.Contains(name, "_") {
+		var b strings.Builder
+		for _, part := range strings.Split(name, "_") {
+			r, ok := glyphName(part)
+			if !ok {
+				return "", false
+			}
+			b.WriteString(r)
+		}
+		return b.String(), true
+	}
+	if strings.HasPrefix(name, "uni") && len(name) >= 7 && (len(name)-3)%4 == 0 {
+		var u []uint16
+		for i := 3; i < len(name); i += 4 {
+			x, err := strconv.ParseUint(name[i:i+4], 16, 16)
+			if err != nil {
+				return "", false
+			}
+			u = append(u, uint16(x))
+		}
+		return string(utf16.Decode(u)), true
+	}
+	if len(name) >= 5 && len(name) <= 7 && name[0] == 'u' {
+		if x, err := strconv.ParseUint(name[1:], 16, 32); err == nil && x < 0x110000 {
+			return string(rune(x)), true
+		}
+	}
+	if len(name) == 1 && (name[0] >= 'a' && name[0] <= 'z' || name[0] >= 'A' && name[0] <= 'Z') {
+		return name, true
+	}
+	return "", false
+}
+
+var aglSmall = map[string]string{
+	"space": " ", "hyphen": "-", "minus": "-", "endash": "–", "emdash": "—", "quoteright": "’",
+	"quoteleft": "‘", "quotedblleft": "“", "quotedblright": "”", "quotesingle": "'", "quotedbl": "\"",
+	"period": ".", "comma": ",", "colon": ":", "semicolon": ";", "slash": "/", "at": "@",
+	"parenleft": "(", "parenright": ")", "bracketleft": "[", "bracketright": "]", "ampersand": "&",
+	"plus": "+", "numbersign": "#", "percent": "%", "exclam": "!", "question": "?", "bullet": "•",
+	"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+	"seven": "7", "eight": "8", "nine": "9", "fi": "fi", "fl": "fl", "ff": "ff", "ffi": "ffi",
+	"ffl": "ffl", "dollar": "$", "underscore": "_", "bar": "|", "asterisk": "*", "equal": "=",
+	"less": "<", "greater": ">", "nbspace": "\u00a0", "periodcentered": "·", "dotlessi": "ı",
+	"germandbls": "ß", "ellipsis": "…", "copyright": "©", "registered": "®", "trademark": "™",
+	"degree": "°", "section": "§", "dagger": "†", "backslash": "\\", "braceleft": "{", "braceright": "}",
+	"asciitilde": "~", "asciicircum": "^", "grave": "`", "softhyphen": "\u00ad",
+}

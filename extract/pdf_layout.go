@@ -1,0 +1,500 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Layout parameters, measured in extraction.md §4 (table "Parameters at a
+// glance") and §4.9 (sweeps).
+const (
+	spaceGap      = 0.15 // em: a larger gap between letters is a word space
+	baselineTol   = 0.35 // × min font size: same line
+	segmentGap    = 1.2  // em: a larger gap starts a new segment (column, tab)
+	clipTol       = 0.5  // em outside the page box before a glyph is dropped
+	overprintTol  = 0.1  // em: same text this close is fake bold
+	overprintBack = 12   // glyphs looked back for overprints
+	chaosShare    = 0.10 // share of back-jumping lines that makes a page chaotic
+	chaosMin      = 2    // and more back-jumps than this
+	bandShare     = 0.10 // header/footer band, share of page height
+)
+
+// pageBox is the visible area of a page in user space.
+type pageBox struct{ x0, y0, x1, y1 float64 }
+
+// layoutStats are the per-page findings the layout reports as diagnostics.
+type layoutStats struct {
+	offPage    int  // glyphs dropped outside the page box
+	icons      int  // private-use glyphs turned into spaces
+	overprints int  // duplicate glyphs dropped
+	hidden     int  // glyphs in rendering mode 3
+	geometric  bool // stream order discarded for the geometric order
+	columns    bool // a vertical gutter splits the page into columns
+}
+
+// outLine is one line of page text with the position used by the
+// header/footer pass.
+type outLine struct {
+	text string
+	y    float64
+}
+
+// segment is a run of glyphs on one line with no gap wider than segmentGap.
+type segment struct {
+	text           string
+	x0, x1         float64
+	top, bottom, y float64
+	fs             float64
+	chars          int
+}
+
+// layoutPage turns one page's glyphs into lines in reading order.
+func layoutPage(gs []glyph, box pageBox, st *layoutStats) []outLine {
+	gs = cleanGlyphs(gs, box, st)
+	var flat, rot []glyph
+	for _, g := range gs {
+		if g.rot {
+			// Rotated text is read in its own baseline frame.
+			x, y := g.x*g.dx+g.y*g.dy, -g.x*g.dy+g.y*g.dx
+			g.x, g.y = x, y
+			rot = append(rot, g)
+		} else {
+			flat = append(flat, g)
+		}
+	}
+	lines := streamLines(flat)
+	var out []outLine
+	if chaotic(lines) {
+		st.geometric = true
+		segs := lineSegments(geometricLines(flat))
+		ordered, cols := xyCut(segs, medianFS(segs))
+		st.columns = st.columns || cols
+		out = joinSegments(ordered)
+	} else {
+		for _, l := range lines {
+			segs := segmentsOf(l)
+			if len(segs) == 0 {
+				continue
+			}
+			parts := make([]string, len(segs))
+			for i, s := range segs {
+				parts[i] = s.text
+			}
+			out = append(out, outLine{text: strings.Join(parts, " "), y: segs[0].y})
+		}
+		if !st.columns {
+			segs := lineSegments(lines)
+			_, st.columns = verticalCut(segs, medianFS(segs))
+		}
+	}
+	for _, l := range streamLines(rot) {
+		segs := segmentsOf(l)
+		parts := make([]string, len(segs))
+		for i, s := range segs {
+			parts[i] = s.text
+		}
+		if len(parts) > 0 {
+			out = append(out, outLine{text: strings.Join(parts, " "), y: math.Inf(-1)})
+		}
+	}
+	for i := range out {
+		out[i].text = cleanText(out[i].text)
+	}
+	return out
+}
+
+// cleanGlyphs clips to the page box, drops overprints and counts icons.
+func cleanGlyphs(gs []glyph, box pageBox, st *layoutStats) []glyph {
+	out := gs[:0]
+	hasBox := box.x1 > box.x0 && box.y1 > box.y0
+	for _, g := range gs {
+		if g.text == "" && !g.space {
+			continue
+		}
+		if hasBox {
+			t := clipTol * g.fs
+			if g.x < box.x0-t || g.x > box.x1+t || g.y < box.y0-t || g.y > box.y1+t {
+				if !g.space {
+					st.offPage++
+				}
+				continue
+			}
+		}
+		if g.icon {
+			st.icons++
+		}
+		if g.hidden {
+			st.hidden++
+		}
+		if !g.space && !g.sep && g.adv != 0 {
+			dup := false
+			t := overprintTol * g.fs
+			for k := len(out) - 1; k >= 0 && k >= len(out)-overprintBack; k-- {
+				p := out[k]
+				if p.text == g.text && math.Abs(p.x-g.x) < t && math.Abs(p.y-g.y) < t {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				st.overprints++
+				continue
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// streamLines groups glyphs in content-stream order (extraction.md §4.5).
+func streamLines(gs []glyph) [][]glyph {
+	var lines [][]glyph
+	start := 0
+	for i := 1; i <= len(gs); i++ {
+		if i < len(gs) {
+			p, g := gs[i-1], gs[i]
+			minFS := math.Min(p.fs, g.fs)
+			em := math.Max(p.fs, g.fs)
+			if math.Abs(g.y-p.y) <= baselineTol*minFS && g.x >= p.x+p.adv-segmentGap*em {
+				continue
+			}
+		}
+		lines = append(lines, gs[start:i])
+		start = i
+	}
+	return lines
+}
+
+// geometricLines groups glyphs by baseline, top to bottom, each line left to right.
+func geometricLines(gs []glyph) [][]glyph {
+	s := make([]glyph, len(gs))
+	copy(s, gs)
+	sort.SliceStable(s, func(i, j int) bool { return s[i].y > s[j].y })
+	var lines [][]glyph
+	start := 0
+	for i := 1; i <= len(s); i++ {
+		if i < len(s) {
+			r, g := s[start], s[i]
+			if math.Abs(g.y-r.y) <= baselineTol*math.Min(g.fs, r.fs) {
+				continue
+			}
+		}
+		l := s[start:i]
+		sort.SliceStable(l, func(a, b int) bool { return l[a].x < l[b].x })
+		lines = append(lines, l)
+		start = i
+	}
+	return lines
+}
+
+// chaotic reports whether the stream order jumps back up inside a column
+// often enough to be discarded (extraction.md §4.6, chaos test).
+func chaotic(lines [][]glyph) bool {
+	type ext struct{ x0, x1, y, fs float64 }
+	var es []ext
+	for _, l := range lines {
+		e := ext{x0: math.Inf(1), x1: math.Inf(-1)}
+		letters := false
+		for _, g := range l {
+			if g.space || g.sep {
+				continue
+			}
+			letters = true
+			e.x0 = math.Min(e.x0, g.x)
+			e.x1 = math.Max(e.x1, g.x+g.adv)
+			e.fs = math.Max(e.fs, g.fs)
+		}
+		if letters {
+			e.y = l[0].y
+			es = append(es, e)
+		}
+	}
+	jumps := 0
+	for i := 1; i < len(es); i++ {
+		p, n := es[i-1], es[i]
+		if n.y > p.y+0.5*math.Max(p.fs, n.fs) && n.x0 < p.x1 && p.x0 < n.x1 {
+			jumps++
+		}
+	}
+	return jumps > chaosMin && float64(jumps) > chaosShare*float64(len(es))
+}
+
+// segmentsOf splits one line into segments and spaces its words (§4.5).
+func segmentsOf(l []glyph) []segment {
+	var segs []segment
+	var b strings.Builder
+	var cur segment
+	have := false       // cur has letters
+	pending := false    // a space or separator since the last letter
+	var prevEnd float64 // end of the previous glyph of any kind
+	var prevFS float64
+	var lastLetter glyph
+	flush := func() {
+		if have {
+			cur.text = b.String()
+			segs = append(segs, cur)
+		}
+		b.Reset()
+		have, pending = false, false
+	}
+	for i, g := range l {
+		em := math.Max(g.fs, prevFS)
+		if i > 0 && g.x-prevEnd > segmentGap*em {
+			flush()
+		}
+		end := g.x + g.adv
+		if i == 0 || end > prevEnd || g.x-prevEnd > segmentGap*em {
+			prevEnd = end
+		}
+		prevFS = g.fs
+		if g.space || g.sep {
+			pending = true
+			continue
+		}
+		if !have {
+			cur = segment{x0: g.x, y: g.y, fs: g.fs, top: g.y + 0.75*g.fs, bottom: g.y - 0.2*g.fs}
+			have = true
+		} else {
+			em := math.Max(g.fs, lastLetter.fs)
+			if pending || g.x-(lastLetter.x+lastLetter.adv) > spaceGap*em {
+				b.WriteByte(' ')
+			}
+		}
+		pending = false
+		b.WriteString(g.text)
+		cur.chars += len(g.text)
+		cur.x1 = math.Max(cur.x1, end)
+		cur.fs = math.Max(cur.fs, g.fs)
+		cur.top = math.Max(cur.top, g.y+0.75*g.fs)
+		cur.bottom = math.Min(cur.bottom, g.y-0.2*g.fs)
+		lastLetter = g
+	}
+	flush()
+	return segs
+}
+
+func lineSegments(lines [][]glyph) []segment {
+	var out []segment
+	for _, l := range lines {
+		out = append(out, segmentsOf(l)...)
+	}
+	return out
+}
+
+func medianFS(segs []segment) float64 {
+	if len(segs) == 0 {
+		return 10
+	}
+	fs := make([]float64, len(segs))
+	for i, s := range segs {
+		fs[i] = s.fs
+	}
+	sort.Float64s(fs)
+	return fs[len(fs)/2]
+}
+
+// bands splits segments into horizontal bands separated by vertical gaps, top first.
+func bands(segs []segment) [][]segment {
+	s := make([]segment, len(segs))
+	copy(s, segs)
+	sort.SliceStable(s, func(i, j int) bool { return s[i].top > s[j].top })
+	var out [][]segment
+	start := 0
+	low := math.Inf(1)
+	for i := range s {
+		if i > start && s[i].top < low {
+			out = append(out, s[start:i])
+			start = i
+			low = math.Inf(1)
+		}
+		low = math.Min(low, s[i].bottom)
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// verticalCut finds the widest valid vertical gutter (extraction.md §4.6 step 1).
+func verticalCut(segs []segment, mfs float64) (float64, bool) {
+	if len(segs) < 4 {
+		return 0, false
+	}
+	s := make([]segment, len(segs))
+	copy(s, segs)
+	sort.Slice(s, func(i, j int) bool { return s[i].x0 < s[j].x0 })
+	reach := s[0].x1
+	best, bestW := 0.0, 0.0
+	for _, g := range s[1:] {
+		if g.x0 > reach && g.x0-reach > bestW {
+			bestW = g.x0 - reach
+			best = (g.x0 + reach) / 2
+		}
+		reach = math.Max(reach, g.x1)
+	}
+	if bestW < segmentGap*mfs {
+		return 0, false
+	}
+	if len(bands(segs)) < 3 {
+		return best, true
+	}
+	var left, right []segment
+	var lc, rc, total int
+	for _, g := range segs {
+		total += g.chars
+		if g.x1 <= best {
+			left = append(left, g)
+			lc += g.chars
+		} else {
+			right = append(right, g)
+			rc += g.chars
+		}
+	}
+	if len(left) < 2 || len(right) < 2 || float64(lc) < 0.1*float64(total) || float64(rc) < 0.1*float64(total) {
+		return 0, false
+	}
+	zone := 0.0
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	for _, g := range segs {
+		minX, maxX = math.Min(minX, g.x0), math.Max(maxX, g.x1)
+	}
+	zone = maxX - minX
+	if isRail(left, right, zone) || isRail(right, left, zone) {
+		return 0, false
+	}
+	return best, true
+}
+
+// isRail reports whether side is a date rail beside other rather than a column.
+func isRail(side, other []segment, zone float64) bool {
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	for _, g := range side {
+		minX, maxX = math.Min(minX, g.x0), math.Max(maxX, g.x1)
+	}
+	narrow := maxX-minX < 0.25*zone
+	sameRight, sameLeft := 0, 0
+	for _, g := range side {
+		r, l := 0, 0
+		for _, h := range side {
+			if math.Abs(h.x1-g.x1) <= 2 {
+				r++
+			}
+			if math.Abs(h.x0-g.x0) <= 2 {
+				l++
+			}
+		}
+		sameRight = max(sameRight, r)
+		sameLeft = max(sameLeft, l)
+	}
+	rightAligned := float64(sameRight) >= 0.6*float64(len(side)) && sameRight > sameLeft
+	if !narrow && !rightAligned {
+		return false
+	}
+	paired := 0
+	for _, g := range side {
+		for _, h := range other {
+			if math.Abs(h.y-g.y) <= 0.3*math.Max(g.fs, h.fs) {
+				paired++
+				break
+			}
+		}
+	}
+	return float64(paired) >= 0.7*float64(len(side))
+}
+
+// xyCut orders segments with a column-preferring XY-cut (extraction.md §4.6).
+func xyCut(segs []segment, mfs float64) ([]segment, bool) {
+	if len(segs) <= 1 {
+		return segs, false
+	}
+	if x, ok := verticalCut(segs, mfs); ok {
+		var left, right []segment
+		for _, g := range segs {
+			if g.x1 <= x {
+				left = append(left, g)
+			} else {
+				right = append(right, g)
+			}
+		}
+		if len(left) > 0 && len(right) > 0 {
+			l, _ := xyCut(left, mfs)
+			r, _ := xyCut(right, mfs)
+			return append(l, r...), true
+		}
+	}
+	bs := bands(segs)
+	if len(bs) > 3 {
+		// Peel the fewest top and bottom bands that leave a column zone.
+		for peel := 1; peel <= len(bs)-3; peel++ {
+			for top := 0; top <= peel; top++ {
+				bot := peel - top
+				mid := flatten(bs[top : len(bs)-bot])
+				if _, ok := verticalCut(mid, mfs); !ok {
+					continue
+				}
+				a, _ := xyCut(flatten(bs[:top]), mfs)
+				m, _ := xyCut(mid, mfs)
+				z, _ := xyCut(flatten(bs[len(bs)-bot:]), mfs)
+				return append(append(a, m...), z...), true
+			}
+		}
+	}
+	var out []segment
+	for _, b := range bs {
+		sort.SliceStable(b, func(i, j int) bool { return b[i].x0 < b[j].x0 })
+		out = append(out, b...)
+	}
+	return out, false
+}
+
+func flatten(bs [][]segment) []segment {
+	var out []segment
+	for _, b := range bs {
+		out = append(out, b...)
+	}
+	return out
+}
+
+// joinSegments makes lines of ordered segments, joining neighbours on one baseline.
+func joinSegments(segs []segment) []outLine {
+	var out []outLine
+	for i, s := range segs {
+		if i > 0 {
+			p := segs[i-1]
+			if math.Abs(p.y-s.y) <= baselineTol*math.Min(p.fs, s.fs) && s.x0 > p.x0 {
+				out[len(out)-1].text += " " + s.text
+				continue
+			}
+		}
+		out = append(out, outLine{text: s.text, y: s.y})
+	}
+	return out
+}
+
+// cleanText applies NFKC, turns icons, controls and separators into spaces
+// and collapses runs of spaces (extraction.md §4.7).
+func cleanText(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == '\u00ad' {
+			b.WriteRune(r) // removed after dehyphenation
+			continue
+		}
+		if unicode.IsSpace(r) || r >= 0xE000 && r <= 0xF8FF || r >= 0xF0000 || r == 0xFFFD || unicode.IsControl(r) || r == '\u200b' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}

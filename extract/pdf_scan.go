@@ -1,0 +1,252 @@
+package extract
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+)
+
+// Pre-scan caps (robustness.md §8 A4). They run on the raw bytes before the PDF
+// library sees them, because the out-of-memory failures they prevent cannot be
+// recovered once the library has started.
+const (
+	maxXrefEntries   = 1_000_000 // largest /Size, /Index or classic subsection end
+	maxColumns       = 100_000   // largest predictor /Columns
+	maxStreamOut     = 20 << 20  // inflated bytes of one stream
+	maxTotalOut      = 64 << 20  // inflated bytes of all checked streams together
+	maxPrevChain     = 256       // xref sections followed by the /Prev check
+	smallStreamBytes = 4 << 10   // compressed streams below this cannot reach maxStreamOut
+)
+
+var (
+	reColumns = regexp.MustCompile(`/Columns\s*(-?\d+)`)
+	reSize    = regexp.MustCompile(`/Size\s*(-?\d+)`)
+	reIndex   = regexp.MustCompile(`/Index\s*\[([\d\s]*)\]`)
+	rePrev    = regexp.MustCompile(`/Prev\s*(\d+)`)
+	reSubsec  = regexp.MustCompile(`(?m)^[ \t]*(\d+)[ \t]+(\d+)[ \t]*\r?$`)
+	reEOLSpan = regexp.MustCompile(`^[\x00\t\f\r\n ]*`)
+)
+
+// normalizePDF repairs the byte-level damage that makes ledongthuc/pdf refuse a
+// file a viewer opens (extraction.md §4.1): bytes before the header, a %PDF-2.0
+// or otherwise odd header line, and bytes after the last %%EOF. Offsets inside
+// the file are preserved. It returns a fresh slice; data is not modified.
+func normalizePDF(data []byte) ([]byte, error) {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	i := bytes.Index(head, []byte("%PDF-"))
+	if i < 0 {
+		return nil, fmt.Errorf("no %%PDF header: %w", ErrMalformed)
+	}
+	data = data[i:]
+	if e := bytes.LastIndex(data, []byte("%%EOF")); e >= 0 {
+		data = data[:e+5]
+	}
+	out := make([]byte, len(data), len(data)+1)
+	copy(out, data)
+	if len(out) < 16 {
+		return nil, fmt.Errorf("file too short: %w", ErrMalformed)
+	}
+	// "%PDF-1.x" followed by an end of line is all the library accepts.
+	if !(out[5] == '1' && out[6] == '.' && out[7] >= '0' && out[7] <= '7') {
+		copy(out[5:8], "1.7")
+	}
+	if out[8] != '\r' && out[8] != '\n' {
+		out[8] = '\n'
+	}
+	out = append(out, '\n')
+	return out, nil
+}
+
+// prescanPDF rejects files whose structure would make the library allocate
+// without bound: huge xref tables (CVE-2026-56867 class), huge predictor
+// columns, Flate bombs in xref and object streams, and /Prev loops that hang
+// NewReader. Content streams are checked lazily by the walker (checkStream).
+func prescanPDF(data []byte) error {
+	for _, m := range reColumns.FindAllSubmatch(data, -1) {
+		n, err := strconv.ParseInt(string(m[1]), 10, 64)
+		if err != nil || n > maxColumns || n < 0 {
+			return fmt.Errorf("predictor /Columns %s over the limit of %d: %w", m[1], maxColumns, ErrTooLarge)
+		}
+	}
+	for _, m := range reSize.FindAllSubmatch(data, -1) {
+		n, err := strconv.ParseInt(string(m[1]), 10, 64)
+		if err != nil || n > maxXrefEntries {
+			return fmt.Errorf("xref /Size %s over the limit of %d: %w", m[1], maxXrefEntries, ErrTooLarge)
+		}
+	}
+	for _, m := range reIndex.FindAllSubmatch(data, -1) {
+		f := bytes.Fields(m[1])
+		for k := 0; k+1 < len(f); k += 2 {
+			a, err1 := strconv.ParseInt(string(f[k]), 10, 64)
+			b, err2 := strconv.ParseInt(string(f[k+1]), 10, 64)
+			if err1 != nil || err2 != nil || a+b > maxXrefEntries {
+				return fmt.Errorf("xref stream /Index over the limit of %d entries: %w", maxXrefEntries, ErrTooLarge)
+			}
+		}
+	}
+	if err := scanClassicXref(data); err != nil {
+		return err
+	}
+	if err := scanPrevChain(data); err != nil {
+		return err
+	}
+	return scanStructStreams(data)
+}
+
+// scanClassicXref checks every subsection header ("start count") of every
+// classic xref table: the library grows its table to start+count before it
+// reads a single entry.
+func scanClassicXref(data []byte) error {
+	limit := int64(len(data))/10 + 1000
+	if limit > maxXrefEntries {
+		limit = maxXrefEntries
+	}
+	off := 0
+	for {
+		k := bytes.Index(data[off:], []byte("xref"))
+		if k < 0 {
+			return nil
+		}
+		k += off
+		off = k + 4
+		if k > 0 && data[k-1] != '\n' && data[k-1] != '\r' {
+			continue // "startxref" or inside a stream
+		}
+		end := bytes.Index(data[off:], []byte("trailer"))
+		if end < 0 {
+			end = len(data) - off
+		}
+		for _, m := range reSubsec.FindAllSubmatch(data[off:off+end], -1) {
+			a, err1 := strconv.ParseInt(string(m[1]), 10, 64)
+			b, err2 := strconv.ParseInt(string(m[2]), 10, 64)
+			if err1 != nil || err2 != nil || a+b > limit {
+				return fmt.Errorf("xref subsection %s %s over the limit: %w", m[1], m[2], ErrTooLarge)
+			}
+		}
+	}
+}
+
+// scanPrevChain follows startxref and the /Prev links with a visited set: the
+// library follows them without one and never returns on a loop.
+func scanPrevChain(data []byte) error {
+	k := bytes.LastIndex(data, []byte("startxref"))
+	if k < 0 {
+		return nil
+	}
+	rest := reEOLSpan.ReplaceAll(data[k+9:min(len(data), k+40)], nil)
+	j := 0
+	for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+		j++
+	}
+	pos, err := strconv.ParseInt(string(rest[:j]), 10, 64)
+	if err != nil {
+		return nil // the open reports it
+	}
+	seen := map[int64]bool{}
+	for n := 0; n < maxPrevChain; n++ {
+		if pos <= 0 || pos >= int64(len(data)) {
+			return nil
+		}
+		if seen[pos] {
+			return fmt.Errorf("cross-reference /Prev chain loops: %w", ErrMalformed)
+		}
+		seen[pos] = true
+		sect := data[pos:]
+		// The trailer of a classic table, or the dictionary of an xref stream.
+		var dict []byte
+		if bytes.HasPrefix(sect, []byte("xref")) {
+			t := bytes.Index(sect, []byte("trailer"))
+			if t < 0 {
+				return nil
+			}
+			e := bytes.Index(sect[t:], []byte("startxref"))
+			if e < 0 {
+				e = min(len(sect)-t, 4096)
+			}
+			dict = sect[t : t+e]
+		} else {
+			e := bytes.Index(sect, []byte("stream"))
+			if e < 0 || e > 8192 {
+				return nil
+			}
+			dict = sect[:e]
+		}
+		m := rePrev.FindSubmatch(dict)
+		if m == nil {
+			return nil
+		}
+		pos, err = strconv.ParseInt(string(m[1]), 10, 64)
+		if err != nil {
+			return nil
+		}
+	}
+	return fmt.Errorf("cross-reference chain longer than %d sections: %w", maxPrevChain, ErrTooLarge)
+}
+
+// scanStructStreams inflates, behind a limit, the xref and object streams the
+// library inflates while opening the file or resolving objects.
+func scanStructStreams(data []byte) error {
+	var total int64
+	off := 0
+	for {
+		k := bytes.Index(data[off:], []byte("stream"))
+		if k < 0 {
+			return nil
+		}
+		k += off
+		off = k + 6
+		if k >= 3 && string(data[k-3:k]) == "end" {
+			continue
+		}
+		// The stream dictionary: back to the enclosing "obj".
+		d := bytes.LastIndex(data[max(0, k-4096):k], []byte("obj"))
+		if d < 0 {
+			continue
+		}
+		dict := data[max(0, k-4096)+d : k]
+		if !bytes.Contains(dict, []byte("/XRef")) && !bytes.Contains(dict, []byte("/ObjStm")) {
+			continue
+		}
+		if !bytes.Contains(dict, []byte("/FlateDecode")) {
+			continue
+		}
+		body := data[off:]
+		body = body[len(reEOLSpan.Find(body)):]
+		if e := bytes.Index(body, []byte("endstream")); e >= 0 {
+			body = body[:e]
+		}
+		if len(body) < smallStreamBytes/8 {
+			continue
+		}
+		n, err := inflatedSize(bytes.NewReader(body), maxStreamOut+1)
+		if err != nil {
+			continue // damaged stream; the library reports it when it matters
+		}
+		if n > maxStreamOut {
+			return fmt.Errorf("a compressed stream inflates past %d MiB: %w", maxStreamOut>>20, ErrTooLarge)
+		}
+		total += n
+		if total > maxTotalOut {
+			return fmt.Errorf("compressed streams inflate past %d MiB: %w", maxTotalOut>>20, ErrTooLarge)
+		}
+	}
+}
+
+// inflatedSize counts the bytes a zlib stream inflates to, reading at most limit.
+func inflatedSize(r io.Reader, limit int64) (int64, error) {
+	zr, err := zlib.NewReader(r)
+	if err != nil {
+		return 0, err
+	}
+	n, err := io.Copy(io.Discard, io.LimitReader(zr, limit))
+	if err == io.ErrUnexpectedEOF {
+		err = nil
+	}
+	return n, err
+}

@@ -1,0 +1,415 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// Glyph caps (extraction.md §4.8): a small Flate bomb can inflate to hundreds
+// of megabytes of Tj text.
+const (
+	maxPageGlyphs = 200_000
+	maxDocGlyphs  = 1_000_000
+	maxFormDepth  = 8
+)
+
+// guard is the recover boundary around every call into ledongthuc/pdf. A
+// panic inside try is turned into a lost step (and counted); a fatal
+// condition (a cap, cancellation) is remembered and stops the document.
+type guard struct {
+	ctx     context.Context
+	fatal   error
+	panics  int
+	lastErr any
+	out     int64 // inflated bytes checked so far
+	glyphs  int
+}
+
+// fatalPanic carries a fatal error through a panic out of pdf.Interpret.
+type fatalPanic struct{ err error }
+
+func (g *guard) try(fn func()) (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			ok = false
+			if fp, isFatal := r.(fatalPanic); isFatal {
+				if g.fatal == nil {
+					g.fatal = fp.err
+				}
+				return
+			}
+			g.panics++
+			g.lastErr = r
+		}
+	}()
+	if g.fatal != nil {
+		return false
+	}
+	fn()
+	return true
+}
+
+func (g *guard) fail(err error) {
+	if g.fatal == nil {
+		g.fatal = err
+	}
+	panic(fatalPanic{err})
+}
+
+// checkStream inflates a stream the walker is about to interpret behind the
+// per-stream and total caps (robustness.md §8 A4). Small compressed streams
+// cannot reach the cap and are not read twice.
+func (g *guard) checkStream(v pdf.Value) bool {
+	if v.Kind() == pdf.Array {
+		for i := 0; i < v.Len() && i < 1024; i++ {
+			if !g.checkStream(v.Index(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	if v.Kind() != pdf.Stream {
+		return false
+	}
+	if v.Key("Filter").IsNull() || v.Key("Length").Int64() < smallStreamBytes {
+		return true
+	}
+	var n int64
+	ok := g.try(func() {
+		rc := v.Reader()
+		defer rc.Close()
+		var err error
+		n, err = io.Copy(io.Discard, io.LimitReader(rc, maxStreamOut+1))
+		_ = err // a damaged stream fails again, and is reported, when interpreted
+	})
+	if !ok {
+		return g.fatal == nil
+	}
+	if n > maxStreamOut {
+		g.fatal = fmt.Errorf("a content stream inflates past %d MiB: %w", maxStreamOut>>20, ErrTooLarge)
+		return false
+	}
+	g.out += n
+	if g.out > maxTotalOut {
+		g.fatal = fmt.Errorf("content streams inflate past %d MiB: %w", maxTotalOut>>20, ErrTooLarge)
+		return false
+	}
+	return true
+}
+
+// matrix is a PDF transformation [a b c d e f] in row-vector convention.
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n (apply m first, then n).
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+// glyph is one shown code in user space.
+type glyph struct {
+	x, y   float64 // origin
+	fs     float64 // font size (em) in user space
+	adv    float64 // advance in user space, Tc and Tw included
+	dx, dy float64 // unit baseline direction
+	text   string
+	space  bool // whitespace
+	sep    bool // separator turned into a space (bullet, icon)
+	icon   bool // a private-use glyph
+	rot    bool // baseline not horizontal
+	hidden bool // rendering mode 3 (invisible)
+}
+
+type gstate struct {
+	ctm                matrix
+	tc, tw, th, tl, ts float64
+	tfs                float64
+	font               *pdfFont
+	tr                 int
+}
+
+// walker interprets content streams into glyphs (extraction.md §4.3).
+type walker struct {
+	gd        *guard
+	fonts     map[string]*pdfFont // by the font dictionary's printed form
+	glyphs    []glyph
+	images    int
+	inline    int
+	forms     int
+	ops       int
+	docGlyphs *int
+}
+
+func popAll(stk *pdf.Stack) []pdf.Value {
+	n := stk.Len()
+	out := make([]pdf.Value, n)
+	for i := n - 1; i >= 0; i-- {
+		out[i] = stk.Pop()
+	}
+	return out
+}
+
+func nums(args []pdf.Value, n int) ([]float64, bool) {
+	if len(args) < n {
+		return nil, false
+	}
+	args = args[len(args)-n:]
+	out := make([]float64, n)
+	for i, a := range args {
+		if k := a.Kind(); k != pdf.Integer && k != pdf.Real {
+			return nil, false
+		}
+		out[i] = a.Float64()
+		if math.IsNaN(out[i]) || math.IsInf(out[i], 0) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// font returns the decoder for a font resource, loading it once per font object.
+func (w *walker) font(res pdf.Value, local map[string]*pdfFont, name string) *pdfFont {
+	if f, ok := local[name]; ok {
+		return f
+	}
+	var f *pdfFont
+	w.gd.try(func() {
+		v := res.Key("Font").Key(name)
+		if v.Kind() != pdf.Dict {
+			return
+		}
+		key := v.String()
+		if cached, ok := w.fonts[key]; ok {
+			f = cached
+			return
+		}
+		f = loadFont(v, w.gd)
+		w.fonts[key] = f
+	})
+	local[name] = f
+	return f
+}
+
+// run interprets one content stream (a page or a Form XObject).
+func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
+	st := gstate{ctm: ctm, th: 1}
+	var stack []gstate
+	var tm, tlm matrix = identity, identity
+	local := map[string]*pdfFont{}
+
+	show := func(raw string) {
+		f := st.font
+		if f == nil || raw == "" {
+			return
+		}
+		for _, gc := range f.codes(raw, w.gd) {
+			trm := matrix{st.tfs * st.th, 0, 0, st.tfs, 0, st.ts}.mul(tm).mul(st.ctm)
+			m := tm.mul(st.ctm)
+			sx := math.Hypot(m[0], m[1])
+			tx := gc.width*st.tfs + st.tc
+			if gc.n == 1 && gc.code == 32 {
+				tx += st.tw
+			}
+			tx *= st.th
+			g := glyph{x: trm[4], y: trm[5], fs: math.Hypot(trm[2], trm[3]) * f.sizeFactor, adv: tx * sx, text: gc.text, hidden: st.tr == 3}
+			if sx > 0 {
+				g.dx, g.dy = m[0]/sx, m[1]/sx
+			} else {
+				g.dx = 1
+			}
+			g.rot = math.Abs(m[1]) > 0.01*math.Abs(m[0]) || m[0] <= 0
+			classify(&g)
+			w.glyphs = append(w.glyphs, g)
+			*w.docGlyphs++
+			if len(w.glyphs) > maxPageGlyphs || *w.docGlyphs > maxDocGlyphs {
+				w.gd.fail(fmt.Errorf("more than %d glyphs: %w", maxPageGlyphs, ErrTooLarge))
+			}
+			tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
+		}
+	}
+	td := func(x, y float64) {
+		tlm = matrix{1, 0, 0, 1, x, y}.mul(tlm)
+		tm = tlm
+	}
+
+	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
+		args := popAll(stk)
+		w.ops++
+		if w.ops&1023 == 0 && w.gd.ctx.Err() != nil {
+			w.gd.fail(w.gd.ctx.Err())
+		}
+		switch op {
+		case "q":
+			if len(stack) < 256 {
+				stack = append(stack, st)
+			}
+		case "Q":
+			if n := len(stack); n > 0 {
+				st = stack[n-1]
+				stack = stack[:n-1]
+			}
+		case "cm":
+			if v, ok := nums(args, 6); ok {
+				st.ctm = matrix(v).mul(st.ctm)
+			}
+		case "BT":
+			tm, tlm = identity, identity
+		case "Tc":
+			if v, ok := nums(args, 1); ok {
+				st.tc = v[0]
+			}
+		case "Tw":
+			if v, ok := nums(args, 1); ok {
+				st.tw = v[0]
+			}
+		case "Tz":
+			if v, ok := nums(args, 1); ok {
+				st.th = v[0] / 100
+			}
+		case "TL":
+			if v, ok := nums(args, 1); ok {
+				st.tl = v[0]
+			}
+		case "Ts":
+			if v, ok := nums(args, 1); ok {
+				st.ts = v[0]
+			}
+		case "Tr":
+			if v, ok := nums(args, 1); ok {
+				st.tr = int(v[0])
+			}
+		case "Tf":
+			if len(args) >= 2 && args[len(args)-2].Kind() == pdf.Name {
+				st.font = w.font(res, local, args[len(args)-2].Name())
+				st.tfs = args[len(args)-1].Float64()
+			}
+		case "Td":
+			if v, ok := nums(args, 2); ok {
+				td(v[0], v[1])
+			}
+		case "TD":
+			if v, ok := nums(args, 2); ok {
+				st.tl = -v[1]
+				td(v[0], v[1])
+			}
+		case "Tm":
+			if v, ok := nums(args, 6); ok {
+				tlm = matrix(v)
+				tm = tlm
+			}
+		case "T*":
+			td(0, -st.tl)
+		case "Tj":
+			if len(args) >= 1 && args[len(args)-1].Kind() == pdf.String {
+				show(args[len(args)-1].RawString())
+			}
+		case "'":
+			td(0, -st.tl)
+			if len(args) >= 1 && args[len(args)-1].Kind() == pdf.String {
+				show(args[len(args)-1].RawString())
+			}
+		case "\"":
+			if v, ok := nums(args[:max(0, len(args)-1)], 2); ok && len(args) >= 3 {
+				st.tw, st.tc = v[0], v[1]
+			}
+			td(0, -st.tl)
+			if len(args) >= 1 && args[len(args)-1].Kind() == pdf.String {
+				show(args[len(args)-1].RawString())
+			}
+		case "TJ":
+			if len(args) < 1 || args[len(args)-1].Kind() != pdf.Array {
+				return
+			}
+			a := args[len(args)-1]
+			for i := 0; i < a.Len(); i++ {
+				e := a.Index(i)
+				switch e.Kind() {
+				case pdf.String:
+					show(e.RawString())
+				case pdf.Integer, pdf.Real:
+					tx := -e.Float64() / 1000 * st.tfs * st.th
+					tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
+				}
+			}
+		case "BI":
+			w.inline++
+		case "Do":
+			if len(args) < 1 || args[len(args)-1].Kind() != pdf.Name {
+				return
+			}
+			w.doXObject(res, args[len(args)-1].Name(), st.ctm, depth)
+		}
+	})
+}
+
+func (w *walker) doXObject(res pdf.Value, name string, ctm matrix, depth int) {
+	x := res.Key("XObject").Key(name)
+	switch x.Key("Subtype").Name() {
+	case "Image":
+		w.images++
+	case "Form":
+		if depth >= maxFormDepth || !w.gd.checkStream(x) {
+			return
+		}
+		w.forms++
+		m := identity
+		if mv := x.Key("Matrix"); mv.Len() == 6 {
+			for i := range m {
+				m[i] = mv.Index(i).Float64()
+			}
+		}
+		r := x.Key("Resources")
+		if r.Kind() != pdf.Dict {
+			r = res
+		}
+		w.gd.try(func() { w.run(x, r, m.mul(ctm), depth+1) })
+		if w.gd.fatal != nil {
+			panic(fatalPanic{w.gd.fatal})
+		}
+	}
+}
+
+// classify marks whitespace, separators and icons (extraction.md §4.4).
+func classify(g *glyph) {
+	t := g.text
+	if t == "" {
+		return
+	}
+	allSpace, sep, icon := true, false, false
+	for _, r := range t {
+		switch {
+		case r == ' ' || r == '\u00a0' || r == '\t' || r == '\u2002' || r == '\u2003' || r == '\u2009' || r == '\u3000' || r == '\u200b':
+		case r >= 0xE000 && r <= 0xF8FF || r >= 0xF0000:
+			icon = true
+			allSpace = false
+		case r == 0xFFFD || r < 0x20 || r >= 0x7f && r < 0xa0:
+			sep = true
+			allSpace = false
+		case isSeparatorRune(r):
+			sep = true
+			allSpace = false
+		default:
+			allSpace = false
+		}
+	}
+	g.space = allSpace
+	g.icon = icon
+	g.sep = sep || icon
+}
+
+func isSeparatorRune(r rune) bool {
+	switch r {
+	case '•', '●', '▪', '■', '◦', '○', '►', '▶', '➢', '➤', '✓', '✔', '❖', '◆', '♦', '·', '∙', '⁃', '‣', '□', '☐', '★', '☆', '|', '│':
+		return true
+	}
+	return false
+}
