@@ -112,6 +112,9 @@ func (pk *docxPackage) walk(ctx context.Context, name string, src Source, noteID
 				}
 			case "r":
 				hidden = append(hidden, false)
+			case "tr":
+				w.flush()
+				w.rows = append(w.rows, &rowBuf{})
 			case "vanish", "specVanish", "webHidden":
 				if parent == "rPr" && len(stack) >= 3 && stack[len(stack)-3] == "r" && len(hidden) > 0 && t.Name.Local != "webHidden" && !isOff(attr(t, "val")) {
 					if !hidden[len(hidden)-1] {
@@ -178,11 +181,19 @@ func (pk *docxPackage) walk(ctx context.Context, name string, src Source, noteID
 					}
 					hidden = hidden[:len(hidden)-1]
 				}
-			case "p", "tr":
+			case "p":
 				w.flush()
 				w.heading = false
 			case "tc":
-				w.cur.WriteByte('\t')
+				w.flush()
+				if n := len(w.rows); n > 0 {
+					r := w.rows[n-1]
+					r.cells = append(r.cells, r.cur)
+					r.cur = nil
+				}
+			case "tr":
+				w.flush()
+				w.endRow()
 			case "txbxContent":
 				w.flush()
 				if len(w.srcs) > 1 {
@@ -202,6 +213,9 @@ func (pk *docxPackage) walk(ctx context.Context, name string, src Source, noteID
 		}
 	}
 	w.flush()
+	for len(w.rows) > 0 { // unclosed rows in a damaged part
+		w.endRow()
+	}
 	return out, nil
 }
 
@@ -212,6 +226,13 @@ type docxWalker struct {
 	srcs    []Source
 	heading bool
 	runes   int
+	rows    []*rowBuf // open table rows, innermost last
+}
+
+// rowBuf holds the lines of one table row, per cell.
+type rowBuf struct {
+	cells [][]docxLine
+	cur   []docxLine // the open cell
 }
 
 func (w *docxWalker) flush() {
@@ -220,8 +241,56 @@ func (w *docxWalker) flush() {
 	if strings.TrimSpace(s) == "" {
 		return
 	}
-	w.part.lines = append(w.part.lines, docxLine{text: s, src: w.srcs[len(w.srcs)-1], heading: w.heading})
+	w.emit(docxLine{text: s, src: w.srcs[len(w.srcs)-1], heading: w.heading})
 	w.heading = false // only the first line of a heading paragraph
+}
+
+func (w *docxWalker) emit(l docxLine) {
+	if n := len(w.rows); n > 0 {
+		w.rows[n-1].cur = append(w.rows[n-1].cur, l)
+		return
+	}
+	w.part.lines = append(w.part.lines, l)
+}
+
+// endRow closes the innermost table row. A row whose cells hold one line
+// each (a data table) becomes one line, cells separated by " | "; a row with
+// longer cells (a layout table) gives each cell's lines in turn, so columns
+// are read one after the other and headings inside cells stay headings.
+func (w *docxWalker) endRow() {
+	n := len(w.rows)
+	r := w.rows[n-1]
+	w.rows = w.rows[:n-1]
+	if len(r.cur) > 0 {
+		r.cells = append(r.cells, r.cur)
+	}
+	simple := true
+	var texts []string
+	for _, c := range r.cells {
+		if len(c) > 1 {
+			simple = false
+			break
+		}
+		if len(c) == 1 {
+			texts = append(texts, strings.TrimSpace(c[0].text))
+		}
+	}
+	if simple && len(texts) > 1 {
+		var src Source
+		for _, c := range r.cells {
+			if len(c) == 1 {
+				src = c[0].src
+				break
+			}
+		}
+		w.emit(docxLine{text: strings.Join(texts, " | "), src: src})
+		return
+	}
+	for _, c := range r.cells {
+		for _, l := range c {
+			w.emit(l)
+		}
+	}
 }
 
 func attr(se xml.StartElement, local string) string {
