@@ -248,10 +248,10 @@ func TestParseSize(t *testing.T) {
 
 func TestWriteTable(t *testing.T) {
 	var b bytes.Buffer
-	if err := writeTable(&b, []string{"A", "B"}, [][]string{{"x|y", "line1\nline2"}, {"", `back\slash`}}); err != nil {
+	if err := writeTable(&b, []string{"A", "B"}, [][]string{{"x|y", "line1\nline2"}, {"<b>", `back\slash *x*`}}); err != nil {
 		t.Fatal(err)
 	}
-	want := "| A | B |\n| --- | --- |\n| x\\|y | line1<br>line2 |\n|  | back\\\\slash |\n"
+	want := "| A | B |\n| --- | --- |\n| x\\|y | line1<br>line2 |\n| &lt;b&gt; | back\\\\slash \\*x\\* |\n"
 	if got := b.String(); got != want {
 		t.Errorf("writeTable = %q, want %q", got, want)
 	}

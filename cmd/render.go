@@ -124,9 +124,10 @@ func writeTable(w io.Writer, header []string, rows [][]string) error {
 	return err
 }
 
-// mdCell escapes text for a Markdown table cell.
+// mdCell escapes text for a Markdown table cell: inline Markdown, pipes and
+// newlines.
 func mdCell(s string) string {
-	s = strings.ReplaceAll(s, `\`, `\\`)
+	s = mdInline(s)
 	s = strings.ReplaceAll(s, "|", `\|`)
 	s = strings.ReplaceAll(s, "\r", "")
 	s = strings.ReplaceAll(s, "\n", "<br>")

@@ -95,6 +95,6 @@ func renderMarkdown(w io.Writer, rep *scorer.Report, o renderOptions) error {
 
 // mdInline escapes the Markdown characters that would change inline text.
 func mdInline(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "[", `\[`)
+	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`)
 	return r.Replace(s)
 }

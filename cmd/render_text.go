@@ -157,11 +157,11 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 			if len(m.Evidence) > 0 {
 				ev := m.Evidence[0]
 				prefix := fmt.Sprintf("L%d: ", ev.Line)
-				text := clip(ev.Text, ev.Form, width-len(indent)-len(prefix))
 				more := ""
 				if n := len(m.Evidence) - 1; n > 0 {
 					more = fmt.Sprintf(" (+%d more)", n)
 				}
+				text := clip(ev.Text, ev.Form, width-len(indent)-len(prefix)-len(more))
 				line("%s%s", indent, st.Dim.Render(prefix+text+more))
 			}
 			if o.Explain {

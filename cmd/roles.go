@@ -97,7 +97,7 @@ func runRoleList(opts *rolesOptions) error {
 	case "markdown":
 		rows := make([][]string, 0, len(roles))
 		for _, r := range roles {
-			rows = append(rows, []string{"`" + r.ID + "`", r.Title, fmt.Sprint(r.Keywords), fmt.Sprint(r.Essential), fmt.Sprint(r.Important), fmt.Sprint(r.Bonus), fmt.Sprint(r.Soft)})
+			rows = append(rows, []string{r.ID, r.Title, fmt.Sprint(r.Keywords), fmt.Sprint(r.Essential), fmt.Sprint(r.Important), fmt.Sprint(r.Bonus), fmt.Sprint(r.Soft)})
 		}
 		return writeTable(w, []string{"Role", "Title", "Keywords", "Must-have", "Nice-to-have", "Bonus", "Soft"}, rows)
 	}
@@ -308,7 +308,7 @@ func runRank(ctx context.Context, opts *rolesOptions) error {
 		fmt.Fprintf(&b, "## Roles ranked for %s\n\n", mdInline(doc.Path))
 		rows := make([][]string, 0, len(out.Roles))
 		for _, r := range out.Roles {
-			rows = append(rows, []string{fmt.Sprint(r.Rank), "`" + r.Role + "`", r.Title, formatScore(r.Score), fmt.Sprintf("%d/%d", r.Matched, r.Total)})
+			rows = append(rows, []string{fmt.Sprint(r.Rank), r.Role, r.Title, formatScore(r.Score), fmt.Sprintf("%d/%d", r.Matched, r.Total)})
 		}
 		if err := writeTable(&b, []string{"#", "Role", "Title", "Score", "Matched"}, rows); err != nil {
 			return err
