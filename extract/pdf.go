@@ -414,8 +414,8 @@ func assembleLines(perPage [][]outLine, pages []pdfPage) []Line {
 				continue
 			}
 			k := keyOf(l.text)
-			if len(counts[k]) < 2 {
-				continue
+			if len(counts[k]) < 2 || 10*len(counts[k]) < 6*len(perPage) {
+				continue // a letterhead repeated once in a long file is not a running header
 			}
 			if first[k] {
 				keep[p][i] = false

@@ -154,11 +154,20 @@ func (f *pdfFont) readCIDWidths(d pdf.Value) {
 func (f *pdfFont) readToUnicode(tu, anyDict pdf.Value) {
 	m := map[uint32]string{}
 	var spaces []codespace
-	popAll := func(stk *pdf.Stack) []pdf.Value {
-		n := stk.Len()
-		out := make([]pdf.Value, n)
-		for i := n - 1; i >= 0; i-- {
-			out[i] = stk.Pop()
+	// operands pops the strings (and bfrange arrays) on top of the stack; the
+	// dictionaries pushed for begincmap and friends stay below them.
+	operands := func(stk *pdf.Stack) []pdf.Value {
+		var out []pdf.Value
+		for stk.Len() > 0 {
+			v := stk.Pop()
+			if k := v.Kind(); k != pdf.String && k != pdf.Array {
+				stk.Push(v)
+				break
+			}
+			out = append(out, v)
+		}
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
 		}
 		return out
 	}
@@ -173,14 +182,20 @@ func (f *pdfFont) readToUnicode(tu, anyDict pdf.Value) {
 		case "endcmap":
 			stk.Pop()
 		case "defineresource":
-			args := popAll(stk)
-			if len(args) >= 2 {
-				stk.Push(args[len(args)-2])
-			}
-		case "begincodespacerange", "beginbfchar", "beginbfrange", "begincidrange", "beginnotdefrange":
 			stk.Pop()
+			v := stk.Pop()
+			stk.Pop()
+			stk.Push(v)
+		case "dup":
+			v := stk.Pop()
+			stk.Push(v)
+			stk.Push(v)
+		case "begincodespacerange", "beginbfchar", "beginbfrange", "begincidrange", "beginnotdefrange":
+			if v := stk.Pop(); v.Kind() != pdf.Integer {
+				stk.Push(v)
+			}
 		case "endcodespacerange":
-			args := popAll(stk)
+			args := operands(stk)
 			for i := 0; i+1 < len(args); i += 2 {
 				lo, hi := args[i].RawString(), args[i+1].RawString()
 				if len(lo) == 0 || len(lo) != len(hi) || len(lo) > 4 {
@@ -189,7 +204,7 @@ func (f *pdfFont) readToUnicode(tu, anyDict pdf.Value) {
 				spaces = append(spaces, codespace{len(lo), codeOf(lo), codeOf(hi)})
 			}
 		case "endbfchar":
-			args := popAll(stk)
+			args := operands(stk)
 			for i := 0; i+1 < len(args) && len(m) < maxCMapEntries; i += 2 {
 				src := args[i].RawString()
 				if len(src) == 0 || len(src) > 4 {
@@ -198,7 +213,7 @@ func (f *pdfFont) readToUnicode(tu, anyDict pdf.Value) {
 				m[codeOf(src)] = utf16BE(args[i+1].RawString())
 			}
 		case "endbfrange":
-			args := popAll(stk)
+			args := operands(stk)
 			for i := 0; i+2 < len(args); i += 3 {
 				lo, hi, dst := args[i].RawString(), args[i+1].RawString(), args[i+2]
 				if len(lo) == 0 || len(lo) > 4 || len(hi) != len(lo) {
@@ -229,8 +244,6 @@ func (f *pdfFont) readToUnicode(tu, anyDict pdf.Value) {
 					}
 				}
 			}
-		default:
-			popAll(stk)
 		}
 	})
 	if len(m) > 0 {
