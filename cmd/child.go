@@ -1,0 +1,292 @@
+package cmd
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/resumescore/resumescore/extract"
+)
+
+// childCommand is the hidden command batch re-executes itself with to extract
+// one file in a child process. A parser that runs out of memory ends with a
+// Go fatal error that recover cannot catch, and a parser stuck in a loop
+// cannot be stopped from inside the process (robustness.md §8 B2); in a child,
+// both end as that one file's error and the batch goes on.
+const childCommand = "__extract"
+
+// childMemLimit is the address-space limit (RLIMIT_AS) of a child. A Go 1.26
+// binary does not start under about 800 MiB, and this one reserves about
+// 1.5 GiB of address space before it reads anything (measured with ps: VSZ
+// 1,564,276 KiB); at 1.2 GiB it cannot allocate a 4 MiB block. 2 GiB leaves
+// roughly 500 MiB of real room, plenty for a resume and far below the
+// gigabyte-sized allocations a hostile file asks for.
+const childMemLimit = 2 << 30
+
+// childGrace is how much longer than the extraction timeout the parent waits
+// before it kills a child: the child enforces the timeout itself and reports
+// it cleanly, the kill is for a child that cannot.
+const childGrace = 2 * time.Second
+
+// maxChildOutput caps what the parent reads from a child's stdout and stderr.
+const (
+	maxChildOutput = 64 << 20
+	maxChildStderr = 64 << 10
+)
+
+func init() {
+	registerCommand(func(s *streams, g *globalOptions) *cobra.Command { return newChildCmd(s, g) })
+}
+
+// childReply is what a child writes on stdout: the document, or the error
+// with the names of the sentinels it wraps so the parent can rebuild it.
+type childReply struct {
+	Doc       *extract.Document `json:"doc,omitempty"`
+	Error     string            `json:"error,omitempty"`     // the cause, without the path
+	Sentinels []string          `json:"sentinels,omitempty"` // names from childSentinels
+}
+
+// childSentinels are the errors carried across the process boundary by name.
+var childSentinels = []struct {
+	name string
+	err  error
+}{
+	{"unsupported", extract.ErrUnsupported},
+	{"encrypted", extract.ErrEncrypted},
+	{"no-text", extract.ErrNoText},
+	{"too-large", extract.ErrTooLarge},
+	{"malformed", extract.ErrMalformed},
+	{"empty", extract.ErrEmpty},
+	{"unreadable", extract.ErrUnreadable},
+	{"not-exist", os.ErrNotExist},
+	{"permission", os.ErrPermission},
+	{"deadline", context.DeadlineExceeded},
+}
+
+// newChildCmd builds the hidden `__extract FILE` command. It waits for its
+// stdin to close (the parent closes it once the memory limit is in place),
+// extracts FILE and writes a childReply as JSON on stdout.
+func newChildCmd(s *streams, g *globalOptions) *cobra.Command {
+	return &cobra.Command{
+		Use:    childCommand + " FILE",
+		Short:  "extract one file for batch, in a child process (internal)",
+		Hidden: true,
+		Args:   cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			if s.In != nil {
+				_, _ = io.Copy(io.Discard, s.In) // the go-ahead: EOF
+			}
+			ctx := c.Context()
+			if ctx == nil {
+				ctx = context.Background()
+			}
+			var rep childReply
+			doc, err := extract.File(ctx, args[0], g.extractOptions())
+			if err != nil {
+				rep.Error = describe(err)
+				var fe *extract.FileError
+				if errors.As(err, &fe) {
+					rep.Error = describe(fe.Err)
+					if fe.Path != "" && strings.HasPrefix(rep.Error, fe.Path+": ") {
+						rep.Error = strings.TrimPrefix(rep.Error, fe.Path+": ")
+					}
+				}
+				for _, cs := range childSentinels {
+					if errors.Is(err, cs.err) {
+						rep.Sentinels = append(rep.Sentinels, cs.name)
+					}
+				}
+			} else {
+				rep.Doc = doc
+			}
+			enc := json.NewEncoder(s.Out)
+			if err := enc.Encode(&rep); err != nil {
+				return fmt.Errorf("child reply: %w", err)
+			}
+			return nil
+		},
+	}
+}
+
+// childError is an extraction error rebuilt in the parent: the child's
+// message, wrapping the same sentinels.
+type childError struct {
+	msg  string
+	errs []error
+}
+
+func (e *childError) Error() string   { return e.msg }
+func (e *childError) Unwrap() []error { return e.errs }
+
+// childRunner extracts files in child processes.
+type childRunner struct {
+	exe      string   // the binary to run (os.Executable())
+	args     []string // arguments before the file (the command and the limit flags)
+	memLimit uint64   // RLIMIT_AS of each child; 0 = none
+	timeout  time.Duration
+	env      []string // extra environment (tests)
+}
+
+// newChildRunner returns a runner re-executing this binary with the limits of opts.
+func newChildRunner(g *globalOptions) (*childRunner, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("locating this binary for child processes: %w", err)
+	}
+	o := g.extractOptions()
+	return &childRunner{
+		exe: exe,
+		args: []string{childCommand,
+			"--timeout", o.Timeout.String(),
+			"--max-size", fmt.Sprintf("%dB", o.MaxBytes),
+			"--max-pages", fmt.Sprint(o.MaxPages)},
+		memLimit: childMemLimit,
+		timeout:  o.Timeout,
+	}, nil
+}
+
+// extract runs one child on path and returns its document, or an
+// *extract.FileError for path whatever happened to the child: a crash, a
+// kill at the deadline or garbage on stdout. The child's stderr (a Go stack
+// trace after a crash) is used only to classify, never shown.
+func (cr *childRunner) extract(ctx context.Context, path string) (*extract.Document, error) {
+	fail := func(msg string, errs ...error) error {
+		return &extract.FileError{Path: path, Err: &childError{msg: msg, errs: errs}}
+	}
+	ctx, cancel := context.WithTimeout(ctx, cr.timeout+childGrace)
+	defer cancel()
+	c := exec.CommandContext(ctx, cr.exe, append(append([]string(nil), cr.args...), "--", path)...)
+	c.Args[0] = "resumescore" // testscript dispatches on argv[0]; the binary does not care
+	c.Env = append(os.Environ(), cr.env...)
+	c.WaitDelay = time.Second
+	stdin, err := c.StdinPipe()
+	if err != nil {
+		return nil, fail("cannot start the extractor: "+err.Error(), extract.ErrUnreadable)
+	}
+	stdout := &cappedBuffer{max: maxChildOutput}
+	stderr := &cappedBuffer{max: maxChildStderr}
+	c.Stdout, c.Stderr = stdout, stderr
+	if err := c.Start(); err != nil {
+		return nil, fail("cannot start the extractor: "+err.Error(), extract.ErrUnreadable)
+	}
+	if cr.memLimit > 0 {
+		if err := setMemLimit(c.Process.Pid, cr.memLimit); err != nil {
+			_ = c.Process.Kill()
+			_ = c.Wait()
+			return nil, fail("cannot limit the extractor's memory: "+err.Error(), extract.ErrUnreadable)
+		}
+	}
+	_ = stdin.Close() // the go-ahead
+	werr := c.Wait()
+	switch {
+	case ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return nil, fail(fmt.Sprintf("timed out parsing the file after %s (extractor stopped)", cr.timeout),
+			extract.ErrMalformed, context.DeadlineExceeded)
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	case werr != nil:
+		return nil, crashError(path, werr, stderr.Bytes(), cr.memLimit)
+	case stdout.overflow:
+		return nil, fail("the extracted text is too large", extract.ErrTooLarge)
+	}
+	var rep childReply
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		return nil, fail("the extractor gave an unreadable reply", extract.ErrMalformed)
+	}
+	if rep.Error != "" || rep.Doc == nil {
+		var errs []error
+		for _, name := range rep.Sentinels {
+			for _, cs := range childSentinels {
+				if cs.name == name {
+					errs = append(errs, cs.err)
+				}
+			}
+		}
+		if len(errs) == 0 {
+			errs = append(errs, extract.ErrMalformed)
+		}
+		msg := rep.Error
+		if msg == "" {
+			msg = "the extractor returned no document"
+		}
+		return nil, &extract.FileError{Path: path, Err: &childError{msg: msg, errs: errs}}
+	}
+	rep.Doc.Path = path
+	return rep.Doc, nil
+}
+
+// crashError classifies a child that exited abnormally.
+func crashError(path string, werr error, stderr []byte, limit uint64) error {
+	low := bytes.ToLower(stderr)
+	var msg string
+	errs := []error{extract.ErrMalformed}
+	switch {
+	case bytes.Contains(low, []byte("out of memory")) || bytes.Contains(low, []byte("cannot allocate")):
+		msg = fmt.Sprintf("the parser ran out of memory (limit %s); the file is hostile or badly damaged", humanSize(limit))
+		errs = []error{extract.ErrTooLarge, extract.ErrMalformed}
+	case bytes.Contains(low, []byte("goroutine ")) || bytes.Contains(low, []byte("panic:")):
+		msg = "the parser crashed on this file"
+	default:
+		msg = "the extractor stopped abnormally (" + werr.Error() + ")"
+	}
+	return &extract.FileError{Path: path, Err: &childError{msg: msg, errs: errs}}
+}
+
+// humanSize writes a byte count as "1 GiB", "512 MiB".
+func humanSize(n uint64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n >= 1<<20:
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// cappedBuffer keeps at most max bytes and notes whether more were written.
+type cappedBuffer struct {
+	buf      bytes.Buffer
+	max      int
+	overflow bool
+}
+
+func (b *cappedBuffer) Write(p []byte) (int, error) {
+	if room := b.max - b.buf.Len(); room < len(p) {
+		b.overflow = true
+		if room > 0 {
+			b.buf.Write(p[:room])
+		}
+		return len(p), nil
+	}
+	return b.buf.Write(p)
+}
+
+// Bytes returns what was kept.
+func (b *cappedBuffer) Bytes() []byte { return b.buf.Bytes() }
+
+// needsChild reports whether the file at path should be extracted in a
+// child: the binary formats whose parsers are third-party libraries (PDF,
+// DOCX and OLE containers), sniffed from the first bytes like extract does.
+// Text, Markdown and JSON Resume are read by our own code under size caps.
+func needsChild(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false // the in-process reader reports the error
+	}
+	defer f.Close()
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	return bytes.Contains(head, []byte("%PDF-")) ||
+		bytes.HasPrefix(head, []byte("PK\x03\x04")) ||
+		bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+}
