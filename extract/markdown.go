@@ -139,6 +139,13 @@ func isTableRow(t string) bool { return strings.HasPrefix(t, "|") && strings.Cou
 
 // inline removes inline markup from one line of Markdown.
 func inline(s string) string {
+	// Backslash escapes are set aside first so that no rule below sees them.
+	var esc []string
+	s = strings.ReplaceAll(s, "\x00", "")
+	s = escaped.ReplaceAllStringFunc(s, func(m string) string {
+		esc = append(esc, m[1:])
+		return "\x00"
+	})
 	s = htmlCmt.ReplaceAllString(s, "")
 	s = image.ReplaceAllString(s, "")
 	s = link.ReplaceAllStringFunc(s, func(m string) string {
@@ -169,7 +176,9 @@ func inline(s string) string {
 		s = emUnder.ReplaceAllString(s, "$1$2$3")
 		s = strike.ReplaceAllString(s, "$1")
 	}
-	s = escaped.ReplaceAllString(s, "$1")
 	s = html.UnescapeString(s)
-	return s
+	for _, e := range esc {
+		s = strings.Replace(s, "\x00", e, 1)
+	}
+	return strings.ReplaceAll(s, "\x00", "")
 }

@@ -1,0 +1,118 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestInline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"**Go** and *Python*", "Go and Python"},
+		{"__bold__ and _em_ but snake_case_name stays", "bold and em but snake_case_name stays"},
+		{"[Acme](https://acme.example) rocks", "Acme rocks"},
+		{"[Mail me](mailto:jo@example.com)", "Mail me (jo@example.com)"},
+		{"[jo@example.com](mailto:jo@example.com)", "jo@example.com"},
+		{"<https://jo.example.net> and <jo@example.com>", "https://jo.example.net and jo@example.com"},
+		{"![logo](logo.png) Jo", " Jo"},
+		{"use `kubectl` daily", "use kubectl daily"},
+		{"C++ and C# and .NET", "C++ and C# and .NET"},
+		{"2 * 3 * 4", "2 * 3 * 4"},
+		{"a<br>b <span class=\"x\">c</span>", "a b  c "},
+		{"AT&amp;T &lt;3", "AT&T <3"},
+		{"~~old~~ new", "old new"},
+		{`\*literal\*`, "*literal*"},
+		{"[ref link][1]", "ref link"},
+		{"***both***", "both"},
+	}
+	for _, tt := range tests {
+		if got := inline(tt.in); got != tt.want {
+			t.Errorf("inline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestReadMarkdown(t *testing.T) {
+	in := strings.Join([]string{
+		"---",
+		"title: hidden front matter",
+		"---",
+		"# Jo Example",
+		"",
+		"<!-- hidden",
+		"comment -->",
+		"Skills",
+		"======",
+		"",
+		"- Go",
+		"* Python",
+		"1. SQL",
+		"> quoted line",
+		"",
+		"| a | b |",
+		"|---|:-:|",
+		"| Go | 5 years |",
+		"",
+		"```go",
+		"fmt.Println(\"*kept*\")",
+		"```",
+		"",
+		"---",
+		"[1]: https://example.com",
+		"## Experience ##",
+	}, "\n")
+	doc, err := readMarkdown(context.Background(), []byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range doc.Lines {
+		if strings.TrimSpace(l.Text) != "" {
+			got = append(got, l.Text)
+		}
+	}
+	want := []string{"Jo Example", "Skills", "Go", "Python", "SQL", "quoted line", "a | b", "Go | 5 years", `fmt.Println("*kept*")`, "Experience"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("readMarkdown lines mismatch (-want +got):\n%s", d)
+	}
+	var heads []string
+	for _, s := range doc.Sections {
+		heads = append(heads, s.Heading)
+	}
+	if d := cmp.Diff([]string{"Jo Example", "Skills", "Experience"}, heads); d != "" {
+		t.Errorf("readMarkdown heading hints mismatch (-want +got):\n%s", d)
+	}
+	if doc.Lines[0].SourceLine != 4 {
+		t.Errorf("first line SourceLine = %d, want 4 (after front matter)", doc.Lines[0].SourceLine)
+	}
+}
+
+func TestMarkdownFixture(t *testing.T) {
+	doc, err := File(context.Background(), "../testdata/fixtures/md/extract-resume.md", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Format != Markdown {
+		t.Errorf("format = %v, want markdown", doc.Format)
+	}
+	text := doc.Text()
+	for _, bad := range []string{"**", "](", "<!--", "comment", "layout: resume", "<br>", "```", "|---"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("text holds markup %q:\n%s", bad, text)
+		}
+	}
+	for _, good := range []string{"Kubernetes with Helm", "tomasz@example.net", "C++ and Go", "CI/CD", "Languages | Go, Python, C++", "kubectl rollout"} {
+		if !strings.Contains(text, good) {
+			t.Errorf("text lacks %q:\n%s", good, text)
+		}
+	}
+	var ids []string
+	for _, s := range doc.Sections {
+		ids = append(ids, s.ID)
+	}
+	if d := cmp.Diff([]string{"summary", "experience", "skills", "education"}, ids); d != "" {
+		t.Errorf("sections mismatch (-want +got):\n%s", d)
+	}
+}
