@@ -43,6 +43,7 @@ type renderOptions struct {
 	Profile termenv.Profile // colour profile of the text renderer (Ascii = no colour)
 	Width   int             // layout width of the text renderer
 	Explain bool            // add each keyword's share of the score and the near misses
+	Array   bool            // JSON: write an array even for one report (several files were given)
 }
 
 // renderer writes one report in one format.
@@ -52,10 +53,13 @@ type renderer func(w io.Writer, rep *scorer.Report, o renderOptions) error
 var renderers = map[string]renderer{"text": renderText, "json": renderJSON, "markdown": renderMarkdown}
 
 // renderReports writes the reports of one run: JSON gives one object for one
-// report and an array for several; text and Markdown give the reports one
-// after the other.
+// report and an array when the run was given several files (even if some of
+// them failed); text and Markdown give the reports one after the other.
 func renderReports(w io.Writer, format string, reps []*scorer.Report, o renderOptions) error {
-	if format == "json" && len(reps) != 1 {
+	for _, rep := range reps {
+		normalizeReport(rep)
+	}
+	if format == "json" && (len(reps) != 1 || o.Array) {
 		if reps == nil {
 			reps = []*scorer.Report{}
 		}
@@ -140,4 +144,26 @@ func formatScore(v float64) string {
 		return fmt.Sprintf("%d", int64(v))
 	}
 	return fmt.Sprintf("%.1f", v)
+}
+
+// normalizeReport makes a report's empty lists [] rather than null in JSON,
+// so consumers can iterate without checks.
+func normalizeReport(rep *scorer.Report) {
+	if rep.Keywords == nil {
+		rep.Keywords = []scorer.Match{}
+	}
+	for i := range rep.Keywords {
+		if rep.Keywords[i].Evidence == nil {
+			rep.Keywords[i].Evidence = []scorer.Evidence{}
+		}
+	}
+	if rep.Fixes == nil {
+		rep.Fixes = []string{}
+	}
+	if rep.Checks == nil {
+		rep.Checks = []scorer.Check{}
+	}
+	if rep.Diagnostics == nil {
+		rep.Diagnostics = []scorer.Diagnostic{}
+	}
 }

@@ -95,10 +95,16 @@ func runScore(ctx context.Context, opts *scoreOptions) error {
 			failed = err
 			continue
 		}
-		reps = append(reps, tg.Index.Score(doc))
+		rep := tg.Index.Score(doc)
+		if rep.Target.Source == "" && rep.Target.ID == "" {
+			rep.Target = scorer.Target{Source: tg.Set.Source, ID: tg.Set.ID, Title: tg.Set.Title}
+		}
+		reps = append(reps, rep)
 	}
 	if len(reps) > 0 || len(opts.Files) > 1 {
-		if err := renderReports(s.Out, g.Format, reps, g.renderOptions(s)); err != nil {
+		ro := g.renderOptions(s)
+		ro.Array = len(opts.Files) > 1
+		if err := renderReports(s.Out, g.Format, reps, ro); err != nil {
 			return err
 		}
 	}
