@@ -241,11 +241,14 @@ func encryptionKind(buf []byte) string {
 		}
 		return ""
 	}
-	obj := regexp.MustCompile(`(?s)(?:^|[\r\n\s])` + string(m[1]) + `\s+\d+\s+obj(.{0,2048}?)endobj`).FindSubmatch(buf)
-	if obj == nil {
+	loc := regexp.MustCompile(`(?:^|[\r\n\s])` + string(m[1]) + `\s+\d+\s+obj`).FindIndex(buf)
+	if loc == nil {
 		return "an unknown method"
 	}
-	d := obj[1]
+	d := buf[loc[1]:min(len(buf), loc[1]+2048)]
+	if e := bytes.Index(d, []byte("endobj")); e >= 0 {
+		d = d[:e]
+	}
 	v, r := 0, 0
 	if mm := reEncV.FindSubmatch(d); mm != nil {
 		v, _ = strconv.Atoi(string(mm[1]))
