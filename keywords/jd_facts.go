@@ -1,0 +1,130 @@
+package keywords
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var (
+	yearsRE  = regexp.MustCompile(`(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs?)\b`)
+	degreeRE = []struct {
+		re    *regexp.Regexp
+		label string
+	}{
+		{regexp.MustCompile(`(?i)\b(?:ph\.?\s?d|doctorate|doctoral)\b`), "PhD"},
+		{regexp.MustCompile(`(?i)\b(?:master'?s?|masters|m\.s\.|msc|m\.sc|mba)\b|\bMS\b`), "Master's"},
+		{regexp.MustCompile(`(?i)\b(?:bachelor'?s?|bachelors|b\.s\.|bsc|b\.sc|b\.a\.|undergraduate degree|b\.?tech)\b|\bB[SA]\b`), "Bachelor's"},
+		{regexp.MustCompile(`(?i)\bassociate'?s? degree\b`), "Associate's"},
+		{regexp.MustCompile(`(?i)\b(?:degree|diploma)\b`), "degree"},
+	}
+	fieldRE = regexp.MustCompile(`(?i)\b(?:degree|bachelor'?s?|master'?s?|b\.?s\.?|m\.?s\.?|bsc|msc|ph\.?d)\b[^.;]{0,20}?\b(?:in|of)\s+((?:[A-Z][\w&-]*|and|or|a|related|computer|science|engineering|mathematics|math|statistics|physics)(?:[ ,/]+(?:[A-Z][\w&-]*|and|or|computer|science|engineering|mathematics|math|statistics|physics|information|technology|systems|related|field|fields|similar|technical|quantitative))*)`)
+)
+
+var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
+
+// seniorityWords maps title words to a seniority level, most specific first.
+var seniorityWords = []struct{ word, level string }{
+	{"intern", "intern"}, {"internship", "intern"}, {"trainee", "intern"},
+	{"junior", "junior"}, {"jr", "junior"}, {"entry", "junior"}, {"graduate", "junior"}, {"associate", "junior"},
+	{"principal", "principal"}, {"distinguished", "principal"}, {"architect", "principal"},
+	{"staff", "staff"},
+	{"director", "director"}, {"vp", "director"}, {"head", "director"},
+	{"manager", "manager"},
+	{"lead", "lead"},
+	{"senior", "senior"}, {"sr", "senior"},
+	{"mid", "mid"}, {"intermediate", "mid"},
+}
+
+// jdYears returns the years of experience asked: the first figure in a
+// required clause, else the first figure anywhere outside boilerplate.
+func jdYears(cs []jdClause) int {
+	first := 0
+	for pass := 0; pass < 2; pass++ {
+		for _, c := range cs {
+			if c.Section == SectionIgnore || c.Section == SectionTitle {
+				continue
+			}
+			if pass == 0 && c.Section != SectionRequired {
+				continue
+			}
+			for _, m := range yearsRE.FindAllStringSubmatchIndex(c.Text, -1) {
+				tail := strings.ToLower(c.Text[m[1]:min(len(c.Text), m[1]+40)])
+				if strings.Contains(tail, "old") || strings.Contains(tail, "ago") {
+					continue
+				}
+				v := c.Text[m[2]:m[3]]
+				n, err := strconv.Atoi(v)
+				if err != nil {
+					n = numberWords[strings.ToLower(v)]
+				}
+				if n > 0 && n <= 30 {
+					return n
+				}
+			}
+		}
+		if first > 0 {
+			return first
+		}
+	}
+	return 0
+}
+
+// jdDegree returns the lowest degree asked ("Bachelor's", "Master's", "PhD")
+// with its field when stated ("Bachelor's in Computer Science"), or "".
+func jdDegree(cs []jdClause) string {
+	for _, c := range cs {
+		if c.Section == SectionIgnore || c.Section == SectionTitle {
+			continue
+		}
+		low := strings.ToLower(c.Text)
+		if !strings.Contains(low, "degree") && !strings.Contains(low, "bachelor") && !strings.Contains(low, "master") &&
+			!strings.Contains(low, "phd") && !strings.Contains(low, "ph.d") && !strings.Contains(c.Text, "BS") && !strings.Contains(c.Text, "MS") {
+			continue
+		}
+		label := ""
+		for i := len(degreeRE) - 2; i >= 0; i-- { // lowest level first
+			if degreeRE[i].re.MatchString(c.Text) {
+				label = degreeRE[i].label
+				break
+			}
+		}
+		if label == "" {
+			if !degreeRE[len(degreeRE)-1].re.MatchString(c.Text) {
+				continue
+			}
+			label = "degree"
+		}
+		if m := fieldRE.FindStringSubmatch(c.Text); m != nil {
+			field := strings.TrimRight(strings.TrimSpace(m[1]), " ,/")
+			if field != "" && !strings.EqualFold(field, "a") {
+				return label + " in " + field
+			}
+		}
+		return label
+	}
+	return ""
+}
+
+// jdSeniority reads the seniority from the title, else from the years asked.
+func jdSeniority(title string, years int) string {
+	w := cueWords(title)
+	for _, s := range seniorityWords {
+		for _, x := range w {
+			if x == s.word {
+				return s.level
+			}
+		}
+	}
+	switch {
+	case years >= 8:
+		return "staff"
+	case years >= 5:
+		return "senior"
+	case years >= 2:
+		return "mid"
+	case years >= 1:
+		return "junior"
+	}
+	return ""
+}

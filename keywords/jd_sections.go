@@ -1,0 +1,213 @@
+package keywords
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// jdClause is one sentence of a job description with the section it belongs
+// to after headings and inline cues.
+type jdClause struct {
+	Line    int    // 1-based line number in the JD
+	Text    string // the sentence
+	Section string // required, responsibilities, preferred, about, ignore or title
+	Bullet  bool   // the line is a list item
+	First   bool   // the first sentence of its line
+	Heading string // the heading the clause sits under ("" before the first)
+	// Negated holds byte ranges of Text inside a negated requirement
+	// ("no Ruby or Rails experience required"): hits there are dropped.
+	Negated [][2]int
+}
+
+// jdDoc is a job description split into clauses, with the title line.
+type jdDoc struct {
+	Title   string
+	Clauses []jdClause
+}
+
+var (
+	bulletRE   = regexp.MustCompile(`^\s*(?:[-*•·▪◦●‣–—>]+\s*|\(?\d{1,2}[.)]\s+|\(?[a-z]\)\s+)`)
+	markRE     = regexp.MustCompile(`\*\*|__|^#+\s*|\s*#+$`)
+	negationRE = regexp.MustCompile(`(?i)\bno\s+([^.;:()]{1,80}?)\s+(?:experience\s+|knowledge\s+|background\s+)?(?:is\s+|are\s+)?(?:required|necessary|needed)\b`)
+	titleCueRE = regexp.MustCompile(`(?i)^\s*(?:job\s+title|position|role\s+title|title)\s*:\s*(\S.*)$`)
+)
+
+// maxHeadingWords is the longest line read as a heading (matching.md §7).
+const maxHeadingWords = 8
+
+// splitJD cuts the JD text into clauses, each tagged with its section.
+func (r *JDRules) splitJD(text string) jdDoc {
+	var d jdDoc
+	section, heading := SectionAbout, ""
+	wantTitle := true // the first short line is the posting's title
+	nextIsTitle := false
+	lines := strings.Split(text, "\n")
+	for i, raw := range lines {
+		n := i + 1
+		line := strings.TrimSpace(strings.TrimRight(raw, "\r"))
+		if line == "" {
+			continue
+		}
+		if m := titleCueRE.FindStringSubmatch(line); m != nil && d.Title == "" {
+			d.Title = strings.TrimSpace(m[1])
+			d.Clauses = append(d.Clauses, jdClause{Line: n, Text: d.Title, Section: SectionTitle})
+			wantTitle, nextIsTitle = false, false
+			continue
+		}
+		clean := strings.TrimSpace(markRE.ReplaceAllString(line, ""))
+		bullet := bulletRE.MatchString(clean) && !strings.HasPrefix(line, "#")
+		if bullet {
+			clean = strings.TrimSpace(bulletRE.ReplaceAllString(clean, ""))
+		}
+		if clean == "" {
+			continue
+		}
+		if !bullet {
+			if sec, norm, ok := r.heading(clean, line); ok {
+				if norm == "job title" || norm == "title" || norm == "position" {
+					nextIsTitle = true
+					continue
+				}
+				section, heading = sec, clean
+				wantTitle = false
+				continue
+			}
+		}
+		if nextIsTitle || (wantTitle && !bullet && looksLikeTitle(clean)) {
+			d.Title = strings.TrimSpace(strings.TrimSuffix(clean, ":"))
+			d.Clauses = append(d.Clauses, jdClause{Line: n, Text: d.Title, Section: SectionTitle})
+			wantTitle, nextIsTitle = false, false
+			continue
+		}
+		wantTitle, nextIsTitle = false, false
+		for k, s := range splitSentences(clean) {
+			c := jdClause{Line: n, Text: s, Section: section, Bullet: bullet, Heading: heading, First: k == 0}
+			if section != SectionIgnore {
+				c.Section, c.Negated = r.inlineSection(s, section)
+			}
+			d.Clauses = append(d.Clauses, c)
+		}
+	}
+	return d
+}
+
+// heading reports whether clean (a line without bullets and markup) is a
+// section heading, and which section it opens.
+func (r *JDRules) heading(clean, raw string) (section, norm string, ok bool) {
+	if strings.ContainsAny(strings.TrimRight(clean, ":?!"), ".,;") && !strings.HasSuffix(clean, ":") {
+		return "", "", false
+	}
+	w := cueWords(clean)
+	if len(w) == 0 || len(w) > maxHeadingWords {
+		return "", "", false
+	}
+	norm = strings.Join(w, " ")
+	if norm == "job title" || norm == "title" || norm == "position" {
+		return SectionTitle, norm, true
+	}
+	if sec, ok := r.headings[norm]; ok {
+		return sec, norm, true
+	}
+	// "Senior Data Engineer Requirements", "Key Responsibilities:": the line
+	// ends with a cue. A line that starts with one counts only when short and
+	// marked as a heading (a colon, a #, or bold).
+	marked := strings.HasSuffix(clean, ":") || strings.HasPrefix(raw, "#") || strings.HasPrefix(raw, "**")
+	best, bestLen := "", 0
+	for i := 1; i < len(w); i++ {
+		tail := strings.Join(w[i:], " ")
+		if sec, ok := r.headings[tail]; ok && len(w)-i > bestLen && len(w)-i >= 1 {
+			best, bestLen = sec, len(w)-i
+		}
+	}
+	if best != "" && (marked || len(w) <= 5) {
+		return best, norm, true
+	}
+	if marked {
+		// "Extra brownie points if you:": a marked heading containing a cue.
+		best, bestLen = "", 0
+		for i := 0; i < len(w); i++ {
+			for j := i + 1; j <= len(w); j++ {
+				if sec, ok := r.headings[strings.Join(w[i:j], " ")]; ok && j-i > bestLen {
+					best, bestLen = sec, j-i
+				}
+			}
+		}
+		if best != "" {
+			return best, norm, true
+		}
+	}
+	return "", "", false
+}
+
+// looksLikeTitle reports whether a line can be a posting's title: short, not a
+// sentence.
+func looksLikeTitle(s string) bool {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") {
+		return false
+	}
+	n := len(strings.Fields(s))
+	return n >= 1 && n <= 12
+}
+
+// inlineSection applies the inline cues of one sentence: "Kafka is a plus"
+// moves it to preferred; "no Ruby experience required" marks a negated span.
+func (r *JDRules) inlineSection(s, section string) (string, [][2]int) {
+	var neg [][2]int
+	for _, m := range negationRE.FindAllStringSubmatchIndex(s, -1) {
+		neg = append(neg, [2]int{m[2], m[3]})
+	}
+	w := cueWords(s)
+	joined := " " + strings.Join(w, " ") + " "
+	for _, c := range r.inline {
+		if c.negated || len(c.words) == 0 {
+			continue
+		}
+		if strings.Contains(joined, " "+strings.Join(c.words, " ")+" ") {
+			if c.section == SectionRequired && section != SectionRequired && section != SectionResponsibilities && section != SectionPreferred {
+				// "or equivalent" in an about paragraph is not a requirement.
+				return section, neg
+			}
+			return c.section, neg
+		}
+	}
+	return section, neg
+}
+
+// splitSentences cuts a line at sentence ends (". ", "; ", "! ", "? ") that are
+// not abbreviations.
+func splitSentences(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == '.' || r == ';' || r == '!' || r == '?') && i+size < len(s) && s[i+size] == ' ' {
+			word := lastWord(s[start:i])
+			if r != '.' || !isAbbrev(word) {
+				if t := strings.TrimSpace(s[start : i+size]); t != "" {
+					out = append(out, t)
+				}
+				start = i + size
+			}
+		}
+		i += size
+	}
+	if t := strings.TrimSpace(s[start:]); t != "" {
+		out = append(out, t)
+	}
+	return out
+}
+
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	return s[i+1:]
+}
+
+func isAbbrev(w string) bool {
+	switch strings.ToLower(w) {
+	case "e.g", "i.e", "etc", "vs", "sr", "jr", "inc", "co", "ltd", "approx", "incl", "min", "max", "no", "st", "dr", "mr", "ms", "u.s", "b.s", "m.s", "ph.d", "b.a", "m.a":
+		return true
+	}
+	return len(w) == 1
+}
