@@ -35,7 +35,9 @@ func wxml(root, inner, w, r string) string {
 
 func body(inner string) string { return wxml("document", "<w:body>"+inner+"</w:body>", nsW, nsR) }
 
-func para(s string) string { return "<w:p><w:r><w:t xml:space=\"preserve\">" + s + "</w:t></w:r></w:p>" }
+func para(s string) string {
+	return "<w:p><w:r><w:t xml:space=\"preserve\">" + s + "</w:t></w:r></w:p>"
+}
 
 func rels(pairs ...string) string {
 	var b strings.Builder
