@@ -33,13 +33,13 @@ func wxml(root, inner, w, r string) string {
 		inner + `</w:` + root + `>`
 }
 
-func body(inner string) string { return wxml("document", "<w:body>"+inner+"</w:body>", nsW, nsR) }
+func wBody(inner string) string { return wxml("document", "<w:body>"+inner+"</w:body>", nsW, nsR) }
 
-func para(s string) string {
+func wPara(s string) string {
 	return "<w:p><w:r><w:t xml:space=\"preserve\">" + s + "</w:t></w:r></w:p>"
 }
 
-func rels(pairs ...string) string {
+func wRels(pairs ...string) string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
 	for i := 0; i+2 < len(pairs); i += 3 {
@@ -61,7 +61,7 @@ func docxOf(t testing.TB, files ...string) []byte {
 		files = append(files, "[Content_Types].xml", contentTy)
 	}
 	if !have["_rels/.rels"] {
-		files = append(files, "_rels/.rels", rels("rId1", "officeDocument", "word/document.xml"))
+		files = append(files, "_rels/.rels", wRels("rId1", "officeDocument", "word/document.xml"))
 	}
 	return zipFile(t, files...)
 }
@@ -74,12 +74,12 @@ type srcLine struct {
 func TestReadDOCXFeatures(t *testing.T) {
 	sect := `<w:sectPr><w:headerReference w:type="default" r:id="rH1"/><w:headerReference w:type="first" r:id="rH2"/><w:footerReference w:type="default" r:id="rF1"/></w:sectPr>`
 	textbox := `<w:p><w:r><w:t>Before box</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:positionH><wp:align>center</wp:align></wp:positionH><wps:wsp><wps:txbx><w:txbxContent>` +
-		para("Sidebar: Certified Kubernetes Administrator") + `</w:txbxContent></wps:txbx></wps:wsp></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>` +
-		para("Sidebar: Certified Kubernetes Administrator") + `</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>after box</w:t></w:r></w:p>`
+		wPara("Sidebar: Certified Kubernetes Administrator") + `</w:txbxContent></wps:txbx></wps:wsp></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>` +
+		wPara("Sidebar: Certified Kubernetes Administrator") + `</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>after box</w:t></w:r></w:p>`
 	notes := func(root, el string) string {
 		return wxml(root, `<w:`+el+` w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:`+el+`>`+
-			`<w:`+el+` w:id="1">`+para("Referenced "+el+" text")+`</w:`+el+`>`+
-			`<w:`+el+` w:id="2">`+para("Unreferenced "+el)+`</w:`+el+`>`, nsW, nsR)
+			`<w:`+el+` w:id="1">`+wPara("Referenced "+el+" text")+`</w:`+el+`>`+
+			`<w:`+el+` w:id="2">`+wPara("Unreferenced "+el)+`</w:`+el+`>`, nsW, nsR)
 	}
 	utf16doc := func(s string) string {
 		s = strings.Replace(s, `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
@@ -95,59 +95,59 @@ func TestReadDOCXFeatures(t *testing.T) {
 		files []string
 		want  []srcLine
 	}{
-		{"paragraphs, br, tab", []string{"word/document.xml", body(para("Jo Example") +
+		{"paragraphs, br, tab", []string{"word/document.xml", wBody(wPara("Jo Example") +
 			`<w:p><w:r><w:t>Line one</w:t><w:br/><w:t>Line two</w:t><w:tab/><w:t>tabbed</w:t><w:cr/><w:t>three</w:t></w:r></w:p>`)},
 			[]srcLine{{Body, "Jo Example"}, {Body, "Line one"}, {Body, "Line two\ttabbed"}, {Body, "three"}}},
-		{"tab stops are not tabs", []string{"word/document.xml", body(`<w:p><w:pPr><w:tabs><w:tab w:val="right" w:pos="9000"/></w:tabs></w:pPr><w:r><w:t>Left</w:t></w:r><w:r><w:t>Right</w:t></w:r></w:p>`)},
+		{"tab stops are not tabs", []string{"word/document.xml", wBody(`<w:p><w:pPr><w:tabs><w:tab w:val="right" w:pos="9000"/></w:tabs></w:pPr><w:r><w:t>Left</w:t></w:r><w:r><w:t>Right</w:t></w:r></w:p>`)},
 			[]srcLine{{Body, "LeftRight"}}},
-		{"sym, hyphens", []string{"word/document.xml", body(`<w:p><w:r><w:sym w:font="Symbol" w:char="F0B7"/><w:t>Go</w:t><w:sym w:font="Arial" w:char="2013"/><w:t>fast</w:t><w:noBreakHyphen/><w:t>ish da</w:t><w:softHyphen/><w:t>tabase</w:t></w:r></w:p>`)},
+		{"sym, hyphens", []string{"word/document.xml", wBody(`<w:p><w:r><w:sym w:font="Symbol" w:char="F0B7"/><w:t>Go</w:t><w:sym w:font="Arial" w:char="2013"/><w:t>fast</w:t><w:noBreakHyphen/><w:t>ish da</w:t><w:softHyphen/><w:t>tabase</w:t></w:r></w:p>`)},
 			[]srcLine{{Body, " Go–fast-ish database"}}},
-		{"hidden runs", []string{"word/document.xml", body(`<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>Shown </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>kubernetes docker stuffing</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>also shown</w:t></w:r></w:p>`)},
+		{"hidden runs", []string{"word/document.xml", wBody(`<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>Shown </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>kubernetes docker stuffing</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>also shown</w:t></w:r></w:p>`)},
 			[]srcLine{{Body, "Shown also shown"}}},
-		{"deleted and inserted", []string{"word/document.xml", body(`<w:p><w:del w:id="1"><w:r><w:delText>old text</w:delText></w:r></w:del><w:ins w:id="2"><w:r><w:t>new text</w:t></w:r></w:ins><w:moveFrom><w:r><w:t>moved away</w:t></w:r></w:moveFrom></w:p>`)},
+		{"deleted and inserted", []string{"word/document.xml", wBody(`<w:p><w:del w:id="1"><w:r><w:delText>old text</w:delText></w:r></w:del><w:ins w:id="2"><w:r><w:t>new text</w:t></w:r></w:ins><w:moveFrom><w:r><w:t>moved away</w:t></w:r></w:moveFrom></w:p>`)},
 			[]srcLine{{Body, "new text"}}},
-		{"field codes", []string{"word/document.xml", body(`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "mailto:jo@example.com" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Email me</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>`)},
+		{"field codes", []string{"word/document.xml", wBody(`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "mailto:jo@example.com" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Email me</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>`)},
 			[]srcLine{{Body, "Email me1"}}},
-		{"hyperlink, smartTag, sdt", []string{"word/document.xml", body(`<w:sdt><w:sdtContent><w:p><w:hyperlink r:id="rL"><w:r><w:t>site</w:t></w:r></w:hyperlink><w:smartTag><w:r><w:t> Seattle</w:t></w:r></w:smartTag></w:p></w:sdtContent></w:sdt>`)},
+		{"hyperlink, smartTag, sdt", []string{"word/document.xml", wBody(`<w:sdt><w:sdtContent><w:p><w:hyperlink r:id="rL"><w:r><w:t>site</w:t></w:r></w:hyperlink><w:smartTag><w:r><w:t> Seattle</w:t></w:r></w:smartTag></w:p></w:sdtContent></w:sdt>`)},
 			[]srcLine{{Body, "site Seattle"}}},
-		{"text box once, layout values out", []string{"word/document.xml", body(textbox)},
+		{"text box once, layout values out", []string{"word/document.xml", wBody(textbox)},
 			[]srcLine{{Body, "Before box"}, {TextBox, "Sidebar: Certified Kubernetes Administrator"}, {Body, "after box"}}},
-		{"data table row on one line", []string{"word/document.xml", body(`<w:tbl><w:tr><w:tc>` + para("Skill") + `</w:tc><w:tc>` + para("Level") + `</w:tc></w:tr><w:tr><w:tc>` + para("Go") + `</w:tc><w:tc>` + para("Expert") + `</w:tc></w:tr></w:tbl>`)},
+		{"data table row on one line", []string{"word/document.xml", wBody(`<w:tbl><w:tr><w:tc>` + wPara("Skill") + `</w:tc><w:tc>` + wPara("Level") + `</w:tc></w:tr><w:tr><w:tc>` + wPara("Go") + `</w:tc><w:tc>` + wPara("Expert") + `</w:tc></w:tr></w:tbl>`)},
 			[]srcLine{{Body, "Skill | Level"}, {Body, "Go | Expert"}}},
-		{"layout table cell by cell", []string{"word/document.xml", body(`<w:tbl><w:tr><w:tc>` + para("SKILLS") + para("Go, SQL") + `</w:tc><w:tc>` + para("EXPERIENCE") + para("Acme") + `</w:tc></w:tr></w:tbl>`)},
+		{"layout table cell by cell", []string{"word/document.xml", wBody(`<w:tbl><w:tr><w:tc>` + wPara("SKILLS") + wPara("Go, SQL") + `</w:tc><w:tc>` + wPara("EXPERIENCE") + wPara("Acme") + `</w:tc></w:tr></w:tbl>`)},
 			[]srcLine{{Body, "SKILLS"}, {Body, "Go, SQL"}, {Body, "EXPERIENCE"}, {Body, "Acme"}}},
-		{"math", []string{"word/document.xml", body(`<w:p><w:r><w:t>Score </w:t></w:r><m:oMath><m:r><m:t>x=2</m:t></m:r></m:oMath></w:p>`)},
+		{"math", []string{"word/document.xml", wBody(`<w:p><w:r><w:t>Score </w:t></w:r><m:oMath><m:r><m:t>x=2</m:t></m:r></m:oMath></w:p>`)},
 			[]srcLine{{Body, "Score x=2"}}},
 		{"referenced headers deduplicated, footer last", []string{
-			"word/document.xml", body(para("Body text") + sect),
-			"word/_rels/document.xml.rels", rels("rH1", "header", "header1.xml", "rH2", "header", "header2.xml", "rH3", "header", "header3.xml", "rF1", "footer", "footer1.xml", "rX", "header", "missing.xml"),
-			"word/header1.xml", wxml("hdr", para("Jo Example · jo@example.com"), nsW, nsR),
-			"word/header2.xml", wxml("hdr", para("Jo  Example · jo@example.com"), nsW, nsR),
-			"word/header3.xml", wxml("hdr", para("Unreferenced header"), nsW, nsR),
-			"word/footer1.xml", wxml("ftr", para("Page footer"), nsW, nsR)},
+			"word/document.xml", wBody(wPara("Body text") + sect),
+			"word/_rels/document.xml.rels", wRels("rH1", "header", "header1.xml", "rH2", "header", "header2.xml", "rH3", "header", "header3.xml", "rF1", "footer", "footer1.xml", "rX", "header", "missing.xml"),
+			"word/header1.xml", wxml("hdr", wPara("Jo Example · jo@example.com"), nsW, nsR),
+			"word/header2.xml", wxml("hdr", wPara("Jo  Example · jo@example.com"), nsW, nsR),
+			"word/header3.xml", wxml("hdr", wPara("Unreferenced header"), nsW, nsR),
+			"word/footer1.xml", wxml("ftr", wPara("Page footer"), nsW, nsR)},
 			[]srcLine{{Header, "Jo Example · jo@example.com"}, {Body, "Body text"}, {Footer, "Page footer"}}},
 		{"referenced footnotes and endnotes", []string{
-			"word/document.xml", body(`<w:p><w:r><w:t>Claim</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p>`),
-			"word/_rels/document.xml.rels", rels("rN", "footnotes", "footnotes.xml", "rE", "endnotes", "endnotes.xml"),
+			"word/document.xml", wBody(`<w:p><w:r><w:t>Claim</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p>`),
+			"word/_rels/document.xml.rels", wRels("rN", "footnotes", "footnotes.xml", "rE", "endnotes", "endnotes.xml"),
 			"word/footnotes.xml", notes("footnotes", "footnote"),
 			"word/endnotes.xml", notes("endnotes", "endnote")},
 			[]srcLine{{Body, "Claim"}, {Footnote, "Referenced footnote text"}, {Footnote, "Referenced endnote text"}}},
 		{"strict namespace", []string{
-			"_rels/.rels", strings.ReplaceAll(rels("rId1", "officeDocument", "word/document.xml"), relPkg, "http://purl.oclc.org/ooxml/officeDocument/relationships/"),
-			"word/document.xml", wxml("document", "<w:body>"+para("Strict body text")+`<w:sectPr><w:headerReference w:type="default" r:id="rH1"/></w:sectPr></w:body>`, nsWStrict, nsRStrict),
-			"word/_rels/document.xml.rels", strings.ReplaceAll(rels("rH1", "header", "header1.xml"), relPkg, "http://purl.oclc.org/ooxml/officeDocument/relationships/"),
-			"word/header1.xml", wxml("hdr", para("Strict header"), nsWStrict, nsRStrict)},
+			"_rels/.rels", strings.ReplaceAll(wRels("rId1", "officeDocument", "word/document.xml"), relPkg, "http://purl.oclc.org/ooxml/officeDocument/relationships/"),
+			"word/document.xml", wxml("document", "<w:body>"+wPara("Strict body text")+`<w:sectPr><w:headerReference w:type="default" r:id="rH1"/></w:sectPr></w:body>`, nsWStrict, nsRStrict),
+			"word/_rels/document.xml.rels", strings.ReplaceAll(wRels("rH1", "header", "header1.xml"), relPkg, "http://purl.oclc.org/ooxml/officeDocument/relationships/"),
+			"word/header1.xml", wxml("hdr", wPara("Strict header"), nsWStrict, nsRStrict)},
 			[]srcLine{{Header, "Strict header"}, {Body, "Strict body text"}}},
 		{"main part named by _rels/.rels, no document rels", []string{
-			"_rels/.rels", rels("rId1", "officeDocument", "/word/document2.xml"),
-			"word/document2.xml", body(para("Second main part"))},
+			"_rels/.rels", wRels("rId1", "officeDocument", "/word/document2.xml"),
+			"word/document2.xml", wBody(wPara("Second main part"))},
 			[]srcLine{{Body, "Second main part"}}},
-		{"UTF-16 part", []string{"word/document.xml", utf16doc(body(para("Zoë Ünal, Köln")))},
+		{"UTF-16 part", []string{"word/document.xml", utf16doc(wBody(wPara("Zoë Ünal, Köln")))},
 			[]srcLine{{Body, "Zoë Ünal, Köln"}}},
 		{"comments and glossary are not read", []string{
-			"word/document.xml", body(para("Visible")),
-			"word/comments.xml", wxml("comments", para("reviewer note"), nsW, nsR),
-			"word/glossary/document.xml", body(para("placeholder text"))},
+			"word/document.xml", wBody(wPara("Visible")),
+			"word/comments.xml", wxml("comments", wPara("reviewer note"), nsW, nsR),
+			"word/glossary/document.xml", wBody(wPara("placeholder text"))},
 			[]srcLine{{Body, "Visible"}}},
 	}
 	for _, tt := range tests {
@@ -169,7 +169,7 @@ func TestReadDOCXFeatures(t *testing.T) {
 
 func TestReadDOCXHeadingStyle(t *testing.T) {
 	// The styled paragraph is a heading; the same words unstyled are not.
-	data := docxOf(t, "word/document.xml", body(`<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Selected Engineering Experience</w:t></w:r></w:p>`+para("Acme Widgets, platform engineer since 2019")+para("Selected Engineering Experience")))
+	data := docxOf(t, "word/document.xml", wBody(`<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Selected Engineering Experience</w:t></w:r></w:p>`+wPara("Acme Widgets, platform engineer since 2019")+wPara("Selected Engineering Experience")))
 	doc, err := Read(context.Background(), bytes.NewReader(data), "x.docx", Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -181,7 +181,7 @@ func TestReadDOCXHeadingStyle(t *testing.T) {
 }
 
 func TestReadDOCXErrors(t *testing.T) {
-	many := []string{"word/document.xml", body(para("x"))}
+	many := []string{"word/document.xml", wBody(wPara("x"))}
 	for i := range maxZipEntries + 1 {
 		many = append(many, fmt.Sprintf("junk/%d", i), "")
 	}
@@ -196,10 +196,10 @@ func TestReadDOCXErrors(t *testing.T) {
 	w.Write([]byte(`</w:t></w:r></w:p></w:body></w:document>`))
 	for _, f := range []string{"[Content_Types].xml", "_rels/.rels"} {
 		w, _ := zw.Create(f)
-		w.Write([]byte(map[string]string{"[Content_Types].xml": contentTy, "_rels/.rels": rels("rId1", "officeDocument", "word/document.xml")}[f]))
+		w.Write([]byte(map[string]string{"[Content_Types].xml": contentTy, "_rels/.rels": wRels("rId1", "officeDocument", "word/document.xml")}[f]))
 	}
 	zw.Close()
-	deep := strings.Repeat("<w:sdt><w:sdtContent>", maxXMLDepth) + para("deep") + strings.Repeat("</w:sdtContent></w:sdt>", maxXMLDepth)
+	deep := strings.Repeat("<w:sdt><w:sdtContent>", maxXMLDepth) + wPara("deep") + strings.Repeat("</w:sdtContent></w:sdt>", maxXMLDepth)
 	tests := []struct {
 		name  string
 		data  []byte
@@ -208,8 +208,8 @@ func TestReadDOCXErrors(t *testing.T) {
 	}{
 		{"too many entries", docxOf(t, many...), ErrTooLarge, "zip entries"},
 		{"part over the cap", bomb.Bytes(), ErrTooLarge, "possible zip bomb"},
-		{"altChunk only", docxOf(t, "word/document.xml", body(`<w:altChunk r:id="rA"/>`), "word/_rels/document.xml.rels", rels("rA", "aFChunk", "chunk.mht"), "word/chunk.mht", "<html>Jo</html>"), ErrUnsupported, "altChunk"},
-		{"nested too deep", docxOf(t, "word/document.xml", body(deep)), ErrMalformed, "nested"},
+		{"altChunk only", docxOf(t, "word/document.xml", wBody(`<w:altChunk r:id="rA"/>`), "word/_rels/document.xml.rels", wRels("rA", "aFChunk", "chunk.mht"), "word/chunk.mht", "<html>Jo</html>"), ErrUnsupported, "altChunk"},
+		{"nested too deep", docxOf(t, "word/document.xml", wBody(deep)), ErrMalformed, "nested"},
 		{"not XML", docxOf(t, "word/document.xml", "\x00\x01 not xml <<<"), ErrMalformed, "damaged DOCX part"},
 	}
 	for _, tt := range tests {
