@@ -1,0 +1,137 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/lipgloss/table"
+
+	"github.com/resumescore/resumescore/keywords"
+)
+
+// jdKeyword is one keyword of a job description as `keywords` and `diff`
+// print it in JSON.
+type jdKeyword struct {
+	Name     string  `json:"name"`               // the form to write, as the JD wrote it
+	ID       string  `json:"id"`                 // lexicon id or slug
+	Kind     string  `json:"kind"`               // "skill" (the lexicon knows it) or "other" (an other term)
+	Category string  `json:"category,omitempty"` // lexicon category of a skill: language, database, ...
+	Section  string  `json:"section"`            // required, responsibilities, preferred, about
+	Tier     string  `json:"tier"`               // essential, important, bonus
+	Count    int     `json:"count"`              // occurrences in the JD
+	Weight   float64 `json:"weight"`             // section weight x frequency factor (x 0.5 for other terms)
+	Group    string  `json:"group,omitempty"`    // any-of group: one keyword of the group satisfies it
+}
+
+// jdFacts are the facts of a JD reported beside its keywords, never scored.
+type jdFacts struct {
+	Title     string `json:"title"`
+	Years     int    `json:"years"`
+	Degree    string `json:"degree"`
+	Seniority string `json:"seniority"`
+}
+
+// loadJD reads a job description (any format extract reads, "-" for stdin)
+// and extracts its keywords with the built-in lexicon.
+func loadJD(ctx context.Context, s *streams, g *globalOptions, name string) (*keywords.JD, *keywords.Lexicon, error) {
+	lex, err := loadLexicon()
+	if err != nil {
+		return nil, nil, err
+	}
+	text, err := readText(ctx, s, g, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	jd, err := keywords.FromJD(displayName(name), text, lex)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if jd == nil || jd.Set == nil || len(jd.Set.Keywords) == 0 {
+		return nil, nil, withHint(fmt.Errorf("%s: no keywords found in the job description", name),
+			"check that the file is the job posting's text")
+	}
+	return jd, lex, nil
+}
+
+// jdKeywords converts a JD's keywords for output.
+func jdKeywords(jd *keywords.JD) []jdKeyword {
+	out := make([]jdKeyword, 0, len(jd.Set.Keywords))
+	for _, k := range jd.Set.Keywords {
+		out = append(out, toJDKeyword(k))
+	}
+	return out
+}
+
+func toJDKeyword(k keywords.Keyword) jdKeyword {
+	j := jdKeyword{Name: k.Name, ID: k.ID, Kind: "skill", Category: k.Kind, Section: k.Section,
+		Tier: k.Tier.String(), Count: k.Count, Weight: k.Weight, Group: k.Group}
+	if k.Other {
+		j.Kind, j.Category = "other", ""
+	}
+	return j
+}
+
+// kindLabel is the kind column for people: a skill's category, or "other term".
+func kindLabel(k jdKeyword) string {
+	if k.Kind == "other" {
+		return "other term"
+	}
+	if k.Category == "" {
+		return "skill"
+	}
+	return k.Category
+}
+
+// factsOf returns the reported facts of jd.
+func factsOf(jd *keywords.JD) jdFacts {
+	return jdFacts{Title: jd.Title, Years: jd.Years, Degree: jd.Degree, Seniority: jd.Seniority}
+}
+
+// factsLine is the facts of a JD in one line for people ("5+ years · Bachelor's · senior").
+func factsLine(f jdFacts) string {
+	s := ""
+	add := func(v string) {
+		if v == "" {
+			return
+		}
+		if s != "" {
+			s += " · "
+		}
+		s += v
+	}
+	if f.Years > 0 {
+		add(fmt.Sprintf("%d+ years", f.Years))
+	}
+	add(f.Degree)
+	add(f.Seniority)
+	return s
+}
+
+// newJDTable lays out rows as a lipgloss table that fits width: columns
+// shrink and cells wrap rather than overflow. Styles come from r, so the
+// table has no colour when r's profile is Ascii; the header stays bold-free
+// there and the borders are plain box-drawing characters.
+func newJDTable(r *lipgloss.Renderer, headers []string, rows [][]string, width int, cell func(row, col int) lipgloss.Style) string {
+	t := table.New().
+		Border(lipgloss.NormalBorder()).
+		BorderStyle(r.NewStyle()).
+		BorderRow(false).
+		Headers(headers...).
+		Rows(rows...).
+		Wrap(true).
+		StyleFunc(func(row, col int) lipgloss.Style {
+			base := r.NewStyle().Padding(0, 1)
+			if row == table.HeaderRow {
+				return base.Bold(true)
+			}
+			if cell != nil {
+				return cell(row, col).Padding(0, 1)
+			}
+			return base
+		})
+	if natural := lipgloss.Width(t.String()); natural > width {
+		t = t.Width(width)
+	}
+	return t.String()
+}
