@@ -172,13 +172,14 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(dir, p)
 		}
-		if cfg, err = loadConfig(p); err != nil {
+		if cfg, err = loadConfig(p, cfgPath); err != nil {
 			return err
 		}
-		cfg.Path = cfgPath
 	} else if opts.Target.empty() {
-		return &usageError{withHint(fmt.Errorf("no %s found (looked in %s and its parents up to the repository root)", configName, dir),
-			"create "+configName+" with files: and targets: (see the README), or pass --role, --jd or --keywords")}
+		// Not a usageError: the command line is fine, the repository lacks a
+		// config, and the hint says how to write one (exit 2 all the same).
+		return withHint(fmt.Errorf("no %s found (looked in %s and its parents up to the repository root)", configName, dir),
+			"create "+configName+" with files: and targets: (see the README), or pass --role, --jd or --keywords")
 	}
 	if cfg == nil {
 		cfg = &config{Dir: dir}
@@ -315,17 +316,26 @@ func checkFiles(opts *checkOptions, cfg *config, dir string) ([]checkFile, error
 		if cfg.Path != "" {
 			where = cfg.Path
 		}
-		return nil, &usageError{withHint(fmt.Errorf("no files to check: %s lists none and none were given", where),
-			"add files: [resume.md] to the config, or name the files: resumescore check resume.md")}
+		return nil, withHint(fmt.Errorf("no files to check: %s lists none and none were given", where),
+			"add files: [resume.md] to the config, or name the files: resumescore check resume.md")
 	}
 	paths, err := cfg.resolveFiles()
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range paths {
-		out = append(out, checkFile{path: p, name: filepath.ToSlash(relToDir(dir, p))})
+		out = append(out, checkFile{path: p, name: displayPath(dir, p)})
 	}
 	return out, nil
+}
+
+// displayPath names p relative to dir (with "../" when it lies above), the
+// way a user in dir would type it; GitHub annotations need such paths.
+func displayPath(dir, p string) string {
+	if rel, err := filepath.Rel(dir, p); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(p)
 }
 
 // checkTargets returns the targets with their effective gates: the command
@@ -358,8 +368,8 @@ func checkTargets(opts *checkOptions, cfg *config, dir string) ([]checkTarget, e
 		}
 	}
 	if len(out) == 0 {
-		return nil, &usageError{withHint(fmt.Errorf("no targets: %s lists none and no --role, --jd or --keywords was given", cfg.Path),
-			"add targets: [{role: backend, min-score: 70}] to the config")}
+		return nil, withHint(fmt.Errorf("no targets: %s lists none and no --role, --jd or --keywords was given", cfg.Path),
+			"add targets: [{role: backend, min-score: 70}] to the config")
 	}
 	for i := range out {
 		g := &out[i].Gates

@@ -399,18 +399,19 @@ func findConfig(flagPath string, getenv func(string) string, dir string) (string
 	}
 }
 
-// loadConfig reads the config at path.
-func loadConfig(path string) (*config, error) {
+// loadConfig reads the config at path; name is how errors name it (the path
+// as found, relative to the working directory).
+func loadConfig(path, name string) (*config, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("config: %w", err)
+		return nil, fmt.Errorf("config %s: %w", name, unwrapPathErr(err))
 	}
 	defer f.Close()
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	return parseConfig(f, path, filepath.Dir(abs))
+	return parseConfig(f, name, filepath.Dir(abs))
 }
 
 // relToDir returns p relative to dir when p lies under it, else p.
