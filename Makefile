@@ -3,7 +3,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 PKG := github.com/resumescore/resumescore
 FUZZTIME ?= 10s
 
-.PHONY: all build install test race cover lint golden fuzz bench check clean
+.PHONY: all build install test race cover lint golden fuzz bench check clean smoke
 
 all: check build
 
@@ -29,13 +29,27 @@ lint:
 golden:
 	go test ./cmd -run 'Golden|Script' -update
 
+# Each Fuzz* target that exists runs for FUZZTIME; missing ones are skipped.
+FUZZ_TARGETS := ./scorer/token:FuzzTokenize ./extract:FuzzExtract ./extract:FuzzExtractPDF ./extract:FuzzExtractDOCX ./keywords:FuzzParseKeywords ./scorer:FuzzScore
 fuzz:
-	go test ./scorer/token -run '^$$' -fuzz FuzzTokenize -fuzztime $(FUZZTIME)
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; \
+		if grep -qs "^func $$fn(" $$pkg/*_test.go; then \
+			echo "go test $$pkg -run '^$$' -fuzz '^'$$fn'$$' -fuzztime $(FUZZTIME)"; \
+			go test $$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) || exit 1; \
+		fi; \
+	done
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./extract ./scorer/...
 
 check: lint test
+
+# smoke: the README quick start on the built binary (exit 0 or 1 is a report; 2 is a failure).
+smoke: build
+	bin/resumescore testdata/fixtures/md/sample-resume.md --role backend >/dev/null; test $$? -le 1
+	bin/resumescore extract testdata/fixtures/md/sample-resume.md >/dev/null
+	bin/resumescore --version
 
 clean:
 	rm -rf bin
