@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -31,7 +32,12 @@ type pdfFont struct {
 	sizeFactor float64            // Type 3: em size relative to Tfs
 	std        float64            // approximate width when the font has no widths
 	broken     bool               // loading panicked; decode to U+FFFD
+	icons      bool               // an icon font: every glyph is an icon
 }
+
+// iconFonts are font-name parts of icon fonts whose ToUnicode, when present,
+// maps glyphs to names ("envelope") or junk rather than text.
+var iconFonts = []string{"FontAwesome", "Fontawesome", "fontawesome", "Academicons", "academicons", "Marvosym", "marvosym", "Wingdings", "Webdings", "Dingbats", "Simple-Icons", "SimpleIcons", "Material-Icons", "MaterialIcons", "Ionicons", "Octicons"}
 
 type codespace struct {
 	n      int
@@ -104,7 +110,13 @@ func loadFont(v pdf.Value, gd *guard) *pdfFont {
 			}
 		}
 		f.std = 500
-		if strings.Contains(v.Key("BaseFont").Name(), "Courier") {
+		base := v.Key("BaseFont").Name()
+		for _, n := range iconFonts {
+			if strings.Contains(base, n) {
+				f.icons = true
+			}
+		}
+		if strings.Contains(base, "Courier") {
 			f.std = 600
 		}
 		fv := pdf.Font{V: v}
@@ -343,6 +355,14 @@ func (f *pdfFont) width(c uint32) float64 {
 }
 
 func (f *pdfFont) decode(c uint32, s string, gd *guard) string {
+	t := f.decodeText(c, s, gd)
+	if f.icons && utf8.RuneCountInString(t) > 1 {
+		return "\uE000" // an icon named by its ToUnicode ("envelope")
+	}
+	return t
+}
+
+func (f *pdfFont) decodeText(c uint32, s string, gd *guard) string {
 	if f.toUni != nil {
 		if t, ok := f.toUni[c]; ok && t != "" && t != "\x00" {
 			return t
