@@ -97,7 +97,7 @@ func keywordRows(kws []jdKeyword) [][]string {
 			if k.Group != "" {
 				name += " (" + k.Group + ")"
 			}
-			rows = append(rows, []string{name, fmt.Sprintf("%.2f", k.Weight), k.Section, fmt.Sprint(k.Count), kindLabel(k)})
+			rows = append(rows, []string{name, fmt.Sprintf("%.2f", k.Weight), sectionLabel(k.Section), fmt.Sprint(k.Count), kindLabel(k)})
 		}
 	}
 	return rows
