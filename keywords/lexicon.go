@@ -1,17 +1,350 @@
 package keywords
 
-import "io/fs"
+//go:generate go run ./internal/lexgen -data ../../shared/data -dict /usr/share/dict/american-english -out ../seeds/lexicon
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/resumescore/resumescore/scorer/token"
+)
+
+// Paths of the lexicon files inside the seeds file system.
+const (
+	lexiconPath = "lexicon/skills.tsv"
+	englishPath = "lexicon/english.txt"
+	maxDataFile = 16 << 20 // reads are capped; the embedded files are far smaller
+)
 
 // Lexicon is the built-in skill lexicon plus the English word list that stops
-// fuzzy matching. owner: matching helper.
-type Lexicon struct{}
+// fuzzy matching. It is read-only after LoadLexicon and safe for concurrent use.
+type Lexicon struct {
+	entries []Keyword
+	sources []string         // per entry: curated, onet-hot, onet, linguist, esco, simple-icons
+	byForm  map[string][]int // folded form (label or any alias) -> entries, most trusted first
+	byID    map[string]int
+	english string  // sorted lowercase words, one per line
+	lines   []int32 // start offset of each line of english
+	fsys    fs.FS    // where the lexicon came from, for data read lazily (JD rules)
+}
 
-// LoadLexicon reads the lexicon from fsys (seeds.FS() in the tool, fstest.MapFS in tests).
-func LoadLexicon(fsys fs.FS) (*Lexicon, error) { return &Lexicon{}, nil }
+// LoadLexicon reads the lexicon from fsys (seeds.FS() in the tool,
+// fstest.MapFS in tests): lexicon/skills.tsv and lexicon/english.txt.
+func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
+	l := &Lexicon{byForm: make(map[string][]int, 16384), byID: make(map[string]int, 8192), fsys: fsys}
+	l.entries = make([]Keyword, 0, 8192)
+	l.sources = make([]string, 0, 8192)
+	if err := readData(fsys, lexiconPath, l.addRow); err != nil {
+		return nil, err
+	}
+	if len(l.entries) == 0 {
+		return nil, fmt.Errorf("%s: %w", lexiconPath, errEmptyList)
+	}
+	if err := l.readEnglish(fsys); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
 
-// Lookup returns the lexicon's knowledge of a skill named name (any alias, any case).
-func (l *Lexicon) Lookup(name string) (Keyword, bool) { return Keyword{}, false }
+// readEnglish keeps the word list as one string with line offsets: IsEnglish
+// binary-searches it, and loading costs one pass instead of 60,000 strings.
+func (l *Lexicon) readEnglish(fsys fs.FS) error {
+	f, err := fsys.Open(englishPath)
+	if err != nil {
+		return fmt.Errorf("lexicon: %w", err)
+	}
+	defer f.Close()
+	raw, err := io.ReadAll(io.LimitReader(f, maxDataFile))
+	if err != nil {
+		return fmt.Errorf("%s: %w", englishPath, err)
+	}
+	l.english = string(raw)
+	prev := ""
+	for off := 0; off < len(l.english); {
+		end := strings.IndexByte(l.english[off:], '\n')
+		if end < 0 {
+			end = len(l.english) - off
+		}
+		w := l.english[off : off+end]
+		if w != "" {
+			if w < prev {
+				return fmt.Errorf("%s: %q after %q: %w", englishPath, w, prev, errUnsorted)
+			}
+			prev = w
+			l.lines = append(l.lines, int32(off))
+		}
+		off += end + 1
+	}
+	if len(l.lines) == 0 {
+		return fmt.Errorf("%s: %w", englishPath, errEmptyList)
+	}
+	return nil
+}
+
+func (l *Lexicon) word(i int) string {
+	s := l.english[l.lines[i]:]
+	if j := strings.IndexByte(s, '\n'); j >= 0 {
+		return s[:j]
+	}
+	return s
+}
+
+var (
+	errEmptyList = errors.New("empty list")
+	errUnsorted  = errors.New("word list not sorted")
+)
+
+// readData calls fn for every non-blank line that is not a # comment.
+func readData(fsys fs.FS, name string, fn func(n int, line string) error) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fmt.Errorf("lexicon: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(io.LimitReader(f, maxDataFile))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(n, line); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	var out []string
+	for _, p := range strings.Split(s, "|") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// addRow parses one skills.tsv row:
+// id label category kind aliases_ci aliases_cs ambiguity context stem negatives broader source.
+func (l *Lexicon) addRow(n int, line string) error {
+	f := strings.Split(line, "\t")
+	if len(f) < 12 {
+		return fmt.Errorf("want 12 tab-separated fields, got %d", len(f))
+	}
+	if f[0] == "id" { // header
+		return nil
+	}
+	k := Keyword{
+		ID: f[0], Name: f[1], Kind: f[2], Soft: f[3] == "soft",
+		Aliases: splitList(f[4]), CaseAliases: splitList(f[5]),
+		Ambiguity: f[6], Stem: f[8] == "Y",
+		Negatives: splitList(f[9]), Broader: splitList(f[10]),
+		Weight: 1, Known: true,
+	}
+	if k.ID == "" || k.Name == "" {
+		return errors.New("empty id or label")
+	}
+	if _, dup := l.byID[k.ID]; dup {
+		return fmt.Errorf("duplicate id %q", k.ID)
+	}
+	switch f[7] {
+	case "none", "":
+		k.Context = AnyContext
+	case "list_or_tech":
+		k.Context = ListOrTech
+	case "tech":
+		k.Context = TechOnly
+	default:
+		return fmt.Errorf("unknown context %q", f[7])
+	}
+	i := len(l.entries)
+	l.entries = append(l.entries, k)
+	l.sources = append(l.sources, f[11])
+	l.byID[k.ID] = i
+	l.addForm(k.Name, i)
+	for _, a := range k.Aliases {
+		l.addForm(a, i)
+	}
+	for _, a := range k.CaseAliases {
+		l.addForm(a, i)
+	}
+	return nil
+}
+
+func (l *Lexicon) addForm(form string, i int) {
+	key := foldForm(form)
+	if key == "" {
+		return
+	}
+	is := l.byForm[key]
+	if len(is) > 0 && is[len(is)-1] == i {
+		return
+	}
+	l.byForm[key] = append(is, i)
+}
+
+// foldForm is the key a name is looked up by: normalised, case-folded, with
+// runs of spaces collapsed.
+func foldForm(s string) string {
+	if simpleForm(s) {
+		return token.Fold(s)
+	}
+	return token.Fold(strings.Join(strings.Fields(token.Normalize(s)), " "))
+}
+
+// simpleForm reports whether s is ASCII with single inner spaces, so that
+// folding its case is all foldForm has to do.
+func simpleForm(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c < ' ' || c == ' ' && s[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// Len returns the number of skills in the lexicon.
+func (l *Lexicon) Len() int { return len(l.entries) }
+
+// Entries returns every skill of the lexicon, most trusted source first. The
+// slice is shared: callers must not modify it.
+func (l *Lexicon) Entries() []Keyword { return l.entries }
+
+// Source returns where the skill with lexicon id came from: curated,
+// onet-hot, onet, linguist, esco or simple-icons ("" when unknown).
+func (l *Lexicon) Source(id string) string {
+	if i, ok := l.byID[id]; ok {
+		return l.sources[i]
+	}
+	return ""
+}
+
+// Trusted reports whether the skill with lexicon id comes from a hand-checked
+// source (the curated lexicon or the O*NET hot technologies with their
+// hand-written aliases). Only trusted skills count as tech evidence for
+// ambiguous names.
+func (l *Lexicon) Trusted(id string) bool {
+	s := l.Source(id)
+	return s == "curated" || s == "onet-hot"
+}
+
+// ByID returns the skill with lexicon id.
+func (l *Lexicon) ByID(id string) (Keyword, bool) {
+	if i, ok := l.byID[id]; ok {
+		return l.entries[i], true
+	}
+	return Keyword{}, false
+}
+
+// Lookup returns the lexicon's knowledge of a skill named name (its label or
+// any alias, in any case). When several skills share the form, the most
+// trusted source wins.
+func (l *Lexicon) Lookup(name string) (Keyword, bool) {
+	if l == nil {
+		return Keyword{}, false
+	}
+	if is, ok := l.byForm[foldForm(name)]; ok {
+		return l.entries[is[0]], true
+	}
+	return Keyword{}, false
+}
+
+// IsAlias reports whether form (any case) is the label or an alias of a
+// known skill. Such words are protected: never stemmed, never typos.
+func (l *Lexicon) IsAlias(form string) bool {
+	if l == nil {
+		return false
+	}
+	_, ok := l.byForm[foldForm(form)]
+	return ok
+}
+
+// IsEnglish reports whether word, in lowercase, is an ordinary English word
+// (a lowercase entry of the SCOWL word list as shipped in Debian's wamerican).
+// Proper nouns of the list (Kafka, Jenkins) do not count.
+func (l *Lexicon) IsEnglish(word string) bool {
+	if l == nil {
+		return false
+	}
+	w := token.Fold(word)
+	i := sort.Search(len(l.lines), func(i int) bool { return l.word(i) >= w })
+	return i < len(l.lines) && l.word(i) == w
+}
 
 // Resolve fills each keyword of set that the lexicon knows with its aliases,
-// case and context rules, keeping the set's own tier, weight and display name.
-func (l *Lexicon) Resolve(set *Set) {}
+// case and context rules, keeping the set's own tier, weight, group and
+// display name. A keyword is looked up by its name, then by its aliases.
+func (l *Lexicon) Resolve(set *Set) {
+	if l == nil || set == nil {
+		return
+	}
+	for i := range set.Keywords {
+		l.resolve(&set.Keywords[i])
+	}
+}
+
+func (l *Lexicon) resolve(k *Keyword) {
+	e, ok := l.Lookup(k.Name)
+	for _, a := range k.Aliases {
+		if ok {
+			break
+		}
+		e, ok = l.Lookup(a)
+	}
+	if !ok {
+		return
+	}
+	k.ID = e.ID
+	k.Aliases = union(k.Aliases, e.Aliases)
+	k.CaseAliases = union(k.CaseAliases, e.CaseAliases)
+	k.Negatives = union(k.Negatives, e.Negatives)
+	if len(k.Broader) == 0 {
+		k.Broader = e.Broader
+	}
+	if k.Kind == "" {
+		k.Kind = e.Kind
+	}
+	k.Soft = k.Soft || e.Soft
+	if e.Context > k.Context {
+		k.Context = e.Context
+	}
+	if k.Ambiguity == "" || k.Ambiguity == "none" {
+		k.Ambiguity = e.Ambiguity
+	}
+	k.Stem = e.Stem
+	k.Known = true
+}
+
+// union appends to a the forms of b that a lacks (case-insensitively),
+// returning a new slice so that lexicon entries are never shared.
+func union(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	seen := make(map[string]bool, len(a)+len(b))
+	for _, s := range append(append([]string(nil), a...), b...) {
+		k := strings.ToLower(s)
+		if s == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, s)
+	}
+	return out
+}
