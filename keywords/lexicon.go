@@ -30,7 +30,7 @@ type Lexicon struct {
 	byID    map[string]int
 	english string  // sorted lowercase words, one per line
 	lines   []int32 // start offset of each line of english
-	fsys    fs.FS    // where the lexicon came from, for data read lazily (JD rules)
+	fsys    fs.FS   // where the lexicon came from, for data read lazily (JD rules)
 }
 
 // LoadLexicon reads the lexicon from fsys (seeds.FS() in the tool,
