@@ -35,7 +35,9 @@ var importRules = map[string]importRule{
 		// cobra, lipgloss and lipgloss's own dependencies.
 		external: []string{"github.com/spf13/cobra", "github.com/spf13/pflag", "github.com/charmbracelet/", "github.com/muesli/termenv",
 			"gopkg.in/yaml.v3", "golang.org/x/text", "github.com/kljensen/snowball", "github.com/ledongthuc/pdf", "github.com/nguyenthenguyen/docx"}},
-	"cmd/resumescore": {stdlib: true, module: []string{"cmd"}, stdOnly: []string{"os"}},
+	// a go:generate tool that builds seeds/lexicon from ../shared/data; never linked into the binary
+	"keywords/internal/lexgen": {stdlib: true},
+	"cmd/resumescore":          {stdlib: true, module: []string{"cmd"}, stdOnly: []string{"os"}},
 }
 
 // skipDirs are directories that hold no product package: the stand-in that
