@@ -57,11 +57,40 @@ func dictionary(lex *Lexicon, cs []jdClause) []jdHit {
 			i++
 		}
 		list := isSkillsList(c.Text, cands)
-		for _, h := range cands {
-			if inNegated(c, h) || !trustedHit(lex, h) || !gateHit(c.Text, h, cands, toks, list) {
-				continue
+		verdict := make([]gate, len(cands))
+		for i, h := range cands {
+			switch {
+			case inNegated(c, h) || !trustedHit(lex, h):
+				verdict[i] = gateFail
+			default:
+				verdict[i] = gateHit(c.Text, h, cands, toks, list)
 			}
-			hits = append(hits, h)
+		}
+		// "Go or Rust", "Go and C++": an ambiguous name listed next to an
+		// accepted skill has the tech evidence it needs.
+		for changed := true; changed; {
+			changed = false
+			for i := range cands {
+				if verdict[i] != gateNeedsEvidence {
+					continue
+				}
+				for _, j := range []int{i - 1, i + 1} {
+					if j < 0 || j >= len(cands) || verdict[j] != gatePass {
+						continue
+					}
+					a, b := cands[min(i, j)], cands[max(i, j)]
+					sep := strings.ToLower(strings.TrimSpace(c.Text[a.end:b.start]))
+					if ok, _ := anyOfSep(sep); ok || sep == "and" || sep == ", and" || sep == "&" {
+						verdict[i] = gatePass
+						changed = true
+					}
+				}
+			}
+		}
+		for i, h := range cands {
+			if verdict[i] == gatePass {
+				hits = append(hits, h)
+			}
 		}
 	}
 	markGroups(cs, hits)
@@ -131,7 +160,7 @@ func trustedHit(lex *Lexicon, h jdHit) bool {
 }
 
 // gateHit applies the case and context rules of matching.md §4 to one hit.
-func gateHit(text string, h jdHit, cands []jdHit, toks []jdTok, list bool) bool {
+func gateHit(text string, h jdHit, cands []jdHit, toks []jdTok, list bool) gate {
 	low := strings.ToLower(text)
 	for _, neg := range h.kw.Negatives {
 		if neg == "" {
@@ -144,7 +173,7 @@ func gateHit(text string, h jdHit, cands []jdHit, toks []jdTok, list bool) bool 
 			}
 			i += off
 			if i <= h.start && h.end <= i+len(neg) || i < h.end && h.start < i+len(neg) {
-				return false
+				return gateFail
 			}
 			off = i + 1
 		}
@@ -157,25 +186,45 @@ func gateHit(text string, h jdHit, cands []jdHit, toks []jdTok, list bool) bool 
 	}
 	exactCase := containsExact(h.kw.CaseAliases, h.form)
 	if !ci && !exactCase {
-		return list // a case-sensitive name in another case: only inside a skills list
+		return passIf(list) // a case-sensitive name in another case: only inside a skills list
 	}
 	if h.kw.Context == AnyContext && ci {
-		return true
+		return gatePass
 	}
 	// Ambiguous names: hyphen compounds (Go-kart) are words, not skills.
 	if h.start > 0 && text[h.start-1] == '-' || h.end < len(text) && text[h.end] == '-' && !techSuffix(text[h.end+1:]) {
 		if h.kw.Context != AnyContext {
-			return false
+			return gateFail
 		}
 	}
 	if exactCase && len(h.form) <= 2 || h.kw.Context == TechOnly {
-		return list || techEvidence(text, h, cands, toks)
+		if list || techEvidence(text, h, cands, toks) {
+			return gatePass
+		}
+		return gateNeedsEvidence
 	}
 	if sentenceInitialProse(text, h, cands, toks) {
-		return list
+		return passIf(list)
 	}
-	return true
+	return gatePass
 }
+
+// gate is the verdict on one dictionary hit.
+type gate int
+
+const (
+	gateFail          gate = iota
+	gatePass               // a skill
+	gateNeedsEvidence      // an ambiguous name without tech evidence yet
+)
+
+func passIf(ok bool) gate {
+	if ok {
+		return gatePass
+	}
+	return gateFail
+}
+
 
 func containsExact(list []string, s string) bool {
 	for _, x := range list {

@@ -39,7 +39,6 @@ var seniorityWords = []struct{ word, level string }{
 // jdYears returns the years of experience asked: the first figure in a
 // required clause, else the first figure anywhere outside boilerplate.
 func jdYears(cs []jdClause) int {
-	first := 0
 	for pass := 0; pass < 2; pass++ {
 		for _, c := range cs {
 			if c.Section == SectionIgnore || c.Section == SectionTitle {
@@ -62,9 +61,6 @@ func jdYears(cs []jdClause) int {
 					return n
 				}
 			}
-		}
-		if first > 0 {
-			return first
 		}
 	}
 	return 0
@@ -96,7 +92,13 @@ func jdDegree(cs []jdClause) string {
 			label = "degree"
 		}
 		if m := fieldRE.FindStringSubmatch(c.Text); m != nil {
-			field := strings.TrimRight(strings.TrimSpace(m[1]), " ,/")
+			field := strings.TrimSpace(m[1])
+			for _, cut := range []string{" or a related", " or related", " or equivalent", " or a similar", " or similar", " or other", " and related", ", or", ","} {
+				if i := strings.Index(strings.ToLower(field), cut); i > 0 {
+					field = field[:i]
+				}
+			}
+			field = strings.TrimRight(strings.TrimSpace(field), " ,/")
 			if field != "" && !strings.EqualFold(field, "a") {
 				return label + " in " + field
 			}
