@@ -1,0 +1,217 @@
+package keywords
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sharedDir returns ../shared beside the module root, or skips the test.
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("go.mod not found")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(shared); err != nil {
+		t.Skip("../shared is absent")
+	}
+	return shared
+}
+
+// spanSentence is one labelled sentence: its text (tokens joined by spaces)
+// and the byte spans of the gold Knowledge and Skill spans.
+type spanSentence struct {
+	text             string
+	knowledge, skill [][2]int
+}
+
+// readConll reads a SkillSpan CoNLL file: token, Skill tag, Knowledge tag.
+func readConll(t *testing.T, path string) []spanSentence {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("%v", err)
+	}
+	defer f.Close()
+	var out []spanSentence
+	var cur spanSentence
+	var b strings.Builder
+	open := [2]int{-1, -1} // start of the open Skill and Knowledge spans
+	last := [2]int{}
+	closeSpan := func(i int, end int) {
+		if open[i] < 0 {
+			return
+		}
+		sp := [2]int{open[i], end}
+		if i == 0 {
+			cur.skill = append(cur.skill, sp)
+		} else {
+			cur.knowledge = append(cur.knowledge, sp)
+		}
+		open[i] = -1
+	}
+	flush := func() {
+		closeSpan(0, last[0])
+		closeSpan(1, last[1])
+		cur.text = b.String()
+		if cur.text != "" {
+			out = append(out, cur)
+		}
+		cur = spanSentence{}
+		b.Reset()
+	}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" {
+			flush()
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 3 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		start := b.Len()
+		b.WriteString(f[0])
+		end := b.Len()
+		for i, tag := range []string{f[1], f[2]} {
+			switch {
+			case strings.HasPrefix(tag, "B-"):
+				closeSpan(i, last[i])
+				open[i] = start
+			case strings.HasPrefix(tag, "I-") && open[i] >= 0:
+			default:
+				closeSpan(i, last[i])
+			}
+			if open[i] >= 0 {
+				last[i] = end
+			}
+		}
+	}
+	flush()
+	return out
+}
+
+func overlaps(a [2]int, spans [][2]int) bool {
+	for _, s := range spans {
+		if a[0] < s[1] && s[0] < a[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// TestJDSkillSpans reports how FromJD's extraction agrees with the labelled
+// skill spans of SkillSpan's tech test split (no bar; figures in -v):
+// precision = share of extracted keyword occurrences inside a labelled span,
+// recall = share of labelled Knowledge (hard-skill) spans an extraction touches.
+// Each sentence is read as a requirements line.
+func TestJDSkillSpans(t *testing.T) {
+	shared := sharedDir(t)
+	lex, err := LoadLexicon(os.DirFS("../seeds"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := lex.jdRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := readConll(t, filepath.Join(shared, "eval", "jd-skill-spans", "skillspan", "skillspan_tech_test.conll"))
+	if len(sents) < 1000 {
+		t.Fatalf("read %d sentences, want the whole tech test split", len(sents))
+	}
+	const head = "Requirements\n"
+	type tally struct{ extracted, inSpan, inKnowledge, gold, found int }
+	var dict, all tally
+	goldSkill, foundSkill := 0, 0
+	for _, s := range sents {
+		doc := rules.splitJD(head + s.text)
+		hits := dictionary(lex, doc.Clauses)
+		terms := rules.otherTerms(doc.Clauses, hits, doc.Title)
+		// offsets of each clause inside the sentence
+		var spans [][2]int
+		var isDict []bool
+		for _, h := range hits {
+			if off := strings.Index(s.text, doc.Clauses[h.clause].Text); off >= 0 {
+				spans = append(spans, [2]int{off + h.start, off + h.end})
+				isDict = append(isDict, true)
+			}
+		}
+		for _, tm := range terms {
+			if off := strings.Index(s.text, doc.Clauses[tm.clause].Text); off >= 0 {
+				spans = append(spans, [2]int{off + tm.start, off + tm.end})
+				isDict = append(isDict, false)
+			}
+		}
+		gold := append(append([][2]int(nil), s.knowledge...), s.skill...)
+		for i, sp := range spans {
+			for _, tl := range []*tally{&all, &dict} {
+				if tl == &dict && !isDict[i] {
+					continue
+				}
+				tl.extracted++
+				if overlaps(sp, gold) {
+					tl.inSpan++
+				}
+				if overlaps(sp, s.knowledge) {
+					tl.inKnowledge++
+				}
+			}
+		}
+		for _, k := range s.knowledge {
+			all.gold++
+			dict.gold++
+			var d, a bool
+			for i, sp := range spans {
+				if overlaps(sp, [][2]int{k}) {
+					a = true
+					d = d || isDict[i]
+				}
+			}
+			if a {
+				all.found++
+			}
+			if d {
+				dict.found++
+			}
+		}
+		for _, k := range s.skill {
+			goldSkill++
+			if overlaps(k, spans) {
+				foundSkill++
+			}
+		}
+	}
+	pct := func(a, b int) float64 {
+		if b == 0 {
+			return 0
+		}
+		return 100 * float64(a) / float64(b)
+	}
+	t.Logf("SkillSpan tech test: %d sentences, %d Knowledge spans, %d Skill spans", len(sents), all.gold, goldSkill)
+	t.Logf("dictionary only:  precision %.1f%% (%d/%d in any span; %.1f%% in Knowledge), Knowledge recall %.1f%% (%d/%d)",
+		pct(dict.inSpan, dict.extracted), dict.inSpan, dict.extracted, pct(dict.inKnowledge, dict.extracted), pct(dict.found, dict.gold), dict.found, dict.gold)
+	t.Logf("with other terms: precision %.1f%% (%d/%d in any span; %.1f%% in Knowledge), Knowledge recall %.1f%% (%d/%d), Skill recall %.1f%%",
+		pct(all.inSpan, all.extracted), all.inSpan, all.extracted, pct(all.inKnowledge, all.extracted), pct(all.found, all.gold), all.found, all.gold, pct(foundSkill, goldSkill))
+	if all.extracted == 0 || all.found == 0 {
+		t.Errorf("nothing extracted from %d sentences", len(sents))
+	}
+}
