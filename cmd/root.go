@@ -185,6 +185,7 @@ missing, how it matched, where, and what to fix.
 			return scoreRunE(c, scoreOpts, args, scoreRunF)
 		},
 	}
+	root.SuggestionsMinimumDistance = 2
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)

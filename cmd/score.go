@@ -3,6 +3,8 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -60,6 +62,11 @@ func scoreRunE(c *cobra.Command, opts *scoreOptions, args []string, runF func(*s
 		}
 		if f == "" {
 			return usageErrorf("empty file name")
+		}
+	}
+	if c != nil && c == c.Root() {
+		if err := mistypedCommand(c, args); err != nil {
+			return err
 		}
 	}
 	if opts.Target.JD == "-" {
@@ -122,4 +129,22 @@ func runScore(ctx context.Context, opts *scoreOptions) error {
 		}
 	}
 	return gate
+}
+
+// mistypedCommand catches `resumescore scroe ...`: the root takes files, so a
+// mistyped command would otherwise read as a missing file. An argument with
+// no extension or path that does not exist but is close to a command name is
+// a usage error with a suggestion.
+func mistypedCommand(root *cobra.Command, args []string) error {
+	first := args[0]
+	if strings.ContainsAny(first, "./\\") {
+		return nil
+	}
+	if _, err := os.Stat(first); err == nil {
+		return nil
+	}
+	if sug := root.SuggestionsFor(first); len(sug) > 0 {
+		return usageErrorf("unknown command %q: did you mean %q?", first, sug[0])
+	}
+	return nil
 }
