@@ -38,6 +38,9 @@ var importRules = map[string]importRule{
 	// a go:generate tool that builds seeds/lexicon from ../shared/data; never linked into the binary
 	"keywords/internal/lexgen": {stdlib: true},
 	"cmd/resumescore":          {stdlib: true, module: []string{"cmd"}, stdOnly: []string{"os"}},
+
+	// the benchmark's resume generator (go run ./internal/resumegen); never linked into the binary
+	"internal/resumegen": {stdlib: true},
 }
 
 // skipDirs are directories that hold no product package: the stand-in that
