@@ -86,10 +86,7 @@ func layoutPage(gs []glyph, box pageBox, st *layoutStats) []outLine {
 			}
 			out = append(out, outLine{text: strings.Join(parts, " "), y: segs[0].y})
 		}
-		if !st.columns {
-			segs := lineSegments(lines)
-			_, st.columns = verticalCut(segs, medianFS(segs))
-		}
+		st.columns = st.columns || detectColumns(lineSegments(lines))
 	}
 	for _, l := range streamLines(rot) {
 		segs := segmentsOf(l)
@@ -449,6 +446,25 @@ func xyCut(segs []segment, mfs float64) ([]segment, bool) {
 		out = append(out, b...)
 	}
 	return out, false
+}
+
+// detectColumns reports a column zone on a page read in stream order: a valid
+// vertical cut once at most three top and two bottom bands (a name header, a
+// footer) are peeled off. It is a cheap bounded form of xyCut's step 2.
+func detectColumns(segs []segment) bool {
+	mfs := medianFS(segs)
+	bs := bands(segs)
+	for top := 0; top <= 3; top++ {
+		for bot := 0; bot <= 2; bot++ {
+			if len(bs)-top-bot < 3 {
+				continue
+			}
+			if _, ok := verticalCut(flatten(bs[top:len(bs)-bot]), mfs); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func flatten(bs [][]segment) []segment {

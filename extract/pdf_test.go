@@ -1,0 +1,435 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// fixture reads a file of testdata/fixtures/pdf (made by its gen.sh).
+func fixture(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "fixtures", "pdf", name))
+	if err != nil {
+		t.Fatalf("fixture %s: %v", name, err)
+	}
+	return data
+}
+
+func hasDiagnostic(doc *Document, code string) bool {
+	for _, d := range doc.Diagnostics {
+		if d.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+func lineTexts(doc *Document) []string {
+	out := make([]string, len(doc.Lines))
+	for i, l := range doc.Lines {
+		out[i] = l.Text
+	}
+	return out
+}
+
+// TestReadPDFFixtures checks words, spacing and order on PDFs rendered by
+// pdflatex from the project's own text.
+func TestReadPDFFixtures(t *testing.T) {
+	tests := []struct {
+		file      string
+		lines     []string // lines that must appear exactly
+		order     []string // substrings that must appear in this order
+		absent    []string
+		diags     []string
+		wantPages int
+	}{
+		{
+			file: "twocol.pdf",
+			lines: []string{
+				"Marisol Quenby",
+				"Platform Engineer marisol.quenby@example.org",
+				"Lead Engineer 2021–2024",                                          // a date rail stays on its row
+				"Built efficient workflow tooling in Go and configured Kubernetes", // ffi/fl ligatures, "Ku-/bernetes" joined
+				"Terraform, Python, Redis, gRPC",
+			},
+			// the left column is read completely before the right one
+			order:     []string{"Marisol", "Experience", "Harborline", "Quillmoor", "thirty percent", "Skills", "Terraform", "Education", "Northvale"},
+			diags:     []string{"columns"},
+			wantPages: 1,
+		},
+		{
+			file: "onecol.pdf",
+			lines: []string{
+				"Reliability engineer who automates toil away and keeps services fast under load.",
+				"Senior SRE at Cobalt Ferry, 2019–2024: scaled Kafka and Redis for payments traffic.",
+				"Certified Kubernetes Administrator", // drawn through a Form XObject
+			},
+			order:     []string{"Tobiah Wrenfield", "Summary", "Experience", "Certified", "Education"},
+			absent:    []string{"blockchain", "invisiblestuffing"}, // placed off the page
+			diags:     []string{"offpage-text"},
+			wantPages: 1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			doc, err := readPDF(context.Background(), fixture(t, tt.file), DefaultOptions())
+			if err != nil {
+				t.Fatalf("readPDF(%s) error: %v", tt.file, err)
+			}
+			if doc.Format != PDF || doc.Pages != tt.wantPages {
+				t.Errorf("readPDF(%s) = format %v, %d pages; want pdf, %d", tt.file, doc.Format, doc.Pages, tt.wantPages)
+			}
+			lines := lineTexts(doc)
+			for _, want := range tt.lines {
+				found := false
+				for _, l := range lines {
+					if l == want {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("readPDF(%s): no line %q in\n%s", tt.file, want, strings.Join(lines, "\n"))
+				}
+			}
+			text := doc.Text()
+			pos := -1
+			for _, s := range tt.order {
+				i := strings.Index(text, s)
+				if i < 0 || i < pos {
+					t.Errorf("readPDF(%s): %q at %d, want after %d (reading order)", tt.file, s, i, pos)
+				}
+				pos = i
+			}
+			for _, s := range tt.absent {
+				if strings.Contains(text, s) {
+					t.Errorf("readPDF(%s): text contains %q, want it removed", tt.file, s)
+				}
+			}
+			for _, d := range tt.diags {
+				if !hasDiagnostic(doc, d) {
+					t.Errorf("readPDF(%s): no %q diagnostic in %+v", tt.file, d, doc.Diagnostics)
+				}
+			}
+			for _, l := range doc.Lines {
+				if l.Page != 1 || l.Text != strings.TrimSpace(l.Text) || strings.Contains(l.Text, "  ") {
+					t.Errorf("readPDF(%s): bad line %+v", tt.file, l)
+				}
+			}
+		})
+	}
+}
+
+// pdfBuilder writes small PDFs for tests: numbered objects, a classic xref
+// table with correct offsets and a trailer. Object 1 is the catalog.
+type pdfBuilder struct {
+	objs    []string
+	trailer string
+}
+
+func (b *pdfBuilder) add(obj string) int {
+	b.objs = append(b.objs, obj)
+	return len(b.objs)
+}
+
+func stream(dict, data string) string {
+	if dict == "" {
+		dict = "<<"
+	} else {
+		dict = strings.TrimSuffix(dict, ">>")
+	}
+	return fmt.Sprintf("%s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
+}
+
+func (b *pdfBuilder) bytes() []byte {
+	var s strings.Builder
+	s.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	offs := make([]int, len(b.objs))
+	for i, o := range b.objs {
+		offs[i] = s.Len()
+		fmt.Fprintf(&s, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	x := s.Len()
+	fmt.Fprintf(&s, "xref\n0 %d\n0000000000 65535 f \n", len(b.objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&s, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&s, "trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n", len(b.objs)+1, b.trailer, x)
+	return []byte(s.String())
+}
+
+const helvetica = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+
+// onePage builds a one-page PDF (Letter size) with Helvetica as /F1 and the
+// given content stream; extra objects can be referenced as 5 0 R and up.
+func onePage(content string, extra ...string) []byte {
+	b := &pdfBuilder{}
+	b.add("<< /Type /Catalog /Pages 2 0 R >>")
+	b.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+	b.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 6 0 R /F2 7 0 R >> >> >>")
+	b.add(stream("", content))
+	for _, e := range extra {
+		b.add(e)
+	}
+	return b.bytes()
+}
+
+// TestReadPDFCrafted checks the walker and cleaning rules on PDFs built by
+// the test itself.
+func TestReadPDFCrafted(t *testing.T) {
+	icons := stream("", "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <00> <FF> endcodespacerange\n"+
+		"3 beginbfchar <41> <E001> <42> <2022> <43> <00660069> endbfchar\n1 beginbfrange <61> <7A> <0061> endbfrange\nendcmap CMapName currentdict /CMap defineresource pop end end")
+	iconFont := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 8 0 R >>"
+	tests := []struct {
+		name    string
+		pdf     []byte
+		want    []string
+		diags   []string
+		wantErr error
+		errText string
+	}{
+		{
+			name: "Td gaps become spaces and TJ kerning does not",
+			pdf:  onePage("BT /F1 10 Tf 72 700 Td (Senior) Tj 36 0 Td (Go) Tj 14 0 Td [(engi) 20 (neer)] TJ ET", "", helvetica, helvetica),
+			want: []string{"Senior Go engineer"},
+		},
+		{
+			name: "TJ offsets wider than a space split words",
+			pdf:  onePage("BT /F1 10 Tf 72 700 Td [(REST) -300 (APIs)] TJ ET", "", helvetica, helvetica),
+			want: []string{"REST APIs"},
+		},
+		{
+			name: "stream order kept, lines by baseline",
+			pdf:  onePage("BT /F1 10 Tf 72 700 Td (First line) Tj 0 -14 Td (Second line) Tj ET", "", helvetica, helvetica),
+			want: []string{"First line", "Second line"},
+		},
+		{
+			name: "soft hyphen at line end joins the word",
+			pdf:  onePage("BT /F1 10 Tf 72 700 Td (observa\xad) Tj 0 -14 Td (bility matters) Tj ET", "", helvetica, helvetica),
+			want: []string{"observability", "matters"},
+		},
+		{
+			name:  "overprinted fake bold read once",
+			pdf:   onePage("BT /F1 10 Tf 72 700 Td (Kafka) Tj ET BT /F1 10 Tf 72.3 700 Td (Kafka) Tj ET", "", helvetica, helvetica),
+			want:  []string{"Kafka"},
+			diags: []string{"overprint"},
+		},
+		{
+			name: "shuffled stream order is rebuilt from positions",
+			pdf: onePage("BT /F1 10 Tf 72 600 Td (line four) Tj ET BT /F1 10 Tf 72 700 Td (line one) Tj ET "+
+				"BT /F1 10 Tf 72 650 Td (line three) Tj ET BT /F1 10 Tf 72 680 Td (line two) Tj ET "+
+				"BT /F1 10 Tf 72 500 Td (line six) Tj ET BT /F1 10 Tf 72 550 Td (line five) Tj ET", "", helvetica, helvetica),
+			want:  []string{"line one", "line two", "line three", "line four", "line five", "line six"},
+			diags: []string{"reading-order"},
+		},
+		{
+			name:  "ToUnicode first: icons and bullets become spaces, ligature expands",
+			pdf:   onePage("BT /F2 10 Tf 72 700 Td (A) Tj 10 0 Td (mail) Tj 30 0 Td (B) Tj 10 0 Td (Cle) Tj ET", "", helvetica, iconFont, icons),
+			want:  []string{"mail file"},
+			diags: []string{"icons-dropped"},
+		},
+		{
+			name: "text in a Form XObject",
+			pdf: func() []byte {
+				b := &pdfBuilder{}
+				b.add("<< /Type /Catalog /Pages 2 0 R >>")
+				b.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+				b.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /X1 5 0 R >> >> >>")
+				b.add(stream("", "q 1 0 0 1 72 700 cm /X1 Do Q"))
+				b.add(stream("<< /Type /XObject /Subtype /Form /BBox [0 0 300 50] /Resources << /Font << /F1 6 0 R >> >> >>", "BT /F1 12 Tf 0 10 Td (Inside a form) Tj ET"))
+				b.add(helvetica)
+				return b.bytes()
+			}(),
+			want: []string{"Inside a form"},
+		},
+		{
+			name: "cyclic page tree and a lying /Count",
+			pdf: func() []byte {
+				b := &pdfBuilder{}
+				b.add("<< /Type /Catalog /Pages 2 0 R >>")
+				b.add("<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2000000000 >>")
+				b.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>")
+				b.add(stream("", "BT /F1 10 Tf 72 700 Td (Still readable) Tj ET"))
+				b.add(helvetica)
+				return b.bytes()
+			}(),
+			want: []string{"Still readable"},
+		},
+		{
+			name: "leading junk, a 2.0 header and trailing junk",
+			pdf: func() []byte {
+				p := onePage("BT /F1 10 Tf 72 700 Td (Tolerant open) Tj ET", "", helvetica, helvetica)
+				p = []byte(strings.Replace(string(p), "%PDF-1.7", "%PDF-2.0", 1))
+				return append(append([]byte("junk before\n"), p...), strings.Repeat("trailing junk ", 20)...)
+			}(),
+			want: []string{"Tolerant open"},
+		},
+		{
+			name:    "not a PDF",
+			pdf:     []byte("hello, this is not a PDF at all"),
+			wantErr: ErrMalformed,
+		},
+		{
+			name: "image only is a scan",
+			pdf: func() []byte {
+				b := &pdfBuilder{}
+				b.add("<< /Type /Catalog /Pages 2 0 R >>")
+				b.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+				b.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>")
+				b.add(stream("", "q 100 0 0 100 72 600 cm /Im1 Do Q"))
+				b.add(stream("<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 >>", "\x80"))
+				return b.bytes()
+			}(),
+			wantErr: ErrNoText,
+			errText: "scanned",
+		},
+		{
+			name:    "a page without text or images",
+			pdf:     onePage("0 0 m 100 100 l S", "", helvetica, helvetica),
+			wantErr: ErrNoText,
+		},
+		{
+			name:    "no pages",
+			pdf:     (&pdfBuilder{objs: []string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"}}).bytes(),
+			wantErr: ErrMalformed,
+		},
+		{
+			name: "huge xref subsection is refused before the library allocates it",
+			pdf: []byte(strings.Replace(string(onePage("BT /F1 10 Tf 72 700 Td (x) Tj ET", "", helvetica, helvetica)),
+				"xref\n0 8", "xref\n2000000000 8", 1)),
+			wantErr: ErrTooLarge,
+		},
+		{
+			name:    "huge predictor columns",
+			pdf:     onePage("BT /F1 10 Tf 72 700 Td (x) Tj ET", "<< /DecodeParms << /Predictor 12 /Columns 99999999999 >> >>", helvetica, helvetica),
+			wantErr: ErrTooLarge,
+		},
+		{
+			name: "xref /Prev loop",
+			pdf: func() []byte {
+				p := string(onePage("BT /F1 10 Tf 72 700 Td (x) Tj ET", "", helvetica, helvetica))
+				x := strings.LastIndex(p, "\nxref") + 1
+				return []byte(strings.Replace(p, "/Root 1 0 R", fmt.Sprintf("/Root 1 0 R /Prev %d", x), 1))
+			}(),
+			wantErr: ErrMalformed,
+		},
+		{
+			name:    "user password",
+			pdf:     []byte(strings.Replace(string(onePage("BT /F1 10 Tf 72 700 Td (x) Tj ET", "", helvetica, helvetica)), "/Root 1 0 R", "/Root 1 0 R /Encrypt << /Filter /Standard /V 9 /R 9 >>", 1)),
+			wantErr: ErrEncrypted,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := readPDF(context.Background(), tt.pdf, DefaultOptions())
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) || !strings.Contains(fmt.Sprint(err), tt.errText) {
+					t.Fatalf("readPDF() error = %v, want %v (%q)", err, tt.wantErr, tt.errText)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("readPDF() error: %v", err)
+			}
+			if diff := cmp.Diff(tt.want, lineTexts(doc)); diff != "" {
+				t.Errorf("readPDF() lines mismatch (-want +got):\n%s", diff)
+			}
+			for _, d := range tt.diags {
+				if !hasDiagnostic(doc, d) {
+					t.Errorf("readPDF(): no %q diagnostic in %+v", d, doc.Diagnostics)
+				}
+			}
+		})
+	}
+}
+
+func TestReadPDFPageCap(t *testing.T) {
+	b := &pdfBuilder{}
+	b.add("<< /Type /Catalog /Pages 2 0 R >>")
+	kids := ""
+	for i := 0; i < 5; i++ {
+		kids += fmt.Sprintf("%d 0 R ", 4+i)
+	}
+	b.add("<< /Type /Pages /Kids [" + kids + "] /Count 5 >>")
+	b.add(stream("", "BT /F1 10 Tf 72 700 Td (page) Tj ET"))
+	for i := 0; i < 5; i++ {
+		b.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 9 0 R >> >> >>")
+	}
+	b.add(helvetica)
+	data := b.bytes()
+	tests := []struct {
+		maxPages  int
+		wantErr   error
+		wantPages int
+	}{
+		{maxPages: 5, wantPages: 5},
+		{maxPages: 4, wantErr: ErrTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.maxPages), func(t *testing.T) {
+			opts := DefaultOptions()
+			opts.MaxPages = tt.maxPages
+			doc, err := readPDF(context.Background(), data, opts)
+			if !errors.Is(err, tt.wantErr) || err == nil && doc.Pages != tt.wantPages {
+				t.Fatalf("readPDF(MaxPages=%d) = %v, %v; want %d pages, error %v", tt.maxPages, doc, err, tt.wantPages, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestReadPDFCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := readPDF(ctx, fixture(t, "onecol.pdf"), DefaultOptions())
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("readPDF(cancelled) error = %v, want context.Canceled", err)
+	}
+}
+
+func TestRunningHeadersAndDehyphenation(t *testing.T) {
+	box := pageBox{0, 0, 600, 800}
+	pages := []pdfPage{{box: box}, {box: box}, {box: box}}
+	perPage := [][]outLine{
+		{{"Jane Roe – page 1 of 3", 790}, {"Built distributed sys-", 400}, {"tems in Go", 386}},
+		{{"Jane Roe – page 2 of 3", 790}, {"Body two", 400}},
+		{{"Jane Roe – page 3 of 3", 790}, {"end-", 400}, {"To-end tests", 386}},
+	}
+	got := assembleLines(perPage, pages)
+	want := []Line{
+		{Page: 1, Source: Header, Text: "Jane Roe – page 1 of 3"},
+		{Page: 1, Text: "Built distributed systems"},
+		{Page: 1, Text: "in Go"},
+		{Page: 2, Text: "Body two"},
+		{Page: 3, Text: "end-"},
+		{Page: 3, Text: "To-end tests"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("assembleLines() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestGlyphName(t *testing.T) {
+	tests := []struct {
+		name, want string
+		ok         bool
+	}{
+		{"f_f_i", "ffi", true},
+		{"uni00660069", "fi", true},
+		{"u1F600", "\U0001F600", true},
+		{"endash", "–", true},
+		{"a.sc", "a", true},
+		{"g31A", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := glyphName(tt.name)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("glyphName(%q) = %q, %v; want %q, %v", tt.name, got, ok, tt.want, tt.ok)
+		}
+	}
+}
