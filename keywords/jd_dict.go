@@ -29,10 +29,9 @@ const maxPhrase = 5
 // ambiguous name such as Go or Rust needs (matching.md §4).
 var techCues = map[string]bool{
 	"language": true, "languages": true, "programming": true, "code": true, "coding": true, "compiler": true,
-	"framework": true, "frameworks": true, "library": true, "libraries": true, "package": true, "module": true,
-	"script": true, "scripting": true, "runtime": true, "sdk": true, "api": true, "apis": true, "service": true,
-	"services": true, "backend": true, "software": true, "developer": true, "developers": true, "stack": true,
-	"microservices": true, "engineer": true, "engineering": true, "tools": true, "tooling": true, "written": true,
+	"framework": true, "frameworks": true, "library": true, "libraries": true, "package": true, "packages": true, "module": true,
+	"modules": true, "script": true, "scripts": true, "scripting": true, "runtime": true, "sdk": true, "api": true, "apis": true,
+	"service": true, "services": true, "backend": true, "software": true, "developer": true, "developers": true,
 }
 
 // dictionary finds every lexicon skill in the clauses, gating ambiguous names by
@@ -188,7 +187,9 @@ func gateHit(text string, h jdHit, cands []jdHit, toks []jdTok, list bool) gate 
 	if !ci && !exactCase {
 		return passIf(list) // a case-sensitive name in another case: only inside a skills list
 	}
-	if h.kw.Context == AnyContext && ci {
+	if ci {
+		// A case-insensitive alias (golang, Ruby on Rails, makefile) names
+		// the skill by itself; the context gates are for the bare names.
 		return gatePass
 	}
 	// Ambiguous names: hyphen compounds (Go-kart) are words, not skills.
@@ -197,14 +198,14 @@ func gateHit(text string, h jdHit, cands []jdHit, toks []jdTok, list bool) gate 
 			return gateFail
 		}
 	}
-	if exactCase && len(h.form) <= 2 || h.kw.Context == TechOnly {
+	if sentenceInitialProse(text, h, cands, toks) {
+		return passIf(list)
+	}
+	if len(h.form) <= 2 || h.kw.Context == TechOnly {
 		if list || techEvidence(text, h, cands, toks) {
 			return gatePass
 		}
 		return gateNeedsEvidence
-	}
-	if sentenceInitialProse(text, h, cands, toks) {
-		return passIf(list)
 	}
 	return gatePass
 }

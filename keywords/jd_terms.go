@@ -278,11 +278,29 @@ func techShaped(s string) bool {
 	case digits > 0 && letters > 0:
 		return !capsStop[strings.ToUpper(s)] && !ordinal(s)
 	case inner:
+		// e.g, i.e, a.m are abbreviations; socket.io, .deb, C++ are names
+		if strings.Contains(s, ".") && !strings.HasPrefix(s, ".") {
+			for _, p := range strings.Split(s, ".") {
+				if len(p) < 2 {
+					return false
+				}
+			}
+		}
 		return true
 	case lowerThenUpper:
 		return true
 	case upper == letters && letters >= 2 && letters <= 6:
-		return !capsStop[s]
+		return !capsStop[s] && !capsWord(s)
+	}
+	return false
+}
+
+// capsWord reports an all-caps ordinary word (MUST, WILL, OUR) shouted for
+// emphasis rather than an acronym.
+func capsWord(s string) bool {
+	switch strings.ToLower(s) {
+	case "it", "must", "will", "can", "our", "your", "and", "or", "not", "the", "with", "for", "you", "all", "new", "now", "now!", "key", "top", "fun", "why", "who", "how", "what", "we", "us", "job", "role":
+		return true
 	}
 	return false
 }
