@@ -226,7 +226,6 @@ func passIf(ok bool) gate {
 	return gateFail
 }
 
-
 func containsExact(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
