@@ -266,7 +266,16 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 			}
 		}
 		for _, in := range inputs {
-			r := evalCheck(in.doc, in.base, tg.Index, req, t.Gates, rev)
+			rep := tg.Index.Score(in.doc)
+			var baseRep, reqRep *scorer.Report
+			if in.base != nil {
+				baseRep = tg.Index.Score(in.base)
+			}
+			if req != nil {
+				reqRep = req.Score(in.doc)
+			}
+			r := evalCheck(rep, baseRep, reqRep, t.Gates, rev, firstLine(in.doc))
+			r.File = in.name
 			if r.Target.ID == "" && tg.Set != nil {
 				r.Target = scorer.Target{Source: tg.Set.Source, ID: tg.Set.ID, Title: tg.Set.Title}
 			}
@@ -439,12 +448,13 @@ func slug(name string) string {
 	return strings.Trim(b.String(), "-")
 }
 
-// evalCheck scores doc (and its baseline, when there is one) and evaluates
-// the gates. It is pure: the same inputs give the same result.
-func evalCheck(doc, base *extract.Document, ix, req *scorer.Index, gt gates, rev string) checkResult {
-	rep := ix.Score(doc)
+// evalCheck evaluates the gates on a report (rep), the same file's report
+// at the baseline (base, nil when there is none) and the report of the
+// required keywords (req, nil when nothing is required). line is the line
+// an annotation about the whole file points at. It is pure.
+func evalCheck(rep, base, req *scorer.Report, gt gates, rev string, line int) checkResult {
 	r := checkResult{
-		File: doc.Path, Target: rep.Target, Score: rep.Score, Matched: rep.Matched, Total: rep.Total,
+		File: rep.File, Target: rep.Target, Score: rep.Score, Matched: rep.Matched, Total: rep.Total,
 		Gained: []string{}, Lost: []string{}, Gates: []gateResult{}, Passed: true, Report: rep,
 	}
 	if gt.MinScore != nil {
@@ -453,29 +463,36 @@ func evalCheck(doc, base *extract.Document, ix, req *scorer.Index, gt gates, rev
 			gr.Message = fmt.Sprintf("score %s is at least %s", formatScore(rep.Score), formatScore(*gt.MinScore))
 		} else {
 			gr.Message = fmt.Sprintf("score %s is under min-score %s", formatScore(rep.Score), formatScore(*gt.MinScore))
-			gr.Line = firstLine(doc)
+			gr.Line = line
 		}
 		r.Gates = append(r.Gates, gr)
 	}
 	if req != nil {
-		rr := req.Score(doc)
+		// Look each required name up in the report, so that a name the
+		// matcher dropped counts as missing rather than vanishing.
+		found := map[string]bool{}
+		for _, m := range req.Keywords {
+			if m.Matched {
+				found[strings.ToLower(m.Keyword)] = true
+			}
+		}
 		gr := gateResult{Gate: "require", Passed: true}
-		for _, m := range rr.Keywords {
-			if !m.Matched {
-				gr.Missing = append(gr.Missing, m.Keyword)
+		for _, n := range gt.Require {
+			if !found[strings.ToLower(n)] {
+				gr.Missing = append(gr.Missing, n)
 			}
 		}
 		if len(gr.Missing) > 0 {
 			gr.Passed = false
 			gr.Message = fmt.Sprintf("required keyword%s missing: %s", plural(len(gr.Missing)), strings.Join(gr.Missing, ", "))
-			gr.Line = firstLine(doc)
+			gr.Line = line
 		} else {
-			gr.Message = fmt.Sprintf("all %d required keywords present", len(rr.Keywords))
+			gr.Message = fmt.Sprintf("all %d required keywords present", len(gt.Require))
 		}
 		r.Gates = append(r.Gates, gr)
 	}
 	if base != nil {
-		br := ix.Score(base)
+		br := base
 		delta := round1(rep.Score - br.Score)
 		r.Baseline = &checkBaseline{Rev: rev, Score: br.Score, Delta: delta}
 		now := map[string]bool{}
@@ -510,7 +527,7 @@ func evalCheck(doc, base *extract.Document, ix, req *scorer.Index, gt gates, rev
 				}
 				gr.Line = lostLine
 				if gr.Line == 0 {
-					gr.Line = firstLine(doc)
+					gr.Line = line
 				}
 			case drop > 0:
 				gr.Message = fmt.Sprintf("score fell %s points against %s, within max-drop %s", formatScore(drop), rev, formatScore(*gt.MaxDrop))
