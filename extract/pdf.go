@@ -76,6 +76,7 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 
 	doc = &Document{Format: PDF, Pages: len(pages)}
 	fonts := map[string]*pdfFont{}
+	fontRefs := map[string]map[string]string{}
 	docGlyphs := 0
 	perPage := make([][]outLine, len(pages))
 	var total layoutStats
@@ -84,7 +85,7 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("gave up reading the PDF: %w", err)
 		}
-		w := &walker{gd: gd, fonts: fonts, docGlyphs: &docGlyphs}
+		w := &walker{gd: gd, fonts: fonts, fontRefs: fontRefs, docGlyphs: &docGlyphs}
 		ok := gd.try(func() {
 			content := p.v.Key("Contents")
 			if content.IsNull() || !gd.checkStream(content) {

@@ -25,7 +25,6 @@ type pdfFont struct {
 	memo       map[uint32]string
 	firstChar  int
 	widths     []float64 // simple fonts, glyph units
-	missing    float64
 	cidW       map[uint32]float64 // Type 0 /W
 	dw         float64            // Type 0 /DW
 	scale      float64            // glyph units to text space (0.001, or FontMatrix[0] for Type 3)
@@ -98,7 +97,9 @@ func loadFont(v pdf.Value, gd *guard) *pdfFont {
 					f.widths[i] = w.Index(i).Float64()
 				}
 			}
-			f.missing = v.Key("FontDescriptor").Key("MissingWidth").Float64()
+			// FontDescriptor/MissingWidth is not read: resolving the
+			// descriptor costs an object-stream inflate per font, and codes
+			// outside FirstChar..LastChar are rare; they get the standard width.
 			if f.type3 {
 				m := v.Key("FontMatrix")
 				if a := m.Index(0).Float64(); a != 0 {
@@ -342,7 +343,7 @@ func (f *pdfFont) width(c uint32) float64 {
 		if i >= 0 && i < len(f.widths) {
 			w = f.widths[i]
 		} else {
-			w = f.missing
+			w = f.std / f.scale * 0.001
 		}
 	default:
 		w = f.std

@@ -18,7 +18,7 @@ const (
 	maxStreamOut     = 20 << 20  // inflated bytes of one stream
 	maxTotalOut      = 64 << 20  // inflated bytes of all checked streams together
 	maxPrevChain     = 256       // xref sections followed by the /Prev check
-	smallStreamBytes = 4 << 10   // compressed streams below this cannot reach maxStreamOut
+	smallStreamBytes = 20 << 10  // Flate expands at most ~1032:1, so smaller streams cannot reach maxStreamOut
 )
 
 var (

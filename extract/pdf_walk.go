@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -140,7 +141,8 @@ type gstate struct {
 // walker interprets content streams into glyphs (extraction.md §4.3).
 type walker struct {
 	gd        *guard
-	fonts     map[string]*pdfFont // by the font dictionary's printed form
+	fonts     map[string]*pdfFont // by indirect reference or printed form
+	fontRefs  map[string]map[string]string
 	glyphs    []glyph
 	images    int
 	inline    int
@@ -176,21 +178,43 @@ func nums(args []pdf.Value, n int) ([]float64, bool) {
 	return out, true
 }
 
-// font returns the decoder for a font resource, loading it once per font object.
+var reFontRef = regexp.MustCompile(`/([^\s/<>\[\]()]+) (\d+ \d+ R)`)
+
+// font returns the decoder for a font resource, loading it once per font
+// object. Fonts are keyed by their indirect reference, read from the printed
+// /Font dictionary, so that a font in an object stream is not resolved (and
+// its object stream re-inflated) again on every page; a direct font
+// dictionary is keyed by its printed form.
 func (w *walker) font(res pdf.Value, local map[string]*pdfFont, name string) *pdfFont {
 	if f, ok := local[name]; ok {
 		return f
 	}
 	var f *pdfFont
 	w.gd.try(func() {
-		v := res.Key("Font").Key(name)
+		fd := res.Key("Font")
+		refs, ok := w.fontRefs[fd.String()]
+		if !ok {
+			refs = map[string]string{}
+			for _, m := range reFontRef.FindAllStringSubmatch(fd.String(), -1) {
+				refs[m[1]] = "ref " + m[2]
+			}
+			w.fontRefs[fd.String()] = refs
+		}
+		key := refs[name]
+		if cached, ok := w.fonts[key]; ok && key != "" {
+			f = cached
+			return
+		}
+		v := fd.Key(name)
 		if v.Kind() != pdf.Dict {
 			return
 		}
-		key := v.String()
-		if cached, ok := w.fonts[key]; ok {
-			f = cached
-			return
+		if key == "" {
+			key = v.String()
+			if cached, ok := w.fonts[key]; ok {
+				f = cached
+				return
+			}
 		}
 		f = loadFont(v, w.gd)
 		w.fonts[key] = f
