@@ -24,7 +24,7 @@ type pdfFont struct {
 	enc        *pdf.Font      // the library's decoder, the fallback
 	memo       map[uint32]string
 	firstChar  int
-	widths     []float64 // simple fonts, glyph units
+	widths     []float64          // simple fonts, glyph units
 	cidW       map[uint32]float64 // Type 0 /W
 	dw         float64            // Type 0 /DW
 	scale      float64            // glyph units to text space (0.001, or FontMatrix[0] for Type 3)
