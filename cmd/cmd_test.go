@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -14,6 +16,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
+
+	"github.com/resumescore/resumescore/extract"
 )
 
 // sampleResume is the fictional resume the README quick start runs.
@@ -287,5 +291,22 @@ func TestHints(t *testing.T) {
 	}
 	if got := hintFor(errors.New("other")); got != "" {
 		t.Errorf("hintFor(other) = %q, want none", got)
+	}
+}
+
+func TestDescribe(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{&extract.FileError{Path: "a.pdf", Err: fmt.Errorf("no text layer (scanned image?): %w", extract.ErrNoText)}, "a.pdf: no text layer (scanned image?)"},
+		{&extract.FileError{Path: "a.pdf", Err: fmt.Errorf("password-protected PDF: %w", extract.ErrEncrypted)}, "a.pdf: password-protected PDF: encrypted"},
+		{&extract.FileError{Path: "a.pdf", Err: &fs.PathError{Op: "open", Path: "a.pdf", Err: fs.ErrNotExist}}, "a.pdf: file does not exist"},
+		{errors.New("plain"), "plain"},
+	}
+	for _, tt := range tests {
+		if got := describe(tt.err); got != tt.want {
+			t.Errorf("describe(%v) = %q, want %q", tt.err, got, tt.want)
+		}
 	}
 }

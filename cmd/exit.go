@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 
 	"github.com/resumescore/resumescore/extract"
 )
@@ -123,5 +124,13 @@ func describe(err error) string {
 	if errors.As(err, &fe) && errors.As(fe.Err, &pe) && pe.Path == fe.Path {
 		return fe.Path + ": " + pe.Err.Error()
 	}
-	return err.Error()
+	msg := err.Error()
+	// "no text layer (scanned image?): no text layer" says the sentinel twice.
+	for _, h := range sentinelHints {
+		tail := ": " + h.err.Error()
+		if errors.Is(err, h.err) && strings.HasSuffix(msg, tail) && strings.Contains(strings.TrimSuffix(msg, tail), h.err.Error()) {
+			return strings.TrimSuffix(msg, tail)
+		}
+	}
+	return msg
 }
