@@ -231,7 +231,7 @@ func (pk *docxPackage) rels(name, base string) (docxRels, error) {
 		return out, err
 	}
 	d := newXMLDecoder(b)
-	for {
+	for n := 0; n < 1<<20; n++ { // a real rels part has tens of entries
 		tok, err := d.Token()
 		if err != nil {
 			break // keep what was read: rels damage must not lose the body
