@@ -1,9 +1,814 @@
 package scorer
 
 import (
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
 	"github.com/resumescore/resumescore/extract"
 	"github.com/resumescore/resumescore/keywords"
 )
 
-// runChecks runs the quality checks beside the score. owner: roles helper.
-func runChecks(doc *extract.Document, set *keywords.Set) []Check { return nil }
+// The quality checks are reported beside the score and never mixed into it.
+// They read only the Document and the Set's signals, so they are as pure as
+// Score. Thresholds are the constants below; the README lists them.
+const (
+	minWordsFail     = 30   // fewer words than this: no usable text layer
+	minWordsWarn     = 100  // fewer: very little text
+	shortWords       = 200  // fewer words: too short
+	longWordsPerPage = 700  // more words per page than this: crammed
+	longWords        = 1400 // more words than this: too long
+	maxPagesPass     = 2    // pages beyond this warn
+	maxPagesWarn     = 3    // pages beyond this fail
+
+	quantifiedPass = 0.5  // share of experience bullets with a number to pass
+	quantifiedWarn = 0.25 // share to warn instead of fail
+
+	buzzwordsWarn    = 2 // distinct buzzwords to warn
+	buzzwordsFail    = 5 // distinct buzzwords to fail
+	firstPersonFail  = 5 // first-person pronouns to fail (one is a warning)
+	weakOpeningsFail = 3 // weak openings to fail (one is a warning)
+
+	stuffMinCount  = 12   // a word must appear this often to be stuffing
+	stuffWarnShare = 0.04 // and take this share of all words to warn
+	stuffFailShare = 0.07 // or this share to fail
+	stuffLineCount = 5    // the same word this often in one line fails,
+	stuffLineShare = 0.4  // when it is this share of the line's words
+	offPageWarn    = 40   // characters placed off the page to warn
+)
+
+// runChecks runs the quality checks beside the score: parse-ability, impact
+// and the role's own signals.
+func runChecks(doc *extract.Document, set *keywords.Set) []Check {
+	a := analyse(doc)
+	checks := []Check{
+		a.textLayer(),
+		a.contactDetails(),
+		a.contactPlacement(),
+		a.sectionHeadings(),
+		a.readingOrder(),
+		a.length(),
+	}
+	if c, ok := a.fileName(); ok {
+		checks = append(checks, c)
+	}
+	checks = append(checks,
+		a.quantifiedResults(),
+		a.weakOpenings(),
+		a.buzzwords(),
+		a.firstPerson(),
+		a.keywordStuffing(),
+	)
+	if set != nil {
+		required := map[string]bool{}
+		for _, id := range set.Checks {
+			required[id] = true
+		}
+		for _, s := range set.Signals {
+			checks = append(checks, a.signal(s, required[s.ID]))
+		}
+	}
+	return checks
+}
+
+// analysis is what every check needs from the document, computed once.
+type analysis struct {
+	doc      *extract.Document
+	lines    []extract.Line
+	lower    []string // lowercased line texts
+	words    int
+	pages    int
+	sections map[string]bool
+	diag     map[string]extract.Diagnostic
+}
+
+func analyse(doc *extract.Document) *analysis {
+	a := &analysis{doc: doc, lines: doc.Lines, sections: map[string]bool{}, diag: map[string]extract.Diagnostic{}}
+	for _, l := range doc.Lines {
+		a.lower = append(a.lower, strings.ToLower(l.Text))
+		a.words += len(words(l.Text))
+		if l.Section != "" {
+			a.sections[l.Section] = true
+		}
+	}
+	for _, s := range doc.Sections {
+		a.sections[s.ID] = true
+	}
+	for _, d := range doc.Diagnostics {
+		if _, ok := a.diag[d.Code]; !ok {
+			a.diag[d.Code] = d
+		}
+	}
+	a.pages = max(doc.Pages, 1)
+	return a
+}
+
+// words splits text into words: runs of letters, digits and word-inner marks.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("+#.'/%$-", r))
+	})
+}
+
+func (a *analysis) textLayer() Check {
+	c := Check{ID: "text-layer", Title: "Text layer"}
+	switch {
+	case a.words < minWordsFail:
+		c.Status, c.Message = Fail, fmt.Sprintf("only %d words of text: an ATS sees an almost empty file", a.words)
+		c.Fix = "export the resume as a text PDF or DOCX from its source document, not as a scan or image"
+	case a.words < minWordsWarn:
+		c.Status, c.Message = Warn, fmt.Sprintf("only %d words of text", a.words)
+		c.Fix = "check with `resumescore extract` that all your text is readable; text in images is invisible to an ATS"
+	default:
+		c.Status, c.Message = Pass, fmt.Sprintf("%d words of readable text", a.words)
+	}
+	for _, code := range []string{"garbled", "page-lost", "encoding"} {
+		if d, ok := a.diag[code]; ok && c.Status == Pass {
+			c.Status, c.Message = Warn, "text found, but "+d.Message
+			c.Fix = "re-export the file (a standard font, no text converted to outlines) and check it with `resumescore extract`"
+		}
+	}
+	return c
+}
+
+var (
+	emailRe   = regexp.MustCompile(`(?i)[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}`)
+	phoneRe   = regexp.MustCompile(`\+?\(?\d[\d\s().-]{7,18}\d`)
+	profileRe = regexp.MustCompile(`(?i)(linkedin\.com/\S+|github\.com/\S+|gitlab\.com/\S+|stackoverflow\.com/\S+|behance\.net/\S+|dribbble\.com/\S+|https?://\S+|www\.[a-z0-9-]+\.\S+|\b[a-z0-9-]+\.(dev|io|me|site|page)\b)`)
+	profileNm = regexp.MustCompile(`(?i)\b(linkedin|github|gitlab|portfolio|behance|dribbble)\b`)
+	yearRange = regexp.MustCompile(`^(19|20)\d\d\s*[-–/]\s*(19|20)\d\d$`)
+)
+
+// isPhone says whether s, a phoneRe match, is a phone number and not a date
+// range or a long figure.
+func isPhone(s string) bool {
+	digits := 0
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			digits++
+		}
+	}
+	if digits < 10 || digits > 15 {
+		return false
+	}
+	return !yearRange.MatchString(strings.TrimSpace(s))
+}
+
+// contact is where a kind of contact detail was found.
+type contact struct {
+	body, hidden int // first line number (Line.N) in the body, or only in a header/footer/text box
+}
+
+func (a *analysis) contacts() (email, phone, link contact, linkNamed bool) {
+	for i, l := range a.lines {
+		found := func(c *contact) {
+			if l.Source == extract.Body || l.Source == extract.Footnote {
+				if c.body == 0 {
+					c.body = l.N
+				}
+			} else if c.hidden == 0 {
+				c.hidden = l.N
+			}
+		}
+		if emailRe.MatchString(l.Text) {
+			found(&email)
+		}
+		for _, m := range phoneRe.FindAllString(l.Text, -1) {
+			if isPhone(m) {
+				found(&phone)
+				break
+			}
+		}
+		if profileRe.MatchString(a.lower[i]) {
+			found(&link)
+		} else if profileNm.MatchString(l.Text) {
+			linkNamed = true
+		}
+	}
+	return
+}
+
+func (c contact) any() bool { return c.body > 0 || c.hidden > 0 }
+
+func (a *analysis) contactDetails() Check {
+	c := Check{ID: "contact-details", Title: "Contact details"}
+	email, phone, link, named := a.contacts()
+	var have, missing []string
+	for _, x := range []struct {
+		name string
+		c    contact
+	}{{"email", email}, {"phone", phone}, {"profile link", link}} {
+		if x.c.any() {
+			have = append(have, x.name)
+		} else {
+			missing = append(missing, x.name)
+		}
+	}
+	switch {
+	case len(missing) == 0:
+		c.Status, c.Message = Pass, "email, phone and a profile link found"
+	case !email.any() && !phone.any():
+		c.Status, c.Message = Fail, "no email address and no phone number found"
+		c.Fix = "put your email and phone as plain text at the top of the resume"
+	default:
+		c.Status = Warn
+		c.Message = "found " + strings.Join(have, " and ") + "; missing " + strings.Join(missing, " and ")
+		c.Fix = "add your " + strings.Join(missing, " and ") + " as plain text near your name"
+		if !link.any() && named {
+			c.Message += " (a profile is named, but its address is not in the text: a link behind an icon or a word is lost to an ATS)"
+			c.Fix = "write the profile address out, e.g. linkedin.com/in/your-name"
+		}
+	}
+	return c
+}
+
+func (a *analysis) contactPlacement() Check {
+	c := Check{ID: "contact-placement", Title: "Contact details in the body"}
+	email, phone, link, _ := a.contacts()
+	var hiddenOnly []string
+	line := 0
+	for _, x := range []struct {
+		name string
+		c    contact
+	}{{"email", email}, {"phone", phone}, {"profile link", link}} {
+		if x.c.body == 0 && x.c.hidden > 0 {
+			hiddenOnly = append(hiddenOnly, x.name)
+			if line == 0 {
+				line = x.c.hidden
+			}
+		}
+	}
+	switch {
+	case len(hiddenOnly) > 0:
+		c.Status, c.Line = Fail, line
+		c.Message = strings.Join(hiddenOnly, ", ") + " only in a header, footer or text box, which many ATS skip"
+		c.Fix = "move your contact details into the main body of the page"
+	case !email.any() && !phone.any() && !link.any():
+		c.Status, c.Message = Warn, "no contact details found to check"
+		c.Fix = "put your email and phone as plain text at the top of the resume"
+	default:
+		c.Status, c.Message = Pass, "contact details are in the body text"
+	}
+	if d, ok := a.diag["contact-in-header"]; ok && c.Status == Pass {
+		c.Status, c.Message = Warn, d.Message
+		c.Fix = "repeat your contact details in the main body of the page"
+	}
+	return c
+}
+
+func (a *analysis) sectionHeadings() Check {
+	c := Check{ID: "section-headings", Title: "Standard section headings"}
+	var missing []string
+	for _, s := range []string{"experience", "education", "skills"} {
+		if !a.sections[s] {
+			missing = append(missing, s)
+		}
+	}
+	switch {
+	case len(missing) == 0:
+		c.Status, c.Message = Pass, "experience, education and skills headings found"
+	case len(missing) == 1 && missing[0] != "experience":
+		c.Status, c.Message = Warn, "no "+missing[0]+" heading found"
+		c.Fix = "add a plain \"" + titleCase(missing[0]) + "\" heading; ATS file your text under standard headings"
+	default:
+		c.Status, c.Message = Fail, "no "+strings.Join(missing, ", ")+" heading found"
+		c.Fix = "use plain standard headings (\"Experience\", \"Education\", \"Skills\") so an ATS files your text correctly"
+	}
+	return c
+}
+
+func titleCase(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func (a *analysis) readingOrder() Check {
+	c := Check{ID: "reading-order", Title: "Reading order"}
+	if d, ok := a.diag["interleaved"]; ok {
+		c.Status, c.Message = Fail, d.Message
+		c.Fix = "use a single-column layout; columns read across by an ATS mix your sentences"
+		return c
+	}
+	if d, ok := a.diag["columns"]; ok {
+		c.Status, c.Message = Warn, d.Message
+		c.Fix = "prefer a single-column layout, or check with `resumescore extract` that each column reads in order"
+		return c
+	}
+	c.Status, c.Message = Pass, "no columns or interleaved text detected"
+	return c
+}
+
+func (a *analysis) length() Check {
+	c := Check{ID: "length", Title: "Length"}
+	msg := fmt.Sprintf("%d words on %d page(s)", a.words, a.pages)
+	switch {
+	case a.pages > maxPagesWarn || a.words > 2*longWords:
+		c.Status, c.Message = Fail, msg+": far longer than recruiters read"
+		c.Fix = "cut to one or two pages: keep the last 10 years and the results that matter for this role"
+	case a.words < shortWords:
+		c.Status, c.Message = Warn, msg+": short for a resume"
+		c.Fix = "describe each role with 3-5 results and name the tools you used"
+	case a.pages > maxPagesPass || a.words > longWords:
+		c.Status, c.Message = Warn, msg+": long"
+		c.Fix = "aim for one page per 10 years of experience, two at most"
+	case a.words > longWordsPerPage*a.pages && a.doc.Format == extract.PDF:
+		c.Status, c.Message = Warn, msg+": crammed"
+		c.Fix = "give the text room: fewer words per page read better to people after the ATS"
+	default:
+		c.Status, c.Message = Pass, msg
+	}
+	return c
+}
+
+// genericNameWords are file-name words that say nothing about who the resume is for.
+var genericNameWords = map[string]bool{
+	"resume": true, "cv": true, "curriculum": true, "vitae": true, "document": true, "doc": true, "docx": true,
+	"pdf": true, "final": true, "new": true, "copy": true, "draft": true, "updated": true, "update": true,
+	"latest": true, "version": true, "my": true, "template": true, "file": true, "untitled": true, "scan": true,
+	"img": true, "image": true, "page": true, "the": true, "of": true, "and": true, "for": true, "sample": true,
+	"example": true, "revised": true, "edit": true, "edited": true, "v": true, "en": true, "english": true,
+	"resumé": true, "résumé": true, "lebenslauf": true, "stdin": true,
+}
+
+// fileName checks the base name of the path. It is skipped for stdin.
+func (a *analysis) fileName() (Check, bool) {
+	p := a.doc.Path
+	if p == "" || p == "-" {
+		return Check{}, false
+	}
+	c := Check{ID: "file-name", Title: "File name"}
+	base := path.Base(strings.ReplaceAll(p, "\\", "/"))
+	stem := strings.ToLower(strings.TrimSuffix(base, path.Ext(base)))
+	parts := strings.FieldsFunc(stem, func(r rune) bool { return !unicode.IsLetter(r) })
+	says, who := false, false
+	for _, w := range parts {
+		switch {
+		case w == "resume" || w == "cv" || w == "resumé" || w == "résumé" || w == "lebenslauf" || w == "vitae":
+			says = true
+		case len([]rune(w)) >= 2 && !genericNameWords[w]:
+			who = true
+		}
+	}
+	switch {
+	case says && who:
+		c.Status, c.Message = Pass, fmt.Sprintf("%q says who and what", base)
+	case !says && !who:
+		c.Status, c.Message = Fail, fmt.Sprintf("%q says neither who you are nor that it is a resume", base)
+		c.Fix = "name the file after you and what it is, e.g. jane-doe-resume.pdf"
+	case !says:
+		c.Status, c.Message = Warn, fmt.Sprintf("%q does not say it is a resume", base)
+		c.Fix = "add \"resume\" or \"cv\" to the file name, e.g. jane-doe-resume.pdf"
+	default:
+		c.Status, c.Message = Warn, fmt.Sprintf("%q does not say whose resume it is", base)
+		c.Fix = "put your name in the file name, e.g. jane-doe-resume.pdf"
+	}
+	return c, true
+}
+
+var bulletPrefix = regexp.MustCompile(`^\s*([-•*▪◦●–—‣⁃·○■□➢➤►▶✓✔→]|\d{1,2}[.)])\s*`)
+
+// bullet returns the text of line i without its bullet glyph, and whether it
+// had one.
+func (a *analysis) bullet(i int) (string, bool) {
+	t := a.lines[i].Text
+	if m := bulletPrefix.FindStringIndex(t); m != nil && m[1] < len(t) {
+		return t[m[1]:], true
+	}
+	return strings.TrimSpace(t), false
+}
+
+// experienceBullets returns what the candidate says they did, one item per
+// bullet: under experience (and projects), each bullet line joined with the
+// lines that continue it (a PDF wraps long bullets). A resume without bullets
+// there gives its sentence-length lines instead.
+func (a *analysis) experienceBullets() []string {
+	inExp := func(i int) bool {
+		s := a.lines[i].Section
+		return s == "experience" || s == "projects"
+	}
+	if !a.sections["experience"] {
+		inExp = func(i int) bool { return a.lines[i].Section == "" || a.lines[i].Section == "projects" }
+	}
+	var bullets, sentences []string
+	open := false // the last line was part of a bullet
+	for i := range a.lines {
+		if !inExp(i) || a.isHeading(i) {
+			open = false
+			continue
+		}
+		text, isBullet := a.bullet(i)
+		n := len(words(text))
+		switch {
+		case isBullet && n >= 3:
+			bullets = append(bullets, text)
+			open = true
+		case open && !isBullet && n > 0 && startsLower(text):
+			bullets[len(bullets)-1] += " " + text
+		default:
+			open = false
+			if n >= 8 {
+				sentences = append(sentences, text)
+			}
+		}
+	}
+	if len(bullets) >= 3 {
+		return bullets
+	}
+	return append(bullets, sentences...)
+}
+
+// startsLower says whether s starts with a lowercase letter or a digit, as
+// the continuation of a wrapped line does.
+func startsLower(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r) || unicode.IsDigit(r)
+	}
+	return false
+}
+
+func (a *analysis) isHeading(i int) bool {
+	for _, s := range a.doc.Sections {
+		if s.Start == a.lines[i].N {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// dateRe matches dates and date ranges, which are numbers but not results.
+	dateRe = regexp.MustCompile(`(?i)\b((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}|(0?[1-9]|1[0-2])/((19|20)\d\d|\d\d)|(19|20)\d\d|q[1-4])\b`)
+	// versionRe matches numbers glued to names (EC2, S3, Python 3.11 is left to the number rule).
+	versionRe = regexp.MustCompile(`(?i)\b[a-z]+\d+[a-z]*\b`)
+	numberRe  = regexp.MustCompile(`(?i)([$€£¥₹]\s*\d|\d[\d,.]*\s*(%|percent|x\b|k\b|m\b|mm\b|bn?\b|ms\b|s\b|tb\b|gb\b|\+)|\b\d[\d,.]*\b)`)
+	pctileRe  = regexp.MustCompile(`(?i)\bp(50|90|95|99|999)\b`)
+	numberWd  = regexp.MustCompile(`(?i)\b(doubled|tripled|halved|quadrupled|tenfold|twofold|threefold)\b`)
+)
+
+// quantified says whether text states a measured result: a number that is not
+// a date or part of a product name.
+func quantified(text string) bool {
+	if numberWd.MatchString(text) || pctileRe.MatchString(text) {
+		return true
+	}
+	t := dateRe.ReplaceAllString(text, " ")
+	t = versionRe.ReplaceAllString(t, " ")
+	return numberRe.MatchString(t)
+}
+
+func (a *analysis) quantifiedResults() Check {
+	c := Check{ID: "quantified-results", Title: "Quantified results"}
+	bullets := a.experienceBullets()
+	if len(bullets) == 0 {
+		c.Status, c.Message = Warn, "no experience bullets found to check"
+		c.Fix = "describe each role in bullets that start with a verb and end with a measured result"
+		return c
+	}
+	n, firstPlain := 0, ""
+	for _, text := range bullets {
+		if quantified(text) {
+			n++
+		} else if firstPlain == "" {
+			firstPlain = text
+		}
+	}
+	share := float64(n) / float64(len(bullets))
+	c.Message = fmt.Sprintf("%d of %d experience bullets (%.0f%%) carry a number", n, len(bullets), 100*share)
+	switch {
+	case share >= quantifiedPass:
+		c.Status = Pass
+	case share >= quantifiedWarn:
+		c.Status = Warn
+	default:
+		c.Status = Fail
+	}
+	if c.Status != Pass {
+		c.Message += fmt.Sprintf("; e.g. %q", clip(firstPlain, 60))
+		c.Fix = "give results in numbers: %, $, x faster, users, requests per second, latency, hours saved"
+	}
+	return c
+}
+
+var weakPhrases = []string{
+	"responsible for", "worked on", "helped with", "helped to", "assisted with", "assisted in",
+	"duties included", "tasked with", "involved in", "participated in", "in charge of", "worked with",
+}
+
+func (a *analysis) weakOpenings() Check {
+	c := Check{ID: "weak-openings", Title: "Weak openings"}
+	var found []string
+	for i := range a.lines {
+		text, _ := a.bullet(i)
+		low := strings.ToLower(text)
+		for _, p := range weakPhrases {
+			if strings.HasPrefix(low, p) && (len(low) == len(p) || !isWordByte(low[len(p)])) {
+				found = append(found, p)
+				if c.Line == 0 {
+					c.Line = a.lines[i].N
+				}
+				break
+			}
+		}
+	}
+	switch {
+	case len(found) == 0:
+		c.Status, c.Message = Pass, "no bullet opens with a weak phrase"
+		return c
+	case len(found) >= weakOpeningsFail:
+		c.Status = Fail
+	default:
+		c.Status = Warn
+	}
+	c.Message = fmt.Sprintf("%d line(s) open with a weak phrase (%s)", len(found), strings.Join(uniq(found), ", "))
+	c.Fix = "open with a strong verb and the result: \"Cut p99 latency 40% by ...\" instead of \"Responsible for ...\""
+	return c
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+func uniq(s []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// buzzwordList is filler recruiters skim past: claims without evidence.
+var buzzwordList = []string{
+	"synergy", "synergies", "go-getter", "self-starter", "results-driven", "results-oriented",
+	"think outside the box", "thinking outside the box", "best of breed", "proven track record",
+	"rockstar", "rock star", "ninja", "guru", "wizard", "value add", "value-add", "dynamic individual",
+	"hard-working", "hardworking", "highly motivated", "self-motivated", "passionate about",
+	"go-to person", "world-class", "best-in-class", "game changer", "game-changer", "move the needle",
+	"low-hanging fruit", "thought leader", "seasoned professional", "track record of success",
+	"dynamic", "visionary", "strategic thinker", "out-of-the-box", "win-win", "paradigm",
+}
+
+// findPhrase returns the index of phrase in low (lowercase text) at word
+// boundaries, allowing a plural "s"/"es" after it, or -1.
+func findPhrase(low, phrase string) int {
+	from := 0
+	for {
+		i := strings.Index(low[from:], phrase)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end := i + len(phrase)
+		okStart := i == 0 || !isWordByte(phrase[0]) || !isWordByte(low[i-1])
+		okEnd := !isWordByte(phrase[len(phrase)-1])
+		if !okEnd {
+			rest := low[end:]
+			for _, suf := range []string{"es", "s", ""} {
+				if strings.HasPrefix(rest, suf) && (len(rest) == len(suf) || !isWordByte(rest[len(suf)])) {
+					okEnd = true
+					break
+				}
+			}
+		}
+		if okStart && okEnd {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+func (a *analysis) buzzwords() Check {
+	c := Check{ID: "buzzwords", Title: "Filler and buzzwords"}
+	var found []string
+	for _, b := range buzzwordList {
+		for i, low := range a.lower {
+			if findPhrase(low, b) >= 0 {
+				found = append(found, b)
+				if c.Line == 0 {
+					c.Line = a.lines[i].N
+				}
+				break
+			}
+		}
+	}
+	switch {
+	case len(found) < buzzwordsWarn:
+		c.Status, c.Line = Pass, 0
+		c.Message = "little or no filler"
+		if len(found) == 1 {
+			c.Message = fmt.Sprintf("one filler phrase (%s)", found[0])
+		}
+		return c
+	case len(found) >= buzzwordsFail:
+		c.Status = Fail
+	default:
+		c.Status = Warn
+	}
+	c.Message = fmt.Sprintf("%d filler phrases: %s", len(found), strings.Join(found, ", "))
+	c.Fix = "replace claims with evidence: instead of \"results-driven\", show the result"
+	return c
+}
+
+// romanContext are words after which a capital I is a numeral, not a pronoun.
+var romanContext = map[string]bool{"phase": true, "level": true, "tier": true, "grade": true, "part": true,
+	"class": true, "type": true, "stage": true, "world": true, "war": true, "engineer": true, "analyst": true,
+	"developer": true, "i/o": true, "series": true, "step": true}
+
+func (a *analysis) firstPerson() Check {
+	c := Check{ID: "first-person", Title: "First-person pronouns"}
+	n := 0
+	for _, l := range a.lines {
+		ws := strings.FieldsFunc(l.Text, func(r rune) bool { return !(unicode.IsLetter(r) || r == '/' || r == '\'') })
+		for j, w := range ws {
+			hit := false
+			switch {
+			case w == "I" || w == "I'm" || w == "I've" || w == "I'd" || w == "I'll":
+				hit = j == 0 || !romanContext[strings.ToLower(ws[j-1])]
+			case w == "my" || w == "My" || w == "me" || w == "Me" || w == "myself" || w == "Myself" || w == "mine":
+				hit = true
+			}
+			if hit {
+				n++
+				if c.Line == 0 {
+					c.Line = l.N
+				}
+			}
+		}
+	}
+	switch {
+	case n == 0:
+		c.Status, c.Message = Pass, "no first-person pronouns"
+		return c
+	case n >= firstPersonFail:
+		c.Status = Fail
+	default:
+		c.Status = Warn
+	}
+	c.Message = fmt.Sprintf("%d first-person pronoun(s) (I, me, my)", n)
+	c.Fix = "drop the pronouns: \"Led the migration ...\" instead of \"I led my team's migration ...\""
+	return c
+}
+
+// stopWords are ordinary English words never counted as keyword stuffing.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an and or the of to in on for with by at from as is are was were be been
+		this that these those it its into over under per via using used use our we you your their they he she his
+		her i me my not no but if so than then also all any each more most other such can will may new high
+		up out about across within while where which who whom what when how team teams work worked working
+		experience years year including based well both through during`) {
+		stopWords[w] = true
+	}
+}
+
+func (a *analysis) keywordStuffing() Check {
+	c := Check{ID: "keyword-stuffing", Title: "Keyword stuffing"}
+	if d, ok := a.diag["invisible-text"]; ok {
+		c.Status, c.Message = Fail, "hidden text: "+d.Message
+		c.Fix = "remove white, tiny or covered text; ATS and recruiters treat it as keyword stuffing"
+		return c
+	}
+	if d, ok := a.diag["offpage-text"]; ok && leadingCount(d.Message) >= offPageWarn {
+		c.Status, c.Message = Warn, "text outside the page: "+d.Message
+		c.Fix = "remove text placed outside the page; an ATS may read it as hidden keywords"
+		return c
+	}
+	counts := map[string]int{}
+	total := 0
+	pastHeader := len(a.sections) == 0 // without sections, every line counts
+	for i, l := range a.lines {
+		if l.Section != "" && l.Section != "contact" {
+			pastHeader = true
+		}
+		if !pastHeader || l.Section == "contact" || emailRe.MatchString(l.Text) || profileRe.MatchString(a.lower[i]) {
+			continue // the name and contact block repeats the user's handle
+		}
+		line := map[string]int{}
+		n := 0
+		for _, w := range words(a.lower[i]) {
+			w = strings.Trim(w, ".'-/%$")
+			if len(w) < 2 || stopWords[w] || !hasLetter(w) || placeholder(w) {
+				continue
+			}
+			total++
+			n++
+			counts[w]++
+			line[w]++
+		}
+		for w, k := range line {
+			if k >= stuffLineCount && float64(k) >= stuffLineShare*float64(n) {
+				c.Status, c.Line = Fail, l.N
+				c.Message = fmt.Sprintf("%q repeated %d times in one line", w, k)
+				c.Fix = "name each skill once or twice where you used it; repetition adds nothing to the score"
+				return c
+			}
+		}
+	}
+	type wc struct {
+		w string
+		n int
+	}
+	var top []wc
+	for w, n := range counts {
+		top = append(top, wc{w, n})
+	}
+	sort.Slice(top, func(i, j int) bool {
+		if top[i].n != top[j].n {
+			return top[i].n > top[j].n
+		}
+		return top[i].w < top[j].w
+	})
+	if len(top) > 0 && total > 0 {
+		t := top[0]
+		share := float64(t.n) / float64(total)
+		if t.n >= stuffMinCount && share >= stuffWarnShare {
+			c.Status = Warn
+			if share >= stuffFailShare {
+				c.Status = Fail
+			}
+			c.Message = fmt.Sprintf("%q appears %d times (%.1f%% of the words)", t.w, t.n, 100*share)
+			c.Fix = "name each skill where you used it; repetition beyond a few mentions adds nothing and reads as stuffing"
+			return c
+		}
+	}
+	c.Status, c.Message = Pass, "no word repeated far above a normal density"
+	return c
+}
+
+// placeholder says whether w is template filler such as "xxx".
+func placeholder(w string) bool {
+	return strings.Trim(w, w[:1]) == ""
+}
+
+var countRe = regexp.MustCompile(`^\D*?(\d+)`)
+
+// leadingCount is the first number in a diagnostic message ("479 characters
+// outside the visible page ..."), or 0.
+func leadingCount(msg string) int {
+	m := countRe.FindStringSubmatch(msg)
+	if m == nil {
+		return 0
+	}
+	n := 0
+	for _, r := range m[1] {
+		n = n*10 + int(r-'0')
+		if n > 1<<20 {
+			break
+		}
+	}
+	return n
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// signal reports whether any of the signal's phrases appears. A signal the
+// role lists in its checks is required: missing fails instead of warning.
+func (a *analysis) signal(s keywords.Signal, required bool) Check {
+	c := Check{ID: s.ID, Title: s.Title}
+	for i, low := range a.lower {
+		for _, p := range s.Phrases {
+			if findPhrase(low, p) >= 0 {
+				c.Status, c.Line = Pass, a.lines[i].N
+				c.Message = fmt.Sprintf("found %q", p)
+				return c
+			}
+		}
+	}
+	c.Status, c.Fix = Warn, s.Fix
+	if required {
+		c.Status = Fail
+	}
+	c.Message = "not found (looked for: " + strings.Join(firstN(s.Phrases, 5), ", ") + ")"
+	return c
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func firstN(s []string, n int) []string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
