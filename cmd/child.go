@@ -130,6 +130,7 @@ func (e *childError) Unwrap() []error { return e.errs }
 // childRunner extracts files in child processes.
 type childRunner struct {
 	exe      string   // the binary to run (os.Executable())
+	argv0    string   // its argv[0]: "resumescore" (testscript dispatches on it)
 	args     []string // arguments before the file (the command and the limit flags)
 	memLimit uint64   // RLIMIT_AS of each child; 0 = none
 	timeout  time.Duration
@@ -144,7 +145,8 @@ func newChildRunner(g *globalOptions) (*childRunner, error) {
 	}
 	o := g.extractOptions()
 	return &childRunner{
-		exe: exe,
+		exe:   exe,
+		argv0: "resumescore",
 		args: []string{childCommand,
 			"--timeout", o.Timeout.String(),
 			"--max-size", fmt.Sprintf("%dB", o.MaxBytes),
@@ -165,7 +167,9 @@ func (cr *childRunner) extract(ctx context.Context, path string) (*extract.Docum
 	ctx, cancel := context.WithTimeout(ctx, cr.timeout+childGrace)
 	defer cancel()
 	c := exec.CommandContext(ctx, cr.exe, append(append([]string(nil), cr.args...), "--", path)...)
-	c.Args[0] = "resumescore" // testscript dispatches on argv[0]; the binary does not care
+	if cr.argv0 != "" {
+		c.Args[0] = cr.argv0
+	}
 	c.Env = append(os.Environ(), cr.env...)
 	c.WaitDelay = time.Second
 	stdin, err := c.StdinPipe()

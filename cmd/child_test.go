@@ -1,0 +1,145 @@
+package cmd
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/resumescore/resumescore/extract"
+)
+
+// childHelperEnv makes the test binary act as a misbehaving child (the
+// os/exec helper-process pattern): TestChildHelper does what its value says.
+const childHelperEnv = "RESUMESCORE_TEST_CHILD"
+
+// TestChildHelper is not a test: it is the child process of TestChildRunner.
+func TestChildHelper(t *testing.T) {
+	mode := os.Getenv(childHelperEnv)
+	if mode == "" {
+		t.Skip("helper process for TestChildRunner")
+	}
+	_, _ = io.Copy(io.Discard, os.Stdin) // wait for the go-ahead, like the real child
+	switch mode {
+	case "ok":
+		_ = json.NewEncoder(os.Stdout).Encode(childReply{Doc: &extract.Document{Format: extract.Markdown, Pages: 1,
+			Lines: []extract.Line{{N: 1, Page: 1, Text: "Go and PostgreSQL"}}}})
+	case "error":
+		_ = json.NewEncoder(os.Stdout).Encode(childReply{Error: "encrypted with an unsupported method (AES-256)", Sentinels: []string{"encrypted"}})
+	case "oom":
+		// Far beyond the address-space limit: the runtime's fatal error, which recover cannot catch.
+		b := make([]byte, 8<<30)
+		b[len(b)-1] = 1
+		fmt.Println(len(b))
+	case "panic":
+		var m map[string]int
+		m["boom"] = 1
+	case "hang":
+		time.Sleep(time.Hour)
+	case "garbage":
+		fmt.Print("%PDF-1.7 not json")
+	case "exit":
+		os.Exit(3)
+	}
+	os.Exit(0)
+}
+
+func TestChildRunner(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	tests := []struct {
+		mode      string
+		wantDoc   bool
+		wantIs    []error
+		wantInMsg string
+	}{
+		{mode: "ok", wantDoc: true},
+		{mode: "error", wantIs: []error{extract.ErrEncrypted}, wantInMsg: "AES-256"},
+		{mode: "oom", wantIs: []error{extract.ErrTooLarge}, wantInMsg: "ran out of memory (limit 2 GiB)"},
+		{mode: "panic", wantIs: []error{extract.ErrMalformed}, wantInMsg: "the parser crashed"},
+		{mode: "hang", wantIs: []error{extract.ErrMalformed, context.DeadlineExceeded}, wantInMsg: "timed out"},
+		{mode: "garbage", wantIs: []error{extract.ErrMalformed}, wantInMsg: "unreadable reply"},
+		{mode: "exit", wantIs: []error{extract.ErrMalformed}, wantInMsg: "exit status 3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.mode, func(t *testing.T) {
+			// The test binary's TestMain (testscript) makes a temporary
+			// directory per run that a killed child never removes: keep it
+			// under the test's own directory.
+			tmp := t.TempDir()
+			cr := &childRunner{
+				exe: os.Args[0], argv0: os.Args[0],
+				args:     []string{"-test.run=^TestChildHelper$"},
+				memLimit: childMemLimit,
+				timeout:  500 * time.Millisecond,
+				env:      []string{childHelperEnv + "=" + tt.mode, "TMPDIR=" + tmp},
+			}
+			start := time.Now()
+			doc, err := cr.extract(context.Background(), "cv.pdf")
+			if elapsed := time.Since(start); elapsed > cr.timeout+childGrace+2*time.Second {
+				t.Errorf("extract(%s) took %v, want it bounded by the deadline", tt.mode, elapsed)
+			}
+			if tt.wantDoc {
+				if err != nil || doc == nil || doc.Path != "cv.pdf" || len(doc.Lines) != 1 {
+					t.Fatalf("extract(ok) = %+v, %v; want the document with its path", doc, err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("extract(%s) = nil error", tt.mode)
+			}
+			var fe *extract.FileError
+			if !errors.As(err, &fe) || fe.Path != "cv.pdf" {
+				t.Errorf("extract(%s) error %v is not a *extract.FileError for cv.pdf", tt.mode, err)
+			}
+			for _, want := range tt.wantIs {
+				if !errors.Is(err, want) {
+					t.Errorf("extract(%s) error %q does not wrap %v", tt.mode, err, want)
+				}
+			}
+			if !strings.Contains(err.Error(), tt.wantInMsg) {
+				t.Errorf("extract(%s) error = %q, want it to contain %q", tt.mode, err, tt.wantInMsg)
+			}
+			if strings.Contains(err.Error(), "goroutine") || strings.Contains(err.Error(), ".go:") {
+				t.Errorf("extract(%s) error leaks the child's stack: %q", tt.mode, err)
+			}
+		})
+	}
+}
+
+func TestNeedsChild(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		data string
+		want bool
+	}{
+		{"pdf", "%PDF-1.7\n...", true},
+		{"pdf after junk", strings.Repeat("x", 100) + "%PDF-1.4", true},
+		{"docx", "PK\x03\x04rest", true},
+		{"ole", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", true},
+		{"markdown", "# Jane\n", false},
+		{"json", `{"basics":{}}`, false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := dir + "/" + tt.name
+			if err := os.WriteFile(p, []byte(tt.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if got := needsChild(p); got != tt.want {
+				t.Errorf("needsChild(%q) = %v, want %v", tt.data, got, tt.want)
+			}
+		})
+	}
+	if needsChild(dir + "/missing") {
+		t.Error("needsChild(missing) = true, want false (the in-process reader reports the error)")
+	}
+}
