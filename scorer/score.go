@@ -1,25 +1,399 @@
 package scorer
 
 import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/kljensen/snowball/english"
 	"github.com/resumescore/resumescore/extract"
 	"github.com/resumescore/resumescore/keywords"
+	"github.com/resumescore/resumescore/scorer/token"
 )
 
-// Index is a keyword set compiled for scanning; build it once and share it.
-// owner: matching helper.
-type Index struct {
-	set *keywords.Set
-	lex *keywords.Lexicon
+// The score's constants; the README's "How the score is computed" section
+// states the same formula with these values.
+const (
+	TierFactorEssential = 3.0 // w of a must-have keyword of weight 1
+	TierFactorImportant = 2.0 // nice-to-have
+	TierFactorBonus     = 1.0
+
+	CreditExact   = 1.0 // the keyword's own form
+	CreditAlias   = 1.0 // an alias or acronym (Postgres for PostgreSQL)
+	CreditVariant = 0.9 // another inflection (microservice for microservices)
+	CreditFuzzy   = 0.7 // a probable typo: a literal ATS search misses it
+	CreditGeneric = 0.5 // only the broader skill is named (SQL for PostgreSQL)
+
+	CountCap        = 3 // occurrences beyond this add nothing (coverage counts a keyword once anyway)
+	StuffingRepeats = 5 // more occurrences than this are reported as keyword stuffing
+	maxEvidence     = 3
+	maxFixes        = 10
+)
+
+// TierFactor returns the weight factor of a tier.
+func TierFactor(t keywords.Tier) float64 {
+	switch t {
+	case keywords.Important:
+		return TierFactorImportant
+	case keywords.Bonus:
+		return TierFactorBonus
+	}
+	return TierFactorEssential
 }
 
-// Compile builds the index for set, using lex for English words and known aliases.
-func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
-	return &Index{set: set, lex: lex}, nil
+// CreditFor returns the credit c of a match kind.
+func CreditFor(k MatchKind) float64 {
+	switch k {
+	case Exact:
+		return CreditExact
+	case Alias:
+		return CreditAlias
+	case Variant:
+		return CreditVariant
+	case Fuzzy:
+		return CreditFuzzy
+	case Generic:
+		return CreditGeneric
+	}
+	return 0
 }
 
-// Score matches the document against the index and returns the report.
+// Score matches the document against the index and returns the report:
+// score = 100 * sum(w*c) / sum(w), rounded to one decimal, where w is the tier
+// factor times the keyword's weight and c the credit of how it matched; the
+// keywords of an any-of group count once, with the best member's credit.
 func (ix *Index) Score(doc *extract.Document) *Report {
-	rep := &Report{SchemaVersion: SchemaVersion, File: doc.Path, Format: doc.Format.String()}
-	rep.Checks = runChecks(doc, ix.set)
+	if doc == nil {
+		doc = &extract.Document{}
+	}
+	rep := &Report{
+		SchemaVersion: SchemaVersion, File: doc.Path, Format: doc.Format.String(),
+		Target:   Target{Source: ix.set.Source, ID: ix.set.ID, Title: ix.set.Title},
+		Keywords: []Match{}, Fixes: []string{}, Checks: []Check{}, Diagnostics: []Diagnostic{},
+	}
+	for _, d := range doc.Diagnostics {
+		rep.Diagnostics = append(rep.Diagnostics, Diagnostic{Code: d.Code, Message: d.Message, Page: d.Page})
+	}
+	sc := ix.newScan(doc)
+	for li := range doc.Lines {
+		sc.line(li)
+	}
+	ms := make([]Match, len(ix.kws))
+	for i, k := range ix.kws {
+		ms[i] = ix.match(sc, i, k)
+	}
+	ix.weigh(ms)
+	var total float64
+	for i := range ms {
+		total += ms[i].Points
+		if ms[i].Matched {
+			rep.Matched++
+		}
+	}
+	rep.Total = len(ms)
+	rep.Score = math.Round(total*10) / 10
+	if rep.Score > 100 {
+		rep.Score = 100
+	}
+	for i := range ms {
+		ms[i].Points = round2(ms[i].Points)
+		ms[i].MaxPoints = round2(ms[i].MaxPoints)
+	}
+	rep.Fixes = fixes(ms)
+	sortMatches(ms)
+	rep.Keywords = ms
+	if c := runChecks(doc, ix.set); c != nil {
+		rep.Checks = c
+	}
+	if st, ok := stuffing(ms); ok && !hasCheck(rep.Checks, st.ID) {
+		rep.Checks = append(rep.Checks, st)
+	}
 	return rep
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// match builds the verdict for keyword i from the scan's credits.
+func (ix *Index) match(sc *scan, i int, k keywords.Keyword) Match {
+	m := Match{
+		Keyword: k.Name, ID: k.ID, Tier: k.Tier.String(), Category: k.Kind, Section: k.Section,
+		Other: k.Other, Group: k.Group, JDCount: k.Count, Evidence: []Evidence{},
+	}
+	if m.ID == "" {
+		m.ID = slug(k.Name)
+	}
+	cs := sc.credits[i]
+	for j := range cs {
+		if cs[j].kind == Missing {
+			cs[j].kind = classify(cs[j].found, k.Name)
+		}
+	}
+	sort.SliceStable(cs, func(a, b int) bool {
+		if cs[a].line != cs[b].line {
+			return cs[a].line < cs[b].line
+		}
+		return cs[a].start < cs[b].start
+	})
+	if len(cs) == 0 {
+		cs = ix.generic(sc, k)
+	}
+	m.Count = len(cs)
+	best := -1
+	for j := range cs {
+		if best < 0 || cs[j].kind > cs[best].kind {
+			best = j
+		}
+	}
+	if best >= 0 {
+		m.Match = cs[best].kind
+		m.Found = cs[best].found
+		m.Matched = m.Match >= Fuzzy
+		if m.Match == Generic {
+			m.Count = 0
+		}
+	}
+	for _, c := range cs {
+		if len(m.Evidence) == maxEvidence {
+			break
+		}
+		n := sc.doc.Lines[c.line].N
+		if len(m.Evidence) > 0 && m.Evidence[len(m.Evidence)-1].Line == n {
+			continue
+		}
+		m.Evidence = append(m.Evidence, Evidence{Line: n, Text: sc.doc.Lines[c.line].Text, Form: c.found})
+	}
+	if !m.Matched {
+		m.Rejected = sc.rejected[i]
+	}
+	m.Credit = CreditFor(m.Match)
+	m.Fix = fixFor(m, k)
+	return m
+}
+
+// generic returns the hits of the keyword's broader skills (SQL for
+// PostgreSQL), as Generic credits.
+func (ix *Index) generic(sc *scan, k keywords.Keyword) []credit {
+	var out []credit
+	for _, b := range k.Broader {
+		for _, t := range ix.byID[b] {
+			for _, c := range sc.broader[t] {
+				c.kind = Generic
+				out = append(out, c)
+			}
+		}
+		if len(out) > 0 {
+			break
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].line < out[b].line })
+	return out
+}
+
+// classify names how a form found for a keyword relates to its name.
+func classify(found, name string) MatchKind {
+	if strings.EqualFold(found, name) {
+		return Exact
+	}
+	if variantKey(found) == variantKey(name) {
+		return Variant
+	}
+	return Alias
+}
+
+// variantKey is the form's words, each singular and Snowball-stemmed, joined
+// by spaces; hyphens and slashes separate words too (server side =
+// server-side).
+func variantKey(s string) string {
+	var b strings.Builder
+	for _, t := range token.Tokenize(token.Normalize(s)) {
+		parts := t.Parts
+		if parts == nil {
+			parts = []token.Token{t}
+		}
+		for _, p := range parts {
+			w := key(&p)
+			if token.Stemmable(w) {
+				w = english.Stem(w, false)
+			}
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+		}
+	}
+	return b.String()
+}
+
+// weigh sets Weight, Credit, Points and MaxPoints; any-of groups count once.
+func (ix *Index) weigh(ms []Match) {
+	type group struct {
+		best int
+		w    float64
+	}
+	groups := map[string]*group{}
+	var order []string
+	for i, k := range ix.kws {
+		w := k.Weight
+		if w <= 0 || math.IsNaN(w) || math.IsInf(w, 0) {
+			w = 1
+		}
+		ms[i].Weight = round2(TierFactor(k.Tier) * w)
+		if k.Group == "" {
+			continue
+		}
+		g := groups[k.Group]
+		if g == nil {
+			g = &group{best: i}
+			groups[k.Group] = g
+			order = append(order, k.Group)
+		}
+		g.w = math.Max(g.w, ms[i].Weight)
+		b := &ms[g.best]
+		if ms[i].Credit > b.Credit || ms[i].Credit == b.Credit && ms[i].Weight > b.Weight {
+			g.best = i
+		}
+	}
+	var sum float64
+	for i, k := range ix.kws {
+		if k.Group == "" {
+			sum += ms[i].Weight
+		}
+	}
+	for _, name := range order {
+		sum += groups[name].w
+	}
+	if sum == 0 {
+		return
+	}
+	for i, k := range ix.kws {
+		w := ms[i].Weight
+		if k.Group != "" {
+			g := groups[k.Group]
+			if g.best != i {
+				continue // the group counts once, through its best member
+			}
+			w = g.w
+		}
+		ms[i].MaxPoints = 100 * w / sum
+		ms[i].Points = 100 * w * ms[i].Credit / sum
+	}
+	for i, k := range ix.kws {
+		if k.Group != "" && groups[k.Group].best != i && ms[groups[k.Group].best].Matched && !ms[i].Matched {
+			ms[i].Fix = ""
+		}
+	}
+}
+
+func fixFor(m Match, k keywords.Keyword) string {
+	tier := keywords.Tier(0)
+	switch m.Tier {
+	case "important":
+		tier = keywords.Important
+	case "bonus":
+		tier = keywords.Bonus
+	}
+	switch m.Match {
+	case Missing:
+		return fmt.Sprintf("add %q (%s) if you have it: not found", k.Name, tier.Label())
+	case Generic:
+		return fmt.Sprintf("name the exact technology: write %q where you wrote %q", k.Name, m.Found)
+	case Fuzzy:
+		return fmt.Sprintf("probable typo %q: write %q (a literal ATS search will not find it)", m.Found, k.Name)
+	case Variant:
+		return fmt.Sprintf("write %q as the posting does (you wrote %q)", k.Name, m.Found)
+	case Alias:
+		return fmt.Sprintf("also write %q (you wrote %q): ATS searches are literal", k.Name, m.Found)
+	}
+	return ""
+}
+
+// fixes lists the most valuable changes first: the points each would gain,
+// then the tier; alias rewrites (no points) come last.
+func fixes(ms []Match) []string {
+	idx := make([]int, 0, len(ms))
+	for i := range ms {
+		if ms[i].Fix != "" {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		x, y := &ms[idx[a]], &ms[idx[b]]
+		gx, gy := x.MaxPoints-x.Points, y.MaxPoints-y.Points
+		if gx != gy {
+			return gx > gy
+		}
+		if tx, ty := tierRank(x.Tier), tierRank(y.Tier); tx != ty {
+			return tx < ty
+		}
+		return x.Keyword < y.Keyword
+	})
+	out := []string{}
+	for _, i := range idx {
+		if len(out) == maxFixes {
+			break
+		}
+		out = append(out, ms[i].Fix)
+	}
+	return out
+}
+
+func tierRank(t string) int {
+	switch t {
+	case "important":
+		return 1
+	case "bonus":
+		return 2
+	}
+	return 0
+}
+
+// sortMatches orders keywords by tier, missing first, weight descending, then name.
+func sortMatches(ms []Match) {
+	sort.SliceStable(ms, func(a, b int) bool {
+		x, y := &ms[a], &ms[b]
+		if tx, ty := tierRank(x.Tier), tierRank(y.Tier); tx != ty {
+			return tx < ty
+		}
+		if x.Matched != y.Matched {
+			return !x.Matched
+		}
+		if x.Weight != y.Weight {
+			return x.Weight > y.Weight
+		}
+		if lx, ly := strings.ToLower(x.Keyword), strings.ToLower(y.Keyword); lx != ly {
+			return lx < ly
+		}
+		if x.Keyword != y.Keyword {
+			return x.Keyword < y.Keyword
+		}
+		return x.ID < y.ID
+	})
+}
+
+// stuffing reports keywords repeated more than StuffingRepeats times.
+func stuffing(ms []Match) (Check, bool) {
+	var names []string
+	for _, m := range ms {
+		if m.Count > StuffingRepeats {
+			names = append(names, fmt.Sprintf("%s (%d)", m.Keyword, m.Count))
+		}
+	}
+	if len(names) == 0 {
+		return Check{}, false
+	}
+	return Check{
+		ID: "keyword-stuffing", Title: "Keyword stuffing", Status: Warn,
+		Message: fmt.Sprintf("repeated more than %d times: %s", StuffingRepeats, strings.Join(names, ", ")),
+		Fix:     "name each skill where you used it; repeats beyond " + fmt.Sprint(CountCap) + " add nothing to the score and recruiters notice them",
+	}, true
+}
+
+func hasCheck(cs []Check, id string) bool {
+	for _, c := range cs {
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
 }

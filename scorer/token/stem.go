@@ -17,7 +17,7 @@ var stemBlocklist = map[string]bool{
 	"panda": true, "shell": true, "io": true, "aw": true, "scale": true, "spring": true,
 	"rust": true, "chef": true, "make": true, "helm": true, "flask": true, "jest": true,
 	"dart": true, "ruby": true, "julia": true, "lisp": true, "node": true, "net": true,
-	"agil": true, "lead": true, "led": true, "test": true,
+	"agil": true,
 }
 
 // Blocked reports whether stem is on the stem blocklist.

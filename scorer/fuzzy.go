@@ -1,0 +1,116 @@
+package scorer
+
+import "github.com/resumescore/resumescore/keywords"
+
+// Fuzzy (probable typo) rule, after ../shared/notes/matching.md §6: whole
+// tokens of letters only, at least minFuzzyLen letters; at most one edit up to
+// 8 letters and two from 9 (OSA: a transposition is one edit); the first
+// letter equal; never when the resume's word is an English word or a known
+// alias, never when it is as near to another skill, never for ambiguous names.
+const minFuzzyLen = 5
+
+func maxEdits(n int) int {
+	if n >= 9 {
+		return 2
+	}
+	return 1
+}
+
+// fuzzyEligible reports whether typos of keyword k may be matched.
+func fuzzyEligible(k keywords.Keyword, t *target) bool {
+	if t.ctx != keywords.AnyContext || t.ambiguous {
+		return false
+	}
+	switch k.Ambiguity {
+	case "english_word", "short", "person_name", "punctuation":
+		return false
+	}
+	return true
+}
+
+func lettersOnly(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// deletions returns w and every string made by deleting up to d letters from
+// it (the symmetric-delete neighbourhood): two words within OSA distance d
+// share at least one of them, so lookups cost the same for 10 keywords or
+// 10,000.
+func deletions(w string, d int) []string {
+	out := []string{w}
+	frontier := []string{w}
+	seen := map[string]bool{w: true}
+	for step := 0; step < d; step++ {
+		var next []string
+		for _, s := range frontier {
+			if len(s) <= 1 {
+				continue
+			}
+			for i := 0; i < len(s); i++ {
+				x := s[:i] + s[i+1:]
+				if !seen[x] {
+					seen[x] = true
+					next = append(next, x)
+					out = append(out, x)
+				}
+			}
+		}
+		frontier = next
+	}
+	return out
+}
+
+// osa returns the optimal string alignment distance of a and b (Damerau-
+// Levenshtein where a transposed pair counts once and is not edited again),
+// giving up with limit+1 once the distance must exceed limit. It works on
+// bytes (callers pass lowercase ASCII letters) and does not allocate for
+// words up to 32 bytes. Our own code rather than go-edlib: it is a few lines,
+// ASCII-only on a hot path, and needs the early exit.
+func osa(a, b string, limit int) int {
+	la, lb := len(a), len(b)
+	if la-lb > limit || lb-la > limit {
+		return limit + 1
+	}
+	if la == 0 || lb == 0 {
+		return max(la, lb)
+	}
+	var buf [3][33]int
+	var prev2, prev, cur []int
+	if lb < 33 {
+		prev2, prev, cur = buf[0][:lb+1], buf[1][:lb+1], buf[2][:lb+1]
+	} else {
+		prev2, prev, cur = make([]int, lb+1), make([]int, lb+1), make([]int, lb+1)
+	}
+	for j := 0; j <= lb; j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= la; i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= lb; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[lb]
+}

@@ -1,0 +1,426 @@
+package scorer
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/resumescore/resumescore/keywords"
+	"github.com/resumescore/resumescore/scorer/token"
+)
+
+// A target is something the index can find: a keyword of the set (kw >= 0)
+// or a lexicon skill that is not in the set (kw == -1), kept as evidence for
+// the gates (tech context, skills lists, containing names, broader skills).
+type target struct {
+	kw        int
+	id        string
+	ctx       keywords.Context
+	ambiguous bool     // an ambiguous name: hyphen-compound and sentence-initial rules apply
+	negatives []string // lowercase veto phrases
+	evidence  bool     // a trusted, unambiguous skill: counts as tech evidence in its sentence
+}
+
+// A form is one way of writing a target, as a sequence of tokens.
+type form struct {
+	target int32
+	core   []string // token cores as written, compared for case-exact forms
+	cs     bool     // case-exact
+	short  bool     // one or two letters: needs a skills list or tech context
+	multi  bool     // more than one token
+}
+
+type lexWord struct {
+	word string
+	id   string
+}
+
+// trie is a token trie: one map of edges keyed by (node, token key), so
+// building it allocates a few large tables instead of one map per node.
+type trie struct {
+	next  map[edge]int32
+	ends  [][]int32 // per node: indices of the forms ending there
+	forms []form
+}
+
+type edge struct {
+	from int32
+	key  string
+}
+
+func newTrie(capacity int) *trie {
+	return &trie{next: make(map[edge]int32, capacity), ends: make([][]int32, 1, capacity+1)}
+}
+
+// insert adds a form under its token keys and returns the form's index in the trie.
+func (tr *trie) insert(f form, keys []string) int32 {
+	n := int32(0)
+	for _, k := range keys {
+		e := edge{n, k}
+		nx, ok := tr.next[e]
+		if !ok {
+			nx = int32(len(tr.ends))
+			tr.ends = append(tr.ends, nil)
+			tr.next[e] = nx
+		}
+		n = nx
+	}
+	fi := int32(len(tr.forms))
+	tr.forms = append(tr.forms, f)
+	tr.ends[n] = append(tr.ends[n], fi)
+	return fi
+}
+
+// base is the part of an index that depends only on the lexicon: a trie of
+// every lexicon skill's forms. It is built once per Lexicon and shared by
+// every Index compiled against it.
+type base struct {
+	tr      *trie
+	targets []target
+	byID    map[string][]int32
+
+	wordsOnce sync.Once
+	words     map[byte][]lexWord // single-word forms by first letter, for the fuzzy collision guard
+}
+
+var bases sync.Map // *keywords.Lexicon -> *base
+
+func baseFor(lex *keywords.Lexicon) *base {
+	if lex == nil {
+		return &base{tr: newTrie(0), byID: map[string][]int32{}}
+	}
+	if b, ok := bases.Load(lex); ok {
+		return b.(*base)
+	}
+	b := buildBase(lex)
+	actual, _ := bases.LoadOrStore(lex, b)
+	return actual.(*base)
+}
+
+func buildBase(lex *keywords.Lexicon) *base {
+	es := lex.Entries()
+	b := &base{tr: newTrie(len(es) * 3), byID: make(map[string][]int32, len(es))}
+	for _, e := range es {
+		t := newTarget(-1, e)
+		t.evidence = t.evidence && lex.Trusted(e.ID)
+		ti := int32(len(b.targets))
+		b.targets = append(b.targets, t)
+		b.byID[t.id] = append(b.byID[t.id], ti)
+		eachForm(e, false, func(s string, cs bool) {
+			if f, keys := makeForm(ti, s, cs); keys != nil {
+				b.tr.insert(f, keys)
+			}
+		})
+	}
+	return b
+}
+
+// lexiconWords returns the lexicon's single-word letter-only forms by first letter.
+func (b *base) lexiconWords(lex *keywords.Lexicon) map[byte][]lexWord {
+	b.wordsOnce.Do(func() {
+		m := map[byte][]lexWord{}
+		if lex != nil {
+			for _, e := range lex.Entries() {
+				for _, a := range append(append([]string{e.Name}, e.Aliases...), e.CaseAliases...) {
+					w := strings.ToLower(a)
+					if len(w) >= minFuzzyLen-2 && lettersOnly(w) {
+						m[w[0]] = append(m[w[0]], lexWord{w, e.ID})
+					}
+				}
+			}
+		}
+		b.words = m
+	})
+	return b.words
+}
+
+// Index is a keyword set compiled for scanning; build it once and share it.
+// Scoring a document walks its tokens once through a trie of every form of
+// every keyword and lexicon skill, so the time grows with the text, not with
+// the number of keywords.
+//
+// Targets and forms are numbered globally: the lexicon's (shared, in base)
+// first, then the set's own.
+type Index struct {
+	set  *keywords.Set
+	kws  []keywords.Keyword // the set's keywords, resolved against the lexicon
+	lex  *keywords.Lexicon
+	base *base
+
+	tr        *trie              // the set's forms
+	targets   []target           // the set's keywords
+	nbTargets int32              // len(base.targets)
+	nbForms   int32              // len(base.tr.forms)
+	inSet     map[int32]bool     // lexicon targets the set itself covers: their hits are ignored
+	broaderOf map[int32]bool     // targets whose hits are kept for Generic matches
+	byID      map[string][]int32 // set keywords by lexicon id
+
+	stems   map[string][]int32 // Snowball stem -> set targets whose single-word forms may vary
+	fuzzy   map[string][]int32 // deletion neighbourhood -> fuzzy-eligible set forms
+	fuzzyOK map[int32]string   // fuzzy-eligible set form -> its folded letters
+	setForm map[string]bool    // folded single-token forms of set keywords: never typos
+}
+
+// target returns target ti (global numbering).
+func (ix *Index) target(ti int32) *target {
+	if ti < ix.nbTargets {
+		return &ix.base.targets[ti]
+	}
+	return &ix.targets[ti-ix.nbTargets]
+}
+
+// form returns form fi (global numbering).
+func (ix *Index) form(fi int32) *form {
+	if fi < ix.nbForms {
+		return &ix.base.tr.forms[fi]
+	}
+	return &ix.tr.forms[fi-ix.nbForms]
+}
+
+// targetsByID returns every target (set keyword or lexicon skill) with lexicon id.
+func (ix *Index) targetsByID(id string) []int32 {
+	out := append([]int32(nil), ix.byID[id]...)
+	for _, t := range ix.base.byID[id] {
+		if !ix.inSet[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// cueWords are words that show a sentence is about software, for names that
+// need tech context (Go, C, R, Rust, Julia, Shell, Make, Helm ...).
+var cueWords = map[string]bool{
+	"language": true, "languages": true, "programming": true, "code": true, "coding": true, "codebase": true,
+	"compiler": true, "compilers": true, "framework": true, "frameworks": true, "library": true, "libraries": true,
+	"package": true, "packages": true, "module": true, "modules": true, "script": true, "scripts": true,
+	"scripting": true, "runtime": true, "sdk": true, "sdks": true, "api": true, "apis": true, "service": true,
+	"services": true, "microservice": true, "microservices": true, "backend": true, "back-end": true,
+	"software": true, "developer": true, "developers": true, "toolchain": true, "crate": true, "crates": true,
+	"cli": true, "binary": true, "binaries": true, "goroutines": true, "concurrency": true, "model": true,
+	"models": true, "training": true, "inference": true, "dataset": true, "datasets": true, "chart": true,
+	"charts": true, "cluster": true, "clusters": true, "pipeline": true, "pipelines": true, "deployment": true,
+	"deployments": true, "build": true, "builds": true, "firmware": true, "embedded": true, "statistical": true,
+	"statistics": true, "stack": true, "app": true, "apps": true, "application": true, "applications": true,
+}
+
+// compoundTails may follow a hyphen after an ambiguous name without making a
+// compound word of it: "Go-based" is Go, "Go-kart" is not.
+var compoundTails = map[string]bool{
+	"based": true, "native": true, "powered": true, "driven": true, "first": true, "centric": true,
+	"compatible": true, "enabled": true, "heavy": true, "only": true, "specific": true, "backed": true,
+	"friendly": true, "style": true, "like": true,
+}
+
+// Compile builds the index for set, using lex for English words and known
+// aliases. Keywords that are not yet resolved are resolved against lex on a
+// copy; the caller's set is not modified. The lexicon's own trie is built on
+// the first Compile against lex and shared afterwards.
+func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
+	if set == nil {
+		set = &keywords.Set{}
+	}
+	b := baseFor(lex)
+	ix := &Index{
+		set: set, lex: lex, base: b, tr: newTrie(16 * (len(set.Keywords) + 1)),
+		nbTargets: int32(len(b.targets)), nbForms: int32(len(b.tr.forms)),
+		inSet: map[int32]bool{}, broaderOf: map[int32]bool{}, byID: map[string][]int32{},
+		stems: map[string][]int32{}, fuzzy: map[string][]int32{}, fuzzyOK: map[int32]string{}, setForm: map[string]bool{},
+	}
+	kws := set.Keywords
+	if lex != nil {
+		kws = make([]keywords.Keyword, len(set.Keywords))
+		for i, k := range set.Keywords {
+			if !k.Known {
+				one := &keywords.Set{Keywords: []keywords.Keyword{k}}
+				lex.Resolve(one)
+				k = one.Keywords[0]
+			}
+			kws[i] = k
+		}
+	}
+	ix.kws = kws
+	for i, k := range kws {
+		ix.addKeyword(i, k)
+		if k.Known && k.ID != "" {
+			for _, t := range b.byID[k.ID] {
+				ix.inSet[t] = true
+			}
+		}
+	}
+	for _, k := range kws {
+		for _, id := range k.Broader {
+			for _, t := range ix.targetsByID(id) {
+				ix.broaderOf[t] = true
+			}
+		}
+	}
+	return ix, nil
+}
+
+func newTarget(kw int, k keywords.Keyword) target {
+	amb := k.Context != keywords.AnyContext
+	switch k.Ambiguity {
+	case "english_word", "short", "person_name":
+		amb = true
+	}
+	id := k.ID
+	if id == "" {
+		id = slug(k.Name)
+	}
+	return target{
+		kw: kw, id: id, ctx: k.Context, ambiguous: amb, negatives: k.Negatives,
+		evidence: k.Context == keywords.AnyContext && k.Ambiguity != "short" && k.Ambiguity != "english_word" && k.Ambiguity != "person_name" && !k.Soft,
+	}
+}
+
+func (ix *Index) addKeyword(i int, k keywords.Keyword) {
+	t := newTarget(i, k)
+	t.evidence = t.evidence && k.Known && (ix.lex == nil || ix.lex.Trusted(k.ID))
+	ti := ix.nbTargets + int32(len(ix.targets))
+	ix.targets = append(ix.targets, t)
+	ix.byID[t.id] = append(ix.byID[t.id], ti)
+	eachForm(k, true, func(s string, cs bool) { ix.insert(ti, s, cs) })
+	ix.addVariants(ti, k)
+}
+
+// eachForm calls fn for every form of k: case-exact aliases, case-insensitive
+// aliases and variants and, for a set keyword, its display name when no alias
+// already spells it.
+func eachForm(k keywords.Keyword, inSet bool, fn func(s string, cs bool)) {
+	seen := make(map[string]bool, len(k.Aliases)+len(k.CaseAliases)+1)
+	add := func(s string, cs bool) {
+		key := s
+		if !cs {
+			key = strings.ToLower(s)
+		}
+		if s == "" || seen[key] {
+			return
+		}
+		seen[key] = true
+		fn(s, cs)
+	}
+	for _, a := range k.CaseAliases {
+		add(a, true)
+	}
+	for _, a := range k.Aliases {
+		add(a, false)
+	}
+	for _, v := range k.Variants {
+		add(v, false)
+	}
+	name := strings.TrimSpace(k.Name)
+	for _, a := range k.CaseAliases {
+		if strings.EqualFold(a, name) {
+			return
+		}
+	}
+	if seen[strings.ToLower(name)] {
+		return
+	}
+	if inSet || len(k.Aliases)+len(k.CaseAliases) == 0 {
+		add(name, k.Context != keywords.AnyContext || looksAcronym(name))
+	}
+}
+
+// makeForm tokenizes a form and returns it with its trie keys: the light
+// inflectional key of each token, so plurals and -ise/-ize meet.
+func makeForm(ti int32, s string, cs bool) (form, []string) {
+	toks := token.Tokenize(token.Normalize(s))
+	if len(toks) == 0 {
+		return form{}, nil
+	}
+	f := form{target: ti, cs: cs, multi: len(toks) > 1, core: make([]string, len(toks))}
+	keys := make([]string, len(toks))
+	for i := range toks {
+		f.core[i] = toks[i].Core
+		keys[i] = token.Light(toks[i].Norm)
+	}
+	f.short = len(toks) == 1 && utf8.RuneCountInString(toks[0].Core) <= 2
+	return f, keys
+}
+
+// insert adds one form of set target ti and registers single-word forms of
+// fuzzy-eligible keywords in the deletion index.
+func (ix *Index) insert(ti int32, s string, cs bool) {
+	f, keys := makeForm(ti, s, cs)
+	if keys == nil {
+		return
+	}
+	fi := ix.nbForms + ix.tr.insert(f, keys)
+	if len(keys) != 1 {
+		return
+	}
+	w := token.Fold(f.core[0])
+	ix.setForm[w] = true
+	t := ix.target(ti)
+	if !cs && fuzzyEligible(ix.kws[t.kw], t) && lettersOnly(w) && len(w) >= minFuzzyLen {
+		ix.fuzzyOK[fi] = w
+		for _, d := range deletions(w, maxEdits(len(w))) {
+			ix.fuzzy[d] = append(ix.fuzzy[d], fi)
+		}
+	}
+}
+
+// looksAcronym reports whether an unknown keyword is an all-caps acronym of
+// 2-5 letters ("SOAP", "SOLID"): matched case-exactly so "soap" stays prose.
+func looksAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 5 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// addVariants registers the Snowball stems of a keyword's single-word forms
+// when stemming is safe for it: the lexicon says so, or the keyword is not a
+// known skill (a JD's "scalable" or "mentoring") and has no context rule.
+func (ix *Index) addVariants(ti int32, k keywords.Keyword) {
+	if k.Context != keywords.AnyContext || !(k.Stem || !k.Known) {
+		return
+	}
+	for _, a := range append([]string{k.Name}, k.Aliases...) {
+		w := strings.ToLower(strings.TrimSpace(a))
+		st, ok := token.Stem(w)
+		if !ok {
+			continue
+		}
+		if !containsTarget(ix.stems[st], ti) {
+			ix.stems[st] = append(ix.stems[st], ti)
+		}
+	}
+}
+
+func containsTarget(ts []int32, t int32) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case r == '+':
+			b.WriteByte('p')
+		case r == '#':
+			b.WriteString("sharp")
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
+

@@ -1,0 +1,686 @@
+package scorer
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/resumescore/resumescore/extract"
+	"github.com/resumescore/resumescore/keywords"
+	"github.com/resumescore/resumescore/scorer/token"
+)
+
+// A hit is one place a form of a target was found.
+type hit struct {
+	target int32
+	form   int32 // -1 for stem and fuzzy hits
+	line   int   // index into Document.Lines
+	start  int   // byte offsets in the normalised line
+	end    int
+	view   uint8 // 0: whole tokens, 1: sub-tokens of a - or / compound
+	whole  int   // index of the first whole token covered
+	wholeN int   // number of whole tokens covered
+	exact  bool  // case-exact (or a case-insensitive form)
+	lower  bool  // a case-exact form written in lowercase
+	negOK  bool
+	ok     bool      // accepted by the gates
+	reason string    // why not, for --explain
+	kind   MatchKind // preset for stem (Variant) and fuzzy (Fuzzy) hits
+	found  string
+}
+
+// credit is a hit counted for a set keyword.
+type credit struct {
+	line  int
+	found string
+	kind  MatchKind
+	start int
+}
+
+// scan is the per-document state of Index.Score.
+type scan struct {
+	ix       *Index
+	doc      *extract.Document
+	credits  [][]credit    // per set keyword
+	rejected [][]Rejection // per set keyword
+	broader  map[int32][]credit
+}
+
+type lineScan struct {
+	text   string
+	fold   string // ASCII-folded text, same byte offsets
+	toks   []token.Token
+	keys   []string
+	parts  []token.Token // view 1
+	pkeys  []string
+	partOf []int // view 1 index -> whole token index
+	isPart []bool
+	list   bool
+	evid   []span       // accepted evidence hits
+	cue    map[int]bool // sentence id -> has a cue word
+	first  map[int]int  // sentence id -> index of its first whole token
+}
+
+type span struct{ start, end, sent int }
+
+func (ix *Index) newScan(doc *extract.Document) *scan {
+	n := len(ix.kws)
+	return &scan{ix: ix, doc: doc, credits: make([][]credit, n), rejected: make([][]Rejection, n), broader: map[int32][]credit{}}
+}
+
+// key is the trie key of a text token: the singular of an acronym plural
+// (APIs -> api), else the light inflectional key of its folded form.
+func key(t *token.Token) string {
+	if s, ok := token.Singular(t.Core); ok {
+		return token.Fold(s)
+	}
+	return token.Light(t.Norm)
+}
+
+func (s *scan) line(li int) {
+	ln := &s.doc.Lines[li]
+	ls := &lineScan{text: token.Normalize(ln.Text)}
+	ls.toks = token.Tokenize(ls.text)
+	if len(ls.toks) == 0 {
+		return
+	}
+	ls.keys = make([]string, len(ls.toks))
+	compound := false
+	for i := range ls.toks {
+		ls.keys[i] = key(&ls.toks[i])
+		if ls.toks[i].Parts != nil {
+			compound = true
+		}
+	}
+	if compound {
+		for i := range ls.toks {
+			if ps := ls.toks[i].Parts; ps != nil {
+				for _, p := range ps {
+					ls.parts = append(ls.parts, p)
+					ls.partOf = append(ls.partOf, i)
+					ls.isPart = append(ls.isPart, true)
+				}
+			} else {
+				ls.parts = append(ls.parts, ls.toks[i])
+				ls.partOf = append(ls.partOf, i)
+				ls.isPart = append(ls.isPart, false)
+			}
+		}
+		ls.pkeys = make([]string, len(ls.parts))
+		for i := range ls.parts {
+			ls.pkeys[i] = key(&ls.parts[i])
+		}
+	}
+	ls.fold = asciiFold(ls.text)
+
+	hits := s.walk(ls, li, 0, ls.toks, ls.keys)
+	if compound {
+		hits = append(hits, s.walk(ls, li, 1, ls.parts, ls.pkeys)...)
+	}
+	ix := s.ix
+	// case and veto phrases, then the line's context
+	for i := range hits {
+		h := &hits[i]
+		f := ix.form(h.form)
+		h.exact, h.lower = s.caseOf(ls, h, f)
+		h.negOK = s.negOK(ls, h)
+	}
+	// a sub-token inside a whole token that is itself a name is part of that
+	// name (SQL in PL/SQL, Go in go-lang), not a separate hit
+	hits = dropInsideNames(hits)
+	ls.cue = map[int]bool{}
+	ls.first = map[int]int{}
+	for i := range ls.toks {
+		t := &ls.toks[i]
+		if _, ok := ls.first[t.Sent]; !ok {
+			ls.first[t.Sent] = i
+		}
+		if cueWords[t.Norm] {
+			ls.cue[t.Sent] = true
+		}
+	}
+	for i := range hits {
+		h := &hits[i]
+		f := ix.form(h.form)
+		if h.exact && h.negOK && ix.target(h.target).evidence && !f.short {
+			ls.evid = append(ls.evid, span{h.start, h.end, ls.toks[h.whole].Sent})
+		}
+	}
+	ls.list = ln.Section == "skills" || (listItems(ls.text) >= 3 && distinctStarts(ls.evid) >= 2)
+	for i := range hits {
+		s.gate(ls, hits, i)
+	}
+	s.resolve(ls, li, hits)
+}
+
+// walk finds every form starting at every token of a view, in the lexicon's
+// trie and the set's: the depth is the longest form, so the cost is linear in
+// the number of tokens and independent of the number of keywords.
+func (s *scan) walk(ls *lineScan, li int, view uint8, toks []token.Token, keys []string) []hit {
+	var hits []hit
+	ix := s.ix
+	for _, tr := range [2]*trie{ix.base.tr, ix.tr} {
+		offset := int32(0)
+		if tr == ix.tr {
+			offset = ix.nbForms
+		}
+		for i := range toks {
+			n := int32(0)
+			for j := i; j < len(toks); j++ {
+				if j > i && !joinable(ls.text[toks[j-1].End:toks[j].Start]) {
+					break
+				}
+				nx, ok := tr.next[edge{n, keys[j]}]
+				if !ok {
+					break
+				}
+				n = nx
+				ends := tr.ends[n]
+				if len(ends) == 0 {
+					continue
+				}
+				if view == 1 && !anyPart(ls.isPart[i:j+1]) {
+					continue // the same tokens as the whole view: already found there
+				}
+				w0, wn := i, j+1-i
+				if view == 1 {
+					w0 = ls.partOf[i]
+					wn = ls.partOf[j] - w0 + 1
+				}
+				for _, fi := range ends {
+					f := &tr.forms[fi]
+					if offset == 0 && ix.inSet[f.target] {
+						continue
+					}
+					hits = append(hits, hit{target: f.target, form: fi + offset, line: li, start: toks[i].Start, end: toks[j].End, view: view, whole: w0, wholeN: wn})
+				}
+			}
+		}
+	}
+	return hits
+}
+
+func anyPart(b []bool) bool {
+	for _, x := range b {
+		if x {
+			return true
+		}
+	}
+	return false
+}
+
+// joinable reports whether the text between two tokens lets them form one
+// multi-word name: spaces, or a single hyphen or slash (inside a compound).
+func joinable(gap string) bool {
+	if gap == "" {
+		return true
+	}
+	for i := 0; i < len(gap); i++ {
+		switch gap[i] {
+		case ' ', '\t', '-', '/':
+		default:
+			return false
+		}
+	}
+	return len(strings.TrimSpace(gap)) <= 1
+}
+
+// caseOf checks a hit against a case-exact form: exact, or written in
+// lowercase (acceptable only inside a skills list).
+func (s *scan) caseOf(ls *lineScan, h *hit, f *form) (exact, lower bool) {
+	if !f.cs {
+		return true, false
+	}
+	toks := ls.toks
+	if h.view == 1 {
+		toks = ls.parts
+	}
+	i := s.tokIndex(ls, h)
+	exact, lower = true, true
+	for k, c := range f.core {
+		t := &toks[i+k]
+		got := t.Core
+		if sg, ok := token.Singular(t.Core); ok && !strings.HasSuffix(c, "s") {
+			got = sg
+		}
+		if got != c {
+			exact = false
+		}
+		if got != token.Fold(got) {
+			lower = false
+		}
+	}
+	if exact {
+		lower = false
+	}
+	return exact, lower
+}
+
+// tokIndex returns the index in its view of the hit's first token.
+func (s *scan) tokIndex(ls *lineScan, h *hit) int {
+	toks := ls.toks
+	if h.view == 1 {
+		toks = ls.parts
+	}
+	return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.start })
+}
+
+// negOK reports whether no veto phrase of the hit's target covers it.
+func (s *scan) negOK(ls *lineScan, h *hit) bool {
+	for _, n := range s.ix.target(h.target).negatives {
+		if vetoes(ls.fold, n, h.start, h.end) {
+			h.reason = "inside \"" + n + "\""
+			return false
+		}
+	}
+	return true
+}
+
+// vetoes reports whether phrase occurs in the folded line over [start,end).
+// A phrase ending in a letter must end at a word boundary; one ending in a
+// digit may run on ("spring 20" vetoes "Spring 2023").
+func vetoes(fold, phrase string, start, end int) bool {
+	if phrase == "" {
+		return false
+	}
+	for off := 0; off < len(fold); {
+		i := strings.Index(fold[off:], phrase)
+		if i < 0 {
+			return false
+		}
+		a := off + i
+		b := a + len(phrase)
+		off = a + 1
+		if a > 0 && isAlnum(fold[a-1]) && isAlnum(phrase[0]) {
+			continue
+		}
+		if b < len(fold) && isAlnum(fold[b]) && isLetter(phrase[len(phrase)-1]) {
+			continue
+		}
+		if a < end && start < b {
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnum(c byte) bool  { return isLetter(c) || c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// asciiFold lowercases ASCII letters only, keeping byte offsets.
+func asciiFold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// dropInsideNames removes sub-token hits whose compound token is matched
+// whole by another hit (PL/SQL is not SQL; T-SQL is not SQL).
+func dropInsideNames(hits []hit) []hit {
+	out := hits[:0]
+	for i := range hits {
+		h := hits[i]
+		if h.view == 1 {
+			inside := false
+			for j := range hits {
+				g := &hits[j]
+				if g.view == 0 && g.exact && g.negOK && g.start <= h.start && h.end <= g.end && g.wholeN >= 1 &&
+					g.whole <= h.whole && h.whole+h.wholeN <= g.whole+g.wholeN && !(g.start == h.start && g.end == h.end) {
+					inside = true
+					break
+				}
+			}
+			if inside {
+				continue
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// listItems counts the items of a comma, pipe, semicolon or bullet separated line.
+func listItems(s string) int {
+	n := 1
+	for _, r := range s {
+		switch r {
+		case ',', '|', ';', '•', '·', '▪', '◦', '●', '\t':
+			n++
+		}
+	}
+	return n
+}
+
+func distinctStarts(ev []span) int {
+	n := 0
+	for i := range ev {
+		dup := false
+		for j := 0; j < i; j++ {
+			if ev[j].start == ev[i].start {
+				dup = true
+			}
+		}
+		if !dup {
+			n++
+		}
+	}
+	return n
+}
+
+// gate decides one hit: the rules of ../shared/notes/matching.md §4 in order.
+func (s *scan) gate(ls *lineScan, hits []hit, i int) {
+	h := &hits[i]
+	ix := s.ix
+	t := ix.target(h.target)
+	f := ix.form(h.form)
+	word := ls.text[h.start:h.end]
+	switch {
+	case !h.negOK:
+		return // reason set by negOK
+	case !h.exact && !h.lower:
+		h.reason = "case: \"" + word + "\" is not written " + strings.Join(f.core, " ")
+		return
+	case h.lower && !ls.list:
+		h.reason = "lowercase \"" + word + "\" outside a skills list"
+		return
+	}
+	if h.view == 1 && t.ambiguous && !s.compoundOK(ls, hits, h) {
+		h.reason = "part of the compound word \"" + ls.toks[h.whole].Text + "\""
+		return
+	}
+	sent := ls.toks[h.whole].Sent
+	if (f.short || t.ctx == keywords.TechOnly && f.cs) && !ls.list && !s.techContext(ls, h, sent) {
+		h.reason = "no tech context in the sentence"
+		if f.short {
+			h.reason = "a one- or two-letter name with no tech context"
+		}
+		return
+	}
+	if t.ambiguous && h.exact && f.cs && s.sentenceInitial(ls, h, sent) && !s.followedBySkill(ls, hits, h) {
+		h.reason = "a capitalised word opening a sentence, followed by prose"
+		return
+	}
+	h.ok = true
+}
+
+// compoundOK reports whether a hyphen next to an ambiguous name joins it to a
+// tail that keeps it a name ("Go-based", "Kubernetes-native", "React-Redux")
+// rather than making a compound word ("C-suite", "go-live", "Go-kart").
+func (s *scan) compoundOK(ls *lineScan, hits []hit, h *hit) bool {
+	if h.start > 0 && ls.text[h.start-1] == '-' || h.end < len(ls.text) && ls.text[h.end] == '-' {
+		i := s.tokIndex(ls, h)
+		j := i
+		for j < len(ls.parts) && ls.parts[j].End <= h.end {
+			j++
+		}
+		var nb []int
+		if i > 0 && ls.partOf[i-1] == h.whole && h.start > 0 && ls.text[h.start-1] == '-' {
+			nb = append(nb, i-1)
+		}
+		if j < len(ls.parts) && ls.partOf[j] == h.whole+h.wholeN-1 && h.end < len(ls.text) && ls.text[h.end] == '-' {
+			nb = append(nb, j)
+		}
+		for _, k := range nb {
+			p := &ls.parts[k]
+			if compoundTails[p.Norm] || s.evidenceAt(hits, p.Start) {
+				continue
+			}
+			return false
+		}
+	}
+	return true
+}
+
+func (s *scan) evidenceAt(hits []hit, start int) bool {
+	for i := range hits {
+		g := &hits[i]
+		if g.start == start && g.exact && g.negOK && s.ix.target(g.target).evidence {
+			return true
+		}
+	}
+	return false
+}
+
+// techContext: another trusted unambiguous skill in the sentence, a cue word,
+// or the name right after "in" or "using".
+func (s *scan) techContext(ls *lineScan, h *hit, sent int) bool {
+	for _, e := range ls.evid {
+		if e.sent == sent && (e.end <= h.start || e.start >= h.end) {
+			return true
+		}
+	}
+	if ls.cue[sent] {
+		return true
+	}
+	if h.whole > 0 {
+		p := ls.toks[h.whole-1]
+		if p.Sent == sent && (p.Norm == "in" || p.Norm == "using") {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceInitial reports whether the hit opens its sentence or a parenthesis.
+func (s *scan) sentenceInitial(ls *lineScan, h *hit, sent int) bool {
+	r, _ := utf8.DecodeRuneInString(ls.text[h.start:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if ls.first[sent] == h.whole && ls.toks[h.whole].Start == h.start {
+		return true
+	}
+	before := strings.TrimRight(ls.text[:h.start], " \t")
+	return strings.HasSuffix(before, "(")
+}
+
+// followedBySkill: the next word is a separator, "and"/"or", a cue word or
+// another skill, or nothing follows.
+func (s *scan) followedBySkill(ls *lineScan, hits []hit, h *hit) bool {
+	next := h.whole + h.wholeN
+	if next >= len(ls.toks) {
+		return true
+	}
+	gap := ls.text[h.end:ls.toks[next].Start]
+	if strings.ContainsAny(gap, ",;:/|&()[]•") {
+		return true
+	}
+	n := ls.toks[next].Norm
+	if n == "and" || n == "or" || cueWords[n] {
+		return true
+	}
+	for i := range hits {
+		g := &hits[i]
+		if g.start == ls.toks[next].Start && g.exact && g.negOK && !s.ix.form(g.form).short {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve picks, among accepted hits of set keywords, the longest
+// non-overlapping ones; a keyword whose name lies inside a longer accepted
+// name gets credit too (Spring Boot -> Spring), never the reverse.
+func (s *scan) resolve(ls *lineScan, li int, hits []hit) {
+	ix := s.ix
+	var cands []int
+	for i := range hits {
+		h := &hits[i]
+		t := ix.target(h.target)
+		if h.ok && t.kw >= 0 {
+			cands = append(cands, i)
+		}
+		if h.ok && s.broader != nil && s.isBroader(h.target) {
+			s.broader[h.target] = append(s.broader[h.target], credit{line: li, found: ls.text[h.start:h.end], start: h.start})
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool {
+		ha, hb := &hits[cands[a]], &hits[cands[b]]
+		if la, lb := ha.end-ha.start, hb.end-hb.start; la != lb {
+			return la > lb
+		}
+		return ha.start < hb.start
+	})
+	var chosen []int
+	credited := map[[2]int]bool{} // (target, start)
+	give := func(h *hit) {
+		t := ix.target(h.target)
+		k := [2]int{int(h.target), h.start}
+		if credited[k] {
+			return
+		}
+		credited[k] = true
+		s.credits[t.kw] = append(s.credits[t.kw], credit{line: li, found: ls.text[h.start:h.end], kind: h.kind, start: h.start})
+	}
+	for _, ci := range cands {
+		h := &hits[ci]
+		clash := false
+		for _, cj := range chosen {
+			g := &hits[cj]
+			if h.start < g.end && g.start < h.end && !(h.start == g.start && h.end == g.end) {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			chosen = append(chosen, ci)
+			give(h)
+		}
+	}
+	// containing names: a set keyword's hit (accepted, or turned down only for
+	// context) inside a longer accepted name of another skill
+	for i := range hits {
+		h := &hits[i]
+		t := ix.target(h.target)
+		if t.kw < 0 || !h.exact || !h.negOK || credited[[2]int{int(h.target), h.start}] {
+			continue
+		}
+		for j := range hits {
+			g := &hits[j]
+			if !g.ok || g.target == h.target || g.end-g.start <= h.end-h.start || g.start > h.start || h.end > g.end {
+				continue
+			}
+			if h.view == 1 && g.view == 0 {
+				continue // a part of one whole-token name
+			}
+			if ix.target(g.target).kw < 0 && !ix.form(g.form).multi {
+				continue
+			}
+			give(h)
+			break
+		}
+	}
+	// near misses, for --explain
+	for i := range hits {
+		h := &hits[i]
+		t := ix.target(h.target)
+		if t.kw < 0 || h.ok || h.reason == "" || credited[[2]int{int(h.target), h.start}] {
+			continue
+		}
+		if len(s.rejected[t.kw]) < maxRejections {
+			s.rejected[t.kw] = append(s.rejected[t.kw], Rejection{Line: s.doc.Lines[li].N, Form: ls.text[h.start:h.end], Reason: h.reason})
+		}
+	}
+	s.variants(ls, li, hits, credited)
+}
+
+const maxRejections = 3
+
+func (s *scan) isBroader(t int32) bool { return s.ix.broaderOf[t] }
+
+
+// variants looks at the words no form matched: Snowball variants of keywords
+// that allow stemming, then probable typos.
+func (s *scan) variants(ls *lineScan, li int, hits []hit, credited map[[2]int]bool) {
+	ix := s.ix
+	if len(ix.stems) == 0 && len(ix.fuzzy) == 0 {
+		return
+	}
+	covered := make([]bool, len(ls.toks))
+	for i := range hits {
+		h := &hits[i]
+		if h.exact && h.negOK {
+			for k := h.whole; k < h.whole+h.wholeN && k < len(covered); k++ {
+				covered[k] = true
+			}
+		}
+	}
+	for i := range ls.toks {
+		t := &ls.toks[i]
+		if covered[i] {
+			continue
+		}
+		if len(ix.stems) > 0 && token.Stemmable(t.Text) && (ix.lex == nil || !ix.lex.IsAlias(t.Text)) {
+			if st, ok := token.Stem(t.Text); ok {
+				for _, ti := range ix.stems[st] {
+					tg := ix.target(ti)
+					k := [2]int{int(ti), t.Start}
+					if credited[k] {
+						continue
+					}
+					credited[k] = true
+					s.credits[tg.kw] = append(s.credits[tg.kw], credit{line: li, found: t.Text, kind: Variant, start: t.Start})
+				}
+			}
+		}
+		if len(ix.fuzzy) > 0 {
+			s.typo(li, t, credited)
+		}
+	}
+}
+
+// typo applies the fuzzy rule to one word.
+func (s *scan) typo(li int, t *token.Token, credited map[[2]int]bool) {
+	ix := s.ix
+	w := t.Norm
+	if len(w) < minFuzzyLen || !lettersOnly(w) || ix.setForm[w] || ix.setForm[token.Light(w)] {
+		return
+	}
+	if ix.lex != nil && (ix.lex.IsAlias(w) || ix.lex.IsEnglish(w) || ix.lex.IsEnglish(token.Light(w))) {
+		return
+	}
+	d := 1
+	if len(w) >= minFuzzyLen+2 {
+		d = 2
+	}
+	var best int32 = -1
+	for _, del := range deletions(w, d) {
+		for _, fi := range ix.fuzzy[del] {
+			cand := ix.fuzzyOK[fi]
+			if cand == "" || cand[0] != w[0] || osa(w, cand, maxEdits(len(cand))) > maxEdits(len(cand)) {
+				continue
+			}
+			tg := ix.form(fi).target
+			if best >= 0 && ix.target(best).kw != ix.target(tg).kw {
+				return // near two keywords: no guess
+			}
+			best = tg
+		}
+	}
+	if best < 0 {
+		return
+	}
+	id := ix.target(best).id
+	for _, lw := range ix.base.lexiconWords(ix.lex)[w[0]] {
+		if lw.id != id && lw.word != w && osa(w, lw.word, maxEdits(len(lw.word))) <= maxEdits(len(lw.word)) {
+			return // as near to another known skill: a collision, not a typo
+		}
+	}
+	tg := ix.target(best)
+	k := [2]int{int(best), t.Start}
+	if credited[k] {
+		return
+	}
+	credited[k] = true
+	s.credits[tg.kw] = append(s.credits[tg.kw], credit{line: li, found: t.Text, kind: Fuzzy, start: t.Start})
+}
