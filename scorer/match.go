@@ -423,4 +423,3 @@ func slug(s string) string {
 	}
 	return strings.Trim(b.String(), "-")
 }
-

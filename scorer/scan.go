@@ -598,7 +598,6 @@ const maxRejections = 3
 
 func (s *scan) isBroader(t int32) bool { return s.ix.broaderOf[t] }
 
-
 // variants looks at the words no form matched: Snowball variants of keywords
 // that allow stemming, then probable typos.
 func (s *scan) variants(ls *lineScan, li int, hits []hit, credited map[[2]int]bool) {
