@@ -169,7 +169,7 @@ func runBatch(ctx context.Context, opts *batchOptions) error {
 	if tg.Set != nil {
 		target = &scorer.Target{Source: tg.Set.Source, ID: tg.Set.ID, Title: tg.Set.Title}
 	}
-	if err := renderBatch(s, g, g.Format, target, shown); err != nil {
+	if err := renderBatch(s, g, g.Format, target, shown, len(ranked)); err != nil {
 		return err
 	}
 	failed := 0

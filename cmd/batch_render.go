@@ -12,8 +12,9 @@ import (
 	"github.com/resumescore/resumescore/scorer"
 )
 
-// renderBatch writes the ranked rows in format.
-func renderBatch(s *streams, g *globalOptions, format string, target *scorer.Target, rows []batchResult) error {
+// renderBatch writes the ranked rows in format; total is the number of
+// files before --top.
+func renderBatch(s *streams, g *globalOptions, format string, target *scorer.Target, rows []batchResult, total int) error {
 	if rows == nil {
 		rows = []batchResult{}
 	}
@@ -27,7 +28,7 @@ func renderBatch(s *streams, g *globalOptions, format string, target *scorer.Tar
 	case "markdown":
 		return renderBatchMarkdown(s.Out, target, rows)
 	}
-	return renderBatchText(s.Out, target, rows, newStyles(newRenderer(s.Out, g.renderOptions(s).Profile)))
+	return renderBatchText(s.Out, target, rows, total, newStyles(newRenderer(s.Out, g.renderOptions(s).Profile)))
 }
 
 // renderBatchJSONL writes one compact JSON object per file, so outputs of
@@ -103,14 +104,18 @@ func renderBatchMarkdown(w io.Writer, target *scorer.Target, rows []batchResult)
 
 // renderBatchText writes an aligned table; colour only marks, never carries
 // meaning (a failed file says "error:").
-func renderBatchText(w io.Writer, target *scorer.Target, rows []batchResult, st styles) error {
+func renderBatchText(w io.Writer, target *scorer.Target, rows []batchResult, total int, st styles) error {
 	var b strings.Builder
 	if target != nil {
 		title := target.Title
 		if title == "" {
 			title = target.ID
 		}
-		fmt.Fprintf(&b, "%s\n\n", st.Title.Render(fmt.Sprintf("%d resumes against %s %s", len(rows), target.Source, title)))
+		count := fmt.Sprintf("%d resumes", total)
+		if len(rows) < total {
+			count = fmt.Sprintf("%d of %d resumes", len(rows), total)
+		}
+		fmt.Fprintf(&b, "%s\n\n", st.Title.Render(fmt.Sprintf("%s against %s %s", count, target.Source, title)))
 	}
 	head := []string{"#", "file", "score", "must-have", "top missing"}
 	cells := make([][]string, 0, len(rows))
