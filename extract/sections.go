@@ -61,6 +61,13 @@ func init() {
 	add("activities", true, "leadership", "activities", "extracurricular activities", "leadership and activities",
 		"leadership experience", "extracurriculars")
 	add("references", false, "references")
+	// Common Chinese headings (billryan-style templates).
+	add("education", false, "教育背景", "教育经历")
+	add("experience", false, "工作经历", "工作经验", "实习经历", "实习项目经历")
+	add("projects", false, "项目经历", "项目经验")
+	add("skills", false, "技能", "专业技能", "技术能力", "it技能")
+	add("awards", false, "获奖情况", "荣誉奖项", "荣誉")
+	add("summary", false, "个人简介", "自我评价")
 }
 
 // containsRules map a word inside a short heading-shaped line to an id, for
@@ -129,8 +136,11 @@ func headingID(text string, hinted bool) string {
 			return ""
 		}
 	}
-	if !hasLetter {
-		return ""
+	if !hasLetter || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") {
+		return "" // the end of a sentence, not a heading
+	}
+	if first := []rune(strings.TrimLeft(t, " •·-*#>|")); len(first) > 0 && unicode.IsLower(first[0]) && !hinted {
+		return "" // a wrapped line ("experience") rather than a heading
 	}
 	key, words, spaced := headingKey(t)
 	if spaced {
@@ -144,7 +154,12 @@ func headingID(text string, hinted bool) string {
 	if id, ok := sectionPhrases[key]; ok && (shaped || !weakPhrases[key]) {
 		return id
 	}
-	if !shaped || words > 4 {
+	if id, ok := sectionPhrases[strings.ReplaceAll(key, " ", "")]; ok && !weakPhrases[key] && words <= 3 {
+		return id // "Work-Experience", "实习/项目经历"
+	}
+	// Phrases not in the table need stronger evidence than a colon:
+	// "Achievements include:" is a label inside a section.
+	if !(hinted || spaced || upper) || colon || words > 4 {
 		return ""
 	}
 	for _, r := range containsRules {
@@ -166,7 +181,11 @@ func detectSections(doc *Document, isHeading []bool) {
 		if l.Source == Header || l.Source == Footer {
 			continue
 		}
-		if id := headingID(l.Text, i < len(isHeading) && isHeading[i]); id != "" {
+		id := headingID(l.Text, i < len(isHeading) && isHeading[i])
+		if id != "" && cur >= 0 && doc.Sections[cur].ID == id {
+			id = "" // "Technologies" then "Tools": one skills section
+		}
+		if id != "" {
 			if cur >= 0 {
 				doc.Sections[cur].End = lastBody
 			}

@@ -71,3 +71,25 @@ func TestDetectSections(t *testing.T) {
 		t.Errorf("line sections mismatch (-want +got):\n%s", d)
 	}
 }
+
+func TestHeadingIDRejects(t *testing.T) {
+	for _, text := range []string{"Achievements include:", "Detailed achievements:", "projects.", "experience", "skills,"} {
+		if got := headingID(text, false); got != "" {
+			t.Errorf("headingID(%q) = %q, want no heading", text, got)
+		}
+	}
+	for text, want := range map[string]string{"Publications:": "publications", "教育背景": "education", "experience": ""} {
+		if got := headingID(text, false); got != want {
+			t.Errorf("headingID(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestDetectSectionsMergesRepeats(t *testing.T) {
+	doc := &Document{Lines: []Line{{N: 1, Text: "TECHNOLOGIES"}, {N: 2, Text: "Go"}, {N: 3, Text: "TOOLS"}, {N: 4, Text: "Git"}, {N: 5, Text: "EDUCATION"}, {N: 6, Text: "BSc"}}}
+	detectSections(doc, nil)
+	want := []Section{{ID: "skills", Heading: "TECHNOLOGIES", Start: 1, End: 4}, {ID: "education", Heading: "EDUCATION", Start: 5, End: 6}}
+	if d := cmp.Diff(want, doc.Sections); d != "" {
+		t.Errorf("sections mismatch (-want +got):\n%s", d)
+	}
+}
