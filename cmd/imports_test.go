@@ -39,8 +39,9 @@ var importRules = map[string]importRule{
 	"keywords/internal/lexgen": {stdlib: true},
 	"cmd/resumescore":          {stdlib: true, module: []string{"cmd"}, stdOnly: []string{"os"}},
 
-	// the benchmark's resume generator (go run ./internal/resumegen); never linked into the binary
-	"internal/resumegen": {stdlib: true},
+	// the benchmark's resume generator and its command; never linked into the binary
+	"internal/resumegen":                {stdlib: true},
+	"internal/resumegen/cmd/resumegen": {stdlib: true, module: []string{"internal/resumegen"}},
 }
 
 // skipDirs are directories that hold no product package: the stand-in that

@@ -1,17 +1,16 @@
-// Command resumegen writes synthetic resumes for the batch benchmark: N
-// files of realistic length (about 350-700 words: summary, three or four
+// Package resumegen writes synthetic resumes for the batch benchmark: files
+// of realistic length (about 350-700 words: summary, three or four
 // jobs with quantified bullets, skills, education, sometimes projects and
 // certifications) drawn from six engineering profiles, as Markdown (80 %),
 // plain text (15 %) and JSON Resume (5 %). The vocabulary is the project's
 // own; names and companies are invented. The output is deterministic for a
 // seed.
 //
-//	go run ./internal/resumegen -n 10000 -o /tmp/resumes
-package main
+//	go run ./internal/resumegen/cmd/resumegen -n 10000 -o /tmp/resumes
+package resumegen
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -20,26 +19,12 @@ import (
 	"strings"
 )
 
-func main() {
-	n := flag.Int("n", 1000, "number of resumes")
-	out := flag.String("o", "", "output directory (created)")
-	seed := flag.Uint64("seed", 1, "random seed")
-	flag.Parse()
-	if *out == "" || *n <= 0 {
-		fmt.Fprintln(os.Stderr, "usage: resumegen -n N -o DIR [-seed S]")
-		os.Exit(2)
-	}
-	if err := writeAll(*out, *n, *seed); err != nil {
-		fmt.Fprintln(os.Stderr, "resumegen:", err)
-		os.Exit(1)
-	}
-}
-
-// writeAll writes n resumes under dir, 1,000 per subdirectory.
-func writeAll(dir string, n int, seed uint64) error {
-	g := newGenerator(seed)
+// WriteAll writes n resumes under dir, 1,000 per subdirectory: about 80 %
+// Markdown, 15 % plain text and 5 % JSON Resume.
+func WriteAll(dir string, n int, seed uint64) error {
+	g := New(seed)
 	for i := range n {
-		r := g.resume()
+		r := g.Resume()
 		sub := filepath.Join(dir, fmt.Sprintf("%03d", i/1000))
 		if err := os.MkdirAll(sub, 0o755); err != nil {
 			return err
@@ -48,11 +33,11 @@ func writeAll(dir string, n int, seed uint64) error {
 		var body []byte
 		switch k := g.rng.IntN(100); {
 		case k < 80:
-			ext, body = ".md", []byte(r.markdown())
+			ext, body = ".md", []byte(r.Markdown())
 		case k < 95:
-			ext, body = ".txt", []byte(r.text())
+			ext, body = ".txt", []byte(r.Text())
 		default:
-			b, err := r.jsonResume()
+			b, err := r.JSONResume()
 			if err != nil {
 				return err
 			}
@@ -150,16 +135,18 @@ var (
 		"Enjoys turning messy requirements into simple, reliable software.", "Known for calm incident handling and careful reviews."}
 )
 
-type generator struct{ rng *rand.Rand }
+// Generator draws resumes from a seeded random source.
+type Generator struct{ rng *rand.Rand }
 
-func newGenerator(seed uint64) *generator {
-	return &generator{rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
+// New returns a generator; the same seed gives the same resumes.
+func New(seed uint64) *Generator {
+	return &Generator{rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
 }
 
-func (g *generator) pick(list []string) string { return list[g.rng.IntN(len(list))] }
+func (g *Generator) pick(list []string) string { return list[g.rng.IntN(len(list))] }
 
 // skillPick favours the typical skills of a profile (the head of its list).
-func (g *generator) skillPick(p profile) string {
+func (g *Generator) skillPick(p profile) string {
 	i := min(g.rng.IntN(len(p.skills)), g.rng.IntN(len(p.skills)))
 	return p.skills[i]
 }
@@ -169,7 +156,8 @@ type job struct {
 	Bullets                    []string
 }
 
-type resume struct {
+// Resume is one synthetic resume.
+type Resume struct {
 	Name, Email, Phone, City, Title string
 	Summary                         string
 	Jobs                            []job
@@ -180,10 +168,11 @@ type resume struct {
 	Certs                           []string
 }
 
-func (g *generator) resume() *resume {
+// Resume draws the next resume.
+func (g *Generator) Resume() *Resume {
 	p := profiles[g.rng.IntN(len(profiles))]
 	first, last := g.pick(firstNames), g.pick(lastNames)
-	r := &resume{
+	r := &Resume{
 		Name:  first + " " + last,
 		Email: strings.ToLower(first+"."+last) + "@example.com",
 		Phone: fmt.Sprintf("+1 555 %04d", g.rng.IntN(10000)),
@@ -236,7 +225,7 @@ func (g *generator) resume() *resume {
 	return r
 }
 
-func (r *resume) write(w io.Writer, md bool) {
+func (r *Resume) write(w io.Writer, md bool) {
 	h := func(s string) string {
 		if md {
 			return "## " + s
@@ -274,20 +263,22 @@ func (r *resume) write(w io.Writer, md bool) {
 	}
 }
 
-func (r *resume) markdown() string {
+// Markdown renders the resume as Markdown.
+func (r *Resume) Markdown() string {
 	var b strings.Builder
 	r.write(&b, true)
 	return b.String()
 }
 
-func (r *resume) text() string {
+// Text renders the resume as plain text.
+func (r *Resume) Text() string {
 	var b strings.Builder
 	r.write(&b, false)
 	return b.String()
 }
 
-// jsonResume renders the resume in the jsonresume.org schema.
-func (r *resume) jsonResume() ([]byte, error) {
+// JSONResume renders the resume in the jsonresume.org schema.
+func (r *Resume) JSONResume() ([]byte, error) {
 	type work struct {
 		Name       string   `json:"name"`
 		Position   string   `json:"position"`

@@ -1,4 +1,4 @@
-package main
+package resumegen
 
 import (
 	"encoding/json"
@@ -11,7 +11,7 @@ import (
 func TestWriteAll(t *testing.T) {
 	dir := t.TempDir()
 	const n = 300
-	if err := writeAll(dir, n, 7); err != nil {
+	if err := WriteAll(dir, n, 7); err != nil {
 		t.Fatal(err)
 	}
 	var files []string
@@ -25,7 +25,7 @@ func TestWriteAll(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(files) != n {
-		t.Fatalf("writeAll wrote %d files, want %d", len(files), n)
+		t.Fatalf("WriteAll wrote %d files, want %d", len(files), n)
 	}
 	exts := map[string]int{}
 	for _, f := range files {
@@ -70,8 +70,8 @@ func TestDeterministic(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := newGenerator(tt.seedA).resume().markdown()
-			b := newGenerator(tt.seedB).resume().markdown()
+			a := New(tt.seedA).Resume().Markdown()
+			b := New(tt.seedB).Resume().Markdown()
 			if (a == b) != tt.wantSame {
 				t.Errorf("resume(seed %d) == resume(seed %d) is %v, want %v", tt.seedA, tt.seedB, a == b, tt.wantSame)
 			}
