@@ -40,7 +40,7 @@ var importRules = map[string]importRule{
 	"cmd/resumescore":          {stdlib: true, module: []string{"cmd"}, stdOnly: []string{"os"}},
 
 	// the benchmark's resume generator and its command; never linked into the binary
-	"internal/resumegen":                {stdlib: true},
+	"internal/resumegen":               {stdlib: true},
 	"internal/resumegen/cmd/resumegen": {stdlib: true, module: []string{"internal/resumegen"}},
 }
 
