@@ -139,7 +139,7 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 			parts := []string{"  " + matchStyle(st, m.Match).Render(status), st.KeywordCell.Render(name)}
 			if m.Match != scorer.Missing {
 				var found []string
-				if m.Found != "" && m.Found != m.Keyword {
+				if m.Found != "" && !strings.EqualFold(m.Found, m.Keyword) {
 					found = append(found, fmt.Sprintf("as %q", m.Found))
 				}
 				if m.Count > 0 {

@@ -26,7 +26,7 @@ func TestRunScore(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write(resume, "Robin Vale\nrobin@example.com\n\nExperience\nBuilt data pipelines with Terraform and Kubernetes on AWS.\nWrote Python services.\n")
+	write(resume, "Robin Vale\nrobin@example.com\nExperience\nBuilt data pipelines with Terraform and Kubernetes on AWS.\nWrote Python services.\n")
 	write(list, "Terraform\nKubernetes\nAnsible\n[bonus]\nPython\n")
 
 	type kw struct {
@@ -37,9 +37,9 @@ func TestRunScore(t *testing.T) {
 	}
 	want := []kw{
 		{"Ansible", "essential", false, 0},
-		{"Kubernetes", "essential", true, 5},
-		{"Terraform", "essential", true, 5},
-		{"Python", "bonus", true, 6},
+		{"Kubernetes", "essential", true, 4},
+		{"Terraform", "essential", true, 4},
+		{"Python", "bonus", true, 5},
 	}
 	s, out, errb := testStreams("")
 	opts := &scoreOptions{IO: s, Global: &globalOptions{Format: "json", Color: "never", Getenv: noEnv},
