@@ -128,6 +128,24 @@ func readDOCX(ctx context.Context, data []byte, opts Options) (*Document, error)
 	for _, f := range footers {
 		emit(f)
 	}
+	if body.hiddenRunes > 0 {
+		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{
+			Code:    "hidden-text",
+			Message: fmt.Sprintf("%d characters of hidden text left out; an ATS may read them, a recruiter never sees them (keyword stuffing?)", body.hiddenRunes),
+		})
+	}
+	boxed := 0
+	for _, l := range doc.Lines {
+		if l.Source == TextBox {
+			boxed++
+		}
+	}
+	if boxed > 0 {
+		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{
+			Code:    "text-boxes",
+			Message: fmt.Sprintf("%d lines are inside text boxes; some ATS skip text boxes, so keep key content in the body", boxed),
+		})
+	}
 	return doc, nil
 }
 

@@ -259,3 +259,30 @@ func TestDOCXFixturePandoc(t *testing.T) {
 		t.Errorf("table row not on one line:\n%s", doc.Text())
 	}
 }
+
+func TestReadDOCXDiagnostics(t *testing.T) {
+	textbox := `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>` + wPara("Sidebar text") + `</w:txbxContent></wps:txbx></w:drawing></mc:Choice></mc:AlternateContent></w:r></w:p>`
+	hidden := `<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>Kubernetes Docker</w:t></w:r></w:p>`
+	tests := []struct {
+		name string
+		body string
+		want []string
+	}{
+		{"plain", wPara("Just body text"), nil},
+		{"hidden", wPara("Body") + hidden, []string{"hidden-text"}},
+		{"text box", wPara("Body") + textbox, []string{"text-boxes"}},
+	}
+	for _, tt := range tests {
+		doc, err := readDOCX(context.Background(), docxOf(t, "word/document.xml", wBody(tt.body)), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range doc.Diagnostics {
+			got = append(got, d.Code)
+		}
+		if d := cmp.Diff(tt.want, got); d != "" {
+			t.Errorf("readDOCX(%s) diagnostics mismatch (-want +got):\n%s", tt.name, d)
+		}
+	}
+}

@@ -26,6 +26,7 @@ type docxPart struct {
 	refs                []string        // r:id of header and footer references, in order
 	footnotes, endnotes map[string]bool // ids referenced from this part
 	altChunk            bool
+	hiddenRunes         int // non-space bytes of hidden (w:vanish) text left out
 }
 
 // walk streams the XML of one part and collects its text. src is the Source of
@@ -209,6 +210,8 @@ func (pk *docxPackage) walk(ctx context.Context, name string, src Source, noteID
 				if w.runes > maxDOCXTextRune {
 					return nil, &causeError{msg: fmt.Sprintf("DOCX holds more than %s of text", humanBytes(maxDOCXTextRune)), errs: []error{ErrTooLarge}}
 				}
+			} else if skip == 0 && noteSkip == 0 && text > 0 {
+				out.hiddenRunes += len(strings.Join(strings.Fields(string(t)), ""))
 			}
 		}
 	}
