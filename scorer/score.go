@@ -23,7 +23,7 @@ const (
 	CreditAlias   = 1.0 // an alias or acronym (Postgres for PostgreSQL)
 	CreditVariant = 0.9 // another inflection (microservice for microservices)
 	CreditFuzzy   = 0.7 // a probable typo: a literal ATS search misses it
-	CreditGeneric = 0.5 // only the broader skill is named (SQL for PostgreSQL)
+	CreditGeneric = 0.25 // only the skill's family is named ("SQL databases" for PostgreSQL)
 
 	CountCap        = 3 // occurrences beyond this add nothing (coverage counts a keyword once anyway)
 	StuffingRepeats = 5 // more occurrences than this are reported as keyword stuffing
@@ -171,19 +171,28 @@ func (ix *Index) match(sc *scan, i int, k keywords.Keyword) Match {
 	return m
 }
 
-// generic returns the hits of the keyword's broader skills (SQL for
-// PostgreSQL), as Generic credits.
+// genericFamilies are the broader skills that name a family of technologies
+// ("SQL databases", "NoSQL", "CI/CD", "containers") rather than one platform:
+// naming only the family earns Generic credit for a keyword whose first
+// broader skill it is. Platforms and languages (JavaScript for React, Python
+// for Django, AWS for DynamoDB) and the ubiquitous "API" do not.
+var genericFamilies = map[string]bool{
+	"sql": true, "nosql": true, "database": true, "cicd": true, "containerization": true,
+	"orchestration": true, "infrastructure-as-code": true, "observability": true,
+	"machine-learning": true, "event-driven": true, "serverless": true, "auth": true,
+}
+
+// generic returns the hits of the keyword's family (SQL for PostgreSQL), as
+// Generic credits.
 func (ix *Index) generic(sc *scan, k keywords.Keyword) []credit {
+	if len(k.Broader) == 0 || !genericFamilies[k.Broader[0]] {
+		return nil
+	}
 	var out []credit
-	for _, b := range k.Broader {
-		for _, t := range ix.byID[b] {
-			for _, c := range sc.broader[t] {
-				c.kind = Generic
-				out = append(out, c)
-			}
-		}
-		if len(out) > 0 {
-			break
+	for _, t := range ix.targetsByID(k.Broader[0]) {
+		for _, c := range sc.broader[t] {
+			c.kind = Generic
+			out = append(out, c)
 		}
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].line < out[b].line })
@@ -192,13 +201,37 @@ func (ix *Index) generic(sc *scan, k keywords.Keyword) []credit {
 
 // classify names how a form found for a keyword relates to its name.
 func classify(found, name string) MatchKind {
-	if strings.EqualFold(found, name) {
+	if strings.EqualFold(found, name) || containsName(found, name) {
 		return Exact
 	}
 	if variantKey(found) == variantKey(name) {
 		return Variant
 	}
 	return Alias
+}
+
+// containsName reports whether the found form spells the name as whole
+// tokens ("REST API" for REST, "in production" for production): a literal
+// search for the name finds it.
+func containsName(found, name string) bool {
+	f := token.Tokenize(token.Normalize(found))
+	n := token.Tokenize(token.Normalize(name))
+	if len(n) == 0 || len(n) >= len(f) {
+		return false
+	}
+	for i := 0; i+len(n) <= len(f); i++ {
+		ok := true
+		for j := range n {
+			if f[i+j].Norm != n[j].Norm {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // variantKey is the form's words, each singular and Snowball-stemmed, joined
