@@ -19,10 +19,10 @@ const (
 	TierFactorImportant = 2.0 // nice-to-have
 	TierFactorBonus     = 1.0
 
-	CreditExact   = 1.0 // the keyword's own form
-	CreditAlias   = 1.0 // an alias or acronym (Postgres for PostgreSQL)
-	CreditVariant = 0.9 // another inflection (microservice for microservices)
-	CreditFuzzy   = 0.7 // a probable typo: a literal ATS search misses it
+	CreditExact   = 1.0  // the keyword's own form
+	CreditAlias   = 1.0  // an alias or acronym (Postgres for PostgreSQL)
+	CreditVariant = 0.9  // another inflection (microservice for microservices)
+	CreditFuzzy   = 0.7  // a probable typo: a literal ATS search misses it
 	CreditGeneric = 0.25 // only the skill's family is named ("SQL databases" for PostgreSQL)
 
 	CountCap        = 3 // occurrences beyond this add nothing (coverage counts a keyword once anyway)
