@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -112,7 +114,45 @@ func readJSONResume(ctx context.Context, data []byte, opts Options) (*Document, 
 	w.entries(top, "references", "References", func(m map[string]any) {
 		w.line(joinNonEmpty(": ", str(m, "name"), str(m, "reference")))
 	})
+	w.sourceLines(data)
 	return w.doc, nil
+}
+
+// sourceLines sets Line.SourceLine to the line of the JSON file that holds
+// the line's text (its longest piece, as a JSON string), or for a heading the
+// line of its key, so annotations can point into resume.json.
+func (w *jrWriter) sourceLines(data []byte) {
+	lineAt := func(off int) int { return 1 + bytes.Count(data[:off], []byte("\n")) }
+	keys := map[string]string{"Summary": "summary", "Experience": "work", "Volunteer": "volunteer", "Education": "education",
+		"Projects": "projects", "Skills": "skills", "Certifications": "certificates", "Awards": "awards",
+		"Publications": "publications", "Languages": "languages", "Interests": "interests", "References": "references"}
+	heads := map[int]bool{}
+	for _, s := range w.doc.Sections {
+		heads[s.Start-1] = true
+	}
+	for i := range w.doc.Lines {
+		l := &w.doc.Lines[i]
+		if k, ok := keys[l.Text]; ok && heads[i] {
+			if off := bytes.Index(data, []byte(`"`+k+`"`)); off >= 0 {
+				l.SourceLine = lineAt(off)
+			}
+			continue
+		}
+		pieces := strings.FieldsFunc(l.Text, func(r rune) bool { return r == '|' || r == ',' || r == ':' || r == '(' || r == ')' || r == '–' })
+		sort.Slice(pieces, func(a, b int) bool { return len(pieces[a]) > len(pieces[b]) })
+		for _, p := range pieces {
+			p = strings.TrimSpace(p)
+			if len(p) < 2 {
+				continue
+			}
+			enc, _ := json.Marshal(p)
+			enc = bytes.TrimSuffix(bytes.TrimPrefix(enc, []byte(`"`)), []byte(`"`))
+			if off := bytes.Index(data, enc); off >= 0 {
+				l.SourceLine = lineAt(off)
+				break
+			}
+		}
+	}
 }
 
 // jrWriter appends lines and section hints to a Document.

@@ -84,3 +84,19 @@ func TestJSONResumeLenient(t *testing.T) {
 		})
 	}
 }
+
+func TestJSONResumeSourceLines(t *testing.T) {
+	in := "{\n  \"basics\": {\"name\": \"Jo Example\"},\n  \"work\": [\n    {\"name\": \"Acme\", \"position\": \"Engineer\",\n     \"highlights\": [\"Shipped \\\"fast\\\" billing in Go\"]}\n  ]\n}\n"
+	doc, err := readJSONResume(context.Background(), []byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, l := range doc.Lines {
+		got[l.Text] = l.SourceLine
+	}
+	want := map[string]int{"Jo Example": 2, "Experience": 3, "Engineer, Acme": 4, `Shipped "fast" billing in Go`: 5}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("source lines mismatch (-want +got):\n%s", d)
+	}
+}
