@@ -108,6 +108,9 @@ func parse(ctx context.Context, data []byte, name string, opts Options) (*Docume
 		fn = readJSONResume
 	default:
 		fn = readText
+		if sn.html {
+			fn = readHTML
+		}
 	}
 	doc, err := guarded(ctx, fn, sn.format, sn.data, opts)
 	if err != nil {

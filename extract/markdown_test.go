@@ -116,3 +116,25 @@ func TestMarkdownFixture(t *testing.T) {
 		t.Errorf("sections mismatch (-want +got):\n%s", d)
 	}
 }
+
+func TestReadHTML(t *testing.T) {
+	in := `<!DOCTYPE html><html><head><title>Job</title><style>p{color:red}</style></head><body>
+<script>var keywords = "kubernetes";</script>
+<h2>Requirements</h2><ul><li>5 years of <b>Go</b></li><li>PostgreSQL &amp; Redis</li></ul>
+<table><tr><td>Location</td><td>Remote</td></tr></table><!-- hidden --><p>Apply now</p></body></html>`
+	doc, err := Read(context.Background(), strings.NewReader(in), "job.html", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range doc.Lines {
+		got = append(got, l.Text)
+	}
+	want := []string{"Requirements", "5 years of Go", "PostgreSQL & Redis", "Location | Remote", "Apply now"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("readHTML lines mismatch (-want +got):\n%s", d)
+	}
+	if doc.Format != Text {
+		t.Errorf("format = %v, want text", doc.Format)
+	}
+}

@@ -18,6 +18,7 @@ type sniffed struct {
 	format Format
 	data   []byte
 	diags  []Diagnostic
+	html   bool // Text that is an HTML page: read by readHTML
 }
 
 var (
@@ -107,6 +108,8 @@ func sniff(data []byte, name string) (sniffed, error) {
 		s.format = Markdown
 	case ext == ".txt" || ext == ".text":
 		s.format = Text
+	case isHTML(text, ext):
+		s.html = true
 	case looksLikeMarkdown(text):
 		s.format = Markdown
 	}
