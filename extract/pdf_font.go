@@ -295,8 +295,7 @@ type glyphCode struct {
 }
 
 // codes splits a string operand into codes and decodes each.
-func (f *pdfFont) codes(raw string, gd *guard) []glyphCode {
-	out := make([]glyphCode, 0, len(raw))
+func (f *pdfFont) codes(raw string, gd *guard, out []glyphCode) []glyphCode {
 	for i := 0; i < len(raw); {
 		n := 1
 		if len(f.spaces) > 0 {

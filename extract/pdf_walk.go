@@ -143,6 +143,7 @@ type walker struct {
 	gd        *guard
 	fonts     map[string]*pdfFont // by indirect reference or printed form
 	fontRefs  map[string]map[string]string
+	codeBuf   []glyphCode
 	glyphs    []glyph
 	images    int
 	inline    int
@@ -151,21 +152,14 @@ type walker struct {
 	docGlyphs *int
 }
 
-func popAll(stk *pdf.Stack) []pdf.Value {
-	n := stk.Len()
-	out := make([]pdf.Value, n)
-	for i := n - 1; i >= 0; i-- {
-		out[i] = stk.Pop()
-	}
-	return out
-}
-
+// nums reads the last n operands as numbers (n <= 6) without allocating.
 func nums(args []pdf.Value, n int) ([]float64, bool) {
-	if len(args) < n {
+	if len(args) < n || n > 6 {
 		return nil, false
 	}
 	args = args[len(args)-n:]
-	out := make([]float64, n)
+	var buf [6]float64
+	out := buf[:n]
 	for i, a := range args {
 		if k := a.Kind(); k != pdf.Integer && k != pdf.Real {
 			return nil, false
@@ -235,7 +229,8 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 		if f == nil || raw == "" {
 			return
 		}
-		for _, gc := range f.codes(raw, w.gd) {
+		w.codeBuf = f.codes(raw, w.gd, w.codeBuf[:0])
+		for _, gc := range w.codeBuf {
 			trm := matrix{st.tfs * st.th, 0, 0, st.tfs, 0, st.ts}.mul(tm).mul(st.ctm)
 			m := tm.mul(st.ctm)
 			sx := math.Hypot(m[0], m[1])
@@ -265,8 +260,16 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 		tm = tlm
 	}
 
+	var argBuf []pdf.Value
 	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
-		args := popAll(stk)
+		n := stk.Len()
+		if cap(argBuf) < n {
+			argBuf = make([]pdf.Value, n)
+		}
+		args := argBuf[:n]
+		for i := n - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
 		w.ops++
 		if w.ops&1023 == 0 && w.gd.ctx.Err() != nil {
 			w.gd.fail(w.gd.ctx.Err())
