@@ -62,10 +62,10 @@ func FuzzExtractDOCX(f *testing.F) {
 	})
 }
 
-// FuzzRead feeds arbitrary bytes through Read (sniff, reader, post-pass). A
+// FuzzExtract feeds arbitrary bytes through Read (sniff, reader, post-pass). A
 // reader panic is recovered by Read, so for formats other than PDF a
 // recovered panic ("the parser failed") fails the run too.
-func FuzzRead(f *testing.F) {
+func FuzzExtract(f *testing.F) {
 	fuzzSeeds(f)
 	for _, s := range []string{"# Jo\n\n**Go** [x](mailto:a@b.c)\n| a | b |\n", `{"basics":{"name":"Jo"},"work":[{"highlights":["Go"]}]}`, "\xff\xfeJ\x00o\x00"} {
 		f.Add([]byte(s))
