@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/resumescore/resumescore/extract"
 	"github.com/resumescore/resumescore/scorer"
 )
 
@@ -89,14 +90,20 @@ func runScore(ctx context.Context, opts *scoreOptions) error {
 		ctx = context.Background()
 	}
 	s, g := opts.IO, opts.Global
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// Extraction does not depend on the target: read the files while the
+	// lexicon loads and the keywords compile (two stages of similar cost).
+	docs := extractAll(ctx, s, g, opts.Files)
 	tg, err := loadTarget(ctx, s, g, opts.Target)
 	if err != nil {
 		return err
 	}
 	var reps []*scorer.Report
 	var failed error
-	for _, f := range opts.Files {
-		doc, err := readDocument(ctx, s, g, f)
+	for _, ch := range docs {
+		r := <-ch
+		doc, err := r.doc, r.err
 		if err != nil {
 			printError(s.Err, err)
 			failed = err
@@ -129,6 +136,32 @@ func runScore(ctx context.Context, opts *scoreOptions) error {
 		}
 	}
 	return gate
+}
+
+// docResult is one extracted file.
+type docResult struct {
+	doc *extract.Document
+	err error
+}
+
+// extractAll reads files one after the other in the background; the i-th
+// channel delivers the i-th file. Cancelling ctx stops the work.
+func extractAll(ctx context.Context, s *streams, g *globalOptions, files []string) []chan docResult {
+	out := make([]chan docResult, len(files))
+	for i := range out {
+		out[i] = make(chan docResult, 1)
+	}
+	go func() {
+		for i, f := range files {
+			if err := ctx.Err(); err != nil {
+				out[i] <- docResult{err: err}
+				continue
+			}
+			doc, err := readDocument(ctx, s, g, f)
+			out[i] <- docResult{doc, err}
+		}
+	}()
+	return out
 }
 
 // mistypedCommand catches `resumescore scroe ...`: the root takes files, so a
