@@ -53,3 +53,25 @@ smoke: build
 
 clean:
 	rm -rf bin
+
+# Benchmarks of issue 8 (owner: gates). `make bench` also runs the cmd package's
+# Go benchmarks (batch end to end, matching 1,500 vs 10,000 keywords); the
+# whole-process comparisons against pdftotext live in scripts/bench.sh, which
+# prints min/median/max and checks each bar. Run them on a quiet machine.
+.PHONY: bench-cmd bench-process bench-batch bench-match bench-all
+bench: bench-cmd
+
+bench-cmd:
+	go test -run '^$$' -bench . -benchmem ./cmd
+
+bench-process:
+	bash scripts/bench.sh process
+
+bench-batch:
+	bash scripts/bench.sh batch10k
+
+bench-match:
+	bash scripts/bench.sh match
+
+bench-all:
+	bash scripts/bench.sh all
