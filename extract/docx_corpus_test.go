@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -34,4 +35,23 @@ func TestCorpusDOCX(t *testing.T) {
 			return filepath.Join(shared, "corpus", "synthetic", "truth", stem(f)+".txt")
 		}, corpusBars{recall: 0.995, precision: 0.985, bigram: 0.97, fileRecall: 0.95})
 	})
+}
+
+// BenchmarkExtractDOCX reads each DOCX of the project's fixtures and, when
+// present, ../shared/corpus/resumes through File (one sub-benchmark per file).
+func BenchmarkExtractDOCX(b *testing.B) {
+	files, _ := filepath.Glob("../testdata/fixtures/docx/*.docx")
+	if shared := moduleShared(); shared != "" {
+		m, _ := filepath.Glob(filepath.Join(shared, "corpus", "resumes", "*.docx"))
+		files = append(files, m...)
+	}
+	for _, f := range files {
+		b.Run(filepath.Base(f), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := File(context.Background(), f, DefaultOptions()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -148,8 +148,17 @@ var (
 
 // hasContact reports whether s holds an e-mail address or a phone number.
 func hasContact(s string) bool {
-	if emailRE.MatchString(s) {
+	if strings.IndexByte(s, '@') >= 0 && emailRE.MatchString(s) {
 		return true
+	}
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			digits++
+		}
+	}
+	if digits < 9 {
+		return false // no phone number has fewer digits; skip the regexp
 	}
 	for _, m := range phoneRE.FindAllString(s, -1) {
 		digits := 0
