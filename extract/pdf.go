@@ -138,7 +138,7 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 			Message: fmt.Sprintf("%d characters are drawn invisible (rendering mode 3); an ATS reads them, a person does not", total.hidden)})
 	}
 
-	doc.Lines = assembleLines(perPage, pages)
+	doc.Lines = assembleLines(perPage, pages, hyphenates(r, gd))
 	text := 0
 	for _, l := range doc.Lines {
 		for _, c := range l.Text {
@@ -358,7 +358,7 @@ func boxOf(v pdf.Value) pageBox {
 
 // assembleLines drops repeated running headers and footers, joins words
 // hyphenated across lines and builds the document's lines (extraction.md §4.7).
-func assembleLines(perPage [][]outLine, pages []pdfPage) []Line {
+func assembleLines(perPage [][]outLine, pages []pdfPage, joinHyphen bool) []Line {
 	type band struct {
 		key  string
 		page int
@@ -437,15 +437,35 @@ func assembleLines(perPage [][]outLine, pages []pdfPage) []Line {
 				page = append(page, Line{Page: p + 1, Source: src[p][i], Text: l.text})
 			}
 		}
-		page = dehyphenate(page)
+		page = dehyphenate(page, joinHyphen)
 		out = append(out, page...)
 	}
 	return out
 }
 
+// hyphenates reports whether the producer hyphenates words at line ends with
+// a plain hyphen (TeX engines). Browsers, word processors and Quartz break
+// lines only at hyphens already in the text ("fast-growing"), and Typst
+// marks its breaks with U+00AD.
+func hyphenates(r *pdf.Reader, gd *guard) bool {
+	tex := true
+	gd.try(func() {
+		info := r.Trailer().Key("Info")
+		p, c := info.Key("Producer").Text(), info.Key("Creator").Text()
+		if p == "" && c == "" {
+			return
+		}
+		s := p + " " + c
+		tex = strings.Contains(s, "TeX") || strings.Contains(s, "dvipdf") || strings.Contains(s, "Typst") || strings.Contains(s, "typst")
+	})
+	return tex
+}
+
 // dehyphenate joins a word split by a hyphen at a line end when the next line
 // starts with a lower-case letter, then removes the remaining soft hyphens.
-func dehyphenate(lines []Line) []Line {
+// With joinHyphen false a plain hyphen is kept ("fast-growing"); a soft
+// hyphen is always dropped.
+func dehyphenate(lines []Line, joinHyphen bool) []Line {
 	for i := 0; i+1 < len(lines); i++ {
 		t := lines[i].Text
 		last, n := utf8.DecodeLastRuneInString(t)
@@ -462,7 +482,10 @@ func dehyphenate(lines []Line) []Line {
 			continue
 		}
 		word, rest, _ := strings.Cut(next, " ")
-		lines[i].Text = t[:len(t)-n] + word
+		if joinHyphen || last == '\u00ad' {
+			t = t[:len(t)-n]
+		}
+		lines[i].Text = t + word
 		lines[i+1].Text = rest
 	}
 	out := lines[:0]

@@ -400,7 +400,7 @@ func TestRunningHeadersAndDehyphenation(t *testing.T) {
 		{{"Jane Roe – page 2 of 3", 790}, {"Body two", 400}},
 		{{"Jane Roe – page 3 of 3", 790}, {"end-", 400}, {"To-end tests", 386}},
 	}
-	got := assembleLines(perPage, pages)
+	got := assembleLines(perPage, pages, true)
 	want := []Line{
 		{Page: 1, Source: Header, Text: "Jane Roe – page 1 of 3"},
 		{Page: 1, Text: "Built distributed systems"},
