@@ -67,7 +67,7 @@ func readMarkdown(ctx context.Context, data []byte, opts Options) (*Document, er
 			continue
 		}
 		// Setext heading: this line followed by === or ---.
-		if t != "" && i+1 < len(src) && !isTableRow(t) {
+		if t != "" && i+1 < len(src) && !isTableRow(t) && !strings.HasPrefix(t, "#") && !isRule(t) {
 			if u := strings.TrimSpace(src[i+1]); len(u) >= 2 && (strings.Trim(u, "=") == "" || (strings.Trim(u, "-") == "" && !isListItem(t))) {
 				add(inline(t), i+1, true)
 				i++

@@ -62,6 +62,8 @@ func TestReadMarkdown(t *testing.T) {
 		"---",
 		"[1]: https://example.com",
 		"## Experience ##",
+		"# Projects",
+		"---",
 	}, "\n")
 	doc, err := readMarkdown(context.Background(), []byte(in), Options{})
 	if err != nil {
@@ -73,7 +75,7 @@ func TestReadMarkdown(t *testing.T) {
 			got = append(got, l.Text)
 		}
 	}
-	want := []string{"Jo Example", "Skills", "Go", "Python", "SQL", "quoted line", "a | b", "Go | 5 years", `fmt.Println("*kept*")`, "Experience"}
+	want := []string{"Jo Example", "Skills", "Go", "Python", "SQL", "quoted line", "a | b", "Go | 5 years", `fmt.Println("*kept*")`, "Experience", "Projects"}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("readMarkdown lines mismatch (-want +got):\n%s", d)
 	}
@@ -81,7 +83,7 @@ func TestReadMarkdown(t *testing.T) {
 	for _, s := range doc.Sections {
 		heads = append(heads, s.Heading)
 	}
-	if d := cmp.Diff([]string{"Jo Example", "Skills", "Experience"}, heads); d != "" {
+	if d := cmp.Diff([]string{"Jo Example", "Skills", "Experience", "Projects"}, heads); d != "" {
 		t.Errorf("readMarkdown heading hints mismatch (-want +got):\n%s", d)
 	}
 	if doc.Lines[0].SourceLine != 4 {
