@@ -114,6 +114,9 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	line("Target: %s", targetName(rep.Target))
 	line("%s  %s", st.Score.Render("Score: "+formatScore(rep.Score)+"/100"),
 		fmt.Sprintf("%d of %d keywords matched", rep.Matched, rep.Total))
+	if o.Explain {
+		line("%s", st.Dim.Render("Points: what each keyword adds to the score / what it would add matched exactly."))
+	}
 
 	// Keywords by tier.
 	for _, tier := range tiersOf(rep) {
@@ -136,7 +139,11 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 		for _, m := range ms {
 			status := fmt.Sprintf("%-10s", matchGlyph(m.Match))
 			name := m.Keyword + strings.Repeat(" ", max(0, nameW-lipgloss.Width(m.Keyword)))
-			parts := []string{"  " + matchStyle(st, m.Match).Render(status), st.KeywordCell.Render(name)}
+			parts := []string{"  " + matchStyle(st, m.Match).Render(status)}
+			if o.Explain {
+				parts = append(parts, fmt.Sprintf("%9s ", fmt.Sprintf("%.1f/%.1f", m.Points, m.MaxPoints)))
+			}
+			parts = append(parts, st.KeywordCell.Render(name))
 			if m.Match != scorer.Missing {
 				var found []string
 				if m.Found != "" && !strings.EqualFold(m.Found, m.Keyword) {
@@ -149,11 +156,11 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 					parts = append(parts, strings.Join(found, " "))
 				}
 			}
-			if o.Explain {
-				parts = append(parts, st.Dim.Render(fmt.Sprintf("%.1f/%.1f pts", m.Points, m.MaxPoints)))
-			}
 			line("%s", strings.TrimRight(strings.Join(parts, " "), " "))
 			indent := "             "
+			if o.Explain {
+				indent += strings.Repeat(" ", 11)
+			}
 			if len(m.Evidence) > 0 {
 				ev := m.Evidence[0]
 				prefix := fmt.Sprintf("L%d: ", ev.Line)
@@ -166,7 +173,7 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 			}
 			if o.Explain {
 				for _, rj := range m.Rejected {
-					line("%s%s", indent, st.Dim.Render(clip(fmt.Sprintf("not counted: L%d %q: %s", rj.Line, rj.Form, rj.Reason), "", width-len(indent))))
+					writeWrapped(&b, indent, indent+"  ", fmt.Sprintf("not counted: L%d %q (%s)", rj.Line, rj.Form, rj.Reason), width)
 				}
 			}
 		}
