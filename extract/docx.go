@@ -67,7 +67,7 @@ func readDOCX(ctx context.Context, data []byte, opts Options) (*Document, error)
 	}
 	doc := &Document{}
 	if body.altChunk && nonSpace(body.lines) < minRunes {
-		return nil, unsupported("DOCX whose content is an embedded HTML or RTF chunk (altChunk); open it in Word and save it again")
+		return nil, unsupported("DOCX whose content is an embedded HTML or RTF chunk (altChunk)")
 	}
 	// Headers, then body, then notes, then footers.
 	var headers, footers [][]docxLine

@@ -47,8 +47,8 @@ var otherMagic = []struct {
 	prefix []byte
 	name   string
 }{
-	{[]byte("{\\rtf"), "RTF document; save it as DOCX or PDF"},
-	{[]byte("%!PS"), "PostScript file; convert it to PDF"},
+	{[]byte("{\\rtf"), "RTF document"},
+	{[]byte("%!PS"), "PostScript file"},
 	{[]byte{0x1F, 0x8B}, "gzip archive"},
 	{[]byte("7z\xBC\xAF\x27\x1C"), "7-Zip archive"},
 	{[]byte("Rar!\x1A\x07"), "RAR archive"},
@@ -76,11 +76,11 @@ func sniff(data []byte, name string) (sniffed, error) {
 	}
 	for _, m := range imageMagic {
 		if bytes.HasPrefix(data, m.prefix) {
-			return sniffed{}, unsupported("image file (" + m.name + "), which has no text to read; export the resume as PDF or DOCX")
+			return sniffed{}, unsupported("image file (" + m.name + "), which has no text to read")
 		}
 	}
 	if len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP" {
-		return sniffed{}, unsupported("image file (WebP), which has no text to read; export the resume as PDF or DOCX")
+		return sniffed{}, unsupported("image file (WebP), which has no text to read")
 	}
 	if len(data) >= 12 && string(data[4:8]) == "ftyp" {
 		return sniffed{}, unsupported("image or video file (ISO media), which has no text to read")
@@ -131,7 +131,7 @@ func malformed(cause string) error {
 func sniffZip(data []byte) (sniffed, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return sniffed{}, malformed("damaged or truncated zip container (" + err.Error() + "); re-export the DOCX")
+		return sniffed{}, malformed("damaged or truncated zip container (" + err.Error() + ")")
 	}
 	var hasDoc, hasCT, hasRels bool
 	mimetype := ""
@@ -164,7 +164,7 @@ func sniffZip(data []byte) (sniffed, error) {
 	case hasDoc || (hasCT && hasRels && mimetype == ""):
 		return sniffed{format: DOCX, data: data}, nil
 	case strings.HasPrefix(mimetype, "application/vnd.oasis.opendocument"):
-		return sniffed{}, unsupported("OpenDocument file (.odt); save it as DOCX or PDF")
+		return sniffed{}, unsupported("OpenDocument file (.odt)")
 	case mimetype == "xlsx":
 		return sniffed{}, unsupported("a spreadsheet (XLSX), not a DOCX")
 	case mimetype == "pptx":
@@ -188,15 +188,15 @@ func sniffOLE(data []byte) error {
 	}
 	switch {
 	case has("EncryptionInfo") || has("EncryptedPackage"):
-		return &causeError{msg: "password-protected DOCX (encrypted Office file); save an unprotected copy", errs: []error{ErrEncrypted}}
+		return &causeError{msg: "password-protected DOCX (encrypted Office file)", errs: []error{ErrEncrypted}}
 	case has("WordDocument"):
-		return unsupported("legacy .doc (Word 97-2003); save it as .docx or PDF")
+		return unsupported("legacy .doc (Word 97-2003)")
 	case has("Workbook") || has("Book"):
 		return unsupported("legacy Excel spreadsheet (.xls)")
 	case has("PowerPoint Document"):
 		return unsupported("legacy PowerPoint file (.ppt)")
 	}
-	return unsupported("legacy Office (OLE2) file; save it as .docx or PDF")
+	return unsupported("legacy Office (OLE2) file")
 }
 
 // decodeText returns data as UTF-8 when it is text: UTF-8 (BOM dropped),
