@@ -172,11 +172,13 @@ func (r *JDRules) otherKeywords(doc jdDoc, hits []jdHit, skills map[string]*jdAg
 	aggs := map[string]*jdAgg{}
 	kinds := map[string]string{}
 	var order []string
+	seen := map[string]bool{} // one count per term per clause
 	for _, t := range terms {
 		key := strings.ToLower(strings.Join(strings.Fields(t.name), " "))
-		if key == "" {
+		if key == "" || seen[key+"\x00"+itoa(t.clause)] {
 			continue
 		}
+		seen[key+"\x00"+itoa(t.clause)] = true
 		if _, ok := skills[key]; ok {
 			continue
 		}
@@ -187,7 +189,7 @@ func (r *JDRules) otherKeywords(doc jdDoc, hits []jdHit, skills map[string]*jdAg
 			order = append(order, key)
 			kinds[key] = t.kind
 		}
-		if t.kind == "list" || t.kind == "tech" {
+		if t.kind == "list" || t.kind == "tech" || kinds[key] == "word" && t.kind != "word" {
 			kinds[key] = t.kind
 		}
 		a.add(doc.Clauses[t.clause].Section, t.clause, t.name, "")
@@ -215,12 +217,21 @@ func (r *JDRules) otherKeywords(doc jdDoc, hits []jdHit, skills map[string]*jdAg
 			Tier:    tierOf(a.best),
 			Section: sectionName(a.best),
 			Count:   a.count,
-			Weight:  round3(otherFactor * a.weight()),
+			Weight:  round3(otherFactor * a.weight() * wordFactor(kinds[key])),
 			Other:   true,
-			Stem:    kinds[key] == "phrase" || kinds[key] == "list",
+			Stem:    kinds[key] == "phrase" || kinds[key] == "list" || kinds[key] == "word",
 		})
 	}
 	return out
+}
+
+// wordFactor lowers the single words of a skill phrase ("Neurological" of
+// "Neurological Procedures") to half an other term.
+func wordFactor(kind string) float64 {
+	if kind == "word" {
+		return 0.5
+	}
+	return 1
 }
 
 // sectionName reports the title as required: a skill in the title is asked for.

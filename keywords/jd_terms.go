@@ -70,17 +70,50 @@ func (r *JDRules) otherTerms(cs []jdClause, hits []jdHit, title string) []jdTerm
 			out = append(out, jdTerm{name: label, clause: ci, start: 0, end: end, kind: "list"})
 		}
 		// (b) tech-shaped tokens and (c) phrases between function words.
+		// Under a skills heading the phrases of an item's label ("Remarkable
+		// level of Patience") and of a comma list are terms even when made of
+		// common words; elsewhere a phrase must stand out.
+		relaxedEnd := 0
+		if skillsHeading(c.Heading) {
+			explicit := strings.Contains(strings.ToLower(c.Heading), "skill")
+			switch {
+			case c.Bullet && c.First:
+				end := len(c.Text)
+				if i := strings.IndexAny(c.Text, ":–—"); i > 0 {
+					end = i
+				}
+				words := strings.Fields(c.Text[:end])
+				// a short item ("Time Management"), not a sentence ("You react quickly")
+				if explicit || len(words) > 0 && len(words) <= 6 && !r.function[strings.ToLower(words[0])] {
+					relaxedEnd = end
+				}
+			case explicit && strings.Count(c.Text, ",") >= 2:
+				relaxedEnd = len(c.Text)
+			}
+		}
 		var run []jdTok
 		flush := func() {
-			for len(run) > 0 && r.edgeWord(run[0].Text) {
-				run = run[1:]
-			}
-			for len(run) > 0 && r.edgeWord(run[len(run)-1].Text) {
-				run = run[:len(run)-1]
-			}
-			if len(run) > 0 && len(run) <= maxPhraseWords && r.standsOut(run, titleWords) {
+			relaxed := len(run) > 0 && run[len(run)-1].End <= relaxedEnd
+			run = r.trimRun(run, relaxed)
+			if len(run) > 0 && len(run) <= maxPhraseWords {
 				s, e := run[0].Start, run[len(run)-1].End
-				out = append(out, jdTerm{name: c.Text[s:e], clause: ci, start: s, end: e, kind: "phrase"})
+				switch {
+				case e <= relaxedEnd && !allTitle(run, titleWords):
+					out = append(out, jdTerm{name: c.Text[s:e], clause: ci, start: s, end: e, kind: "list"})
+					// the words of a skill phrase, at a lower weight: a resume
+					// with "Neurological practices" has part of "Neurological
+					// Procedures".
+					if len(run) > 1 {
+						for _, t := range run {
+							low := strings.ToLower(t.Text)
+							if len(low) >= 4 && !r.qualifier(t.Text) && !r.stop[low] && !titleWords[low] {
+								out = append(out, jdTerm{name: t.Text, clause: ci, start: t.Start, end: t.End, kind: "word"})
+							}
+						}
+					}
+				case r.standsOut(run, titleWords):
+					out = append(out, jdTerm{name: c.Text[s:e], clause: ci, start: s, end: e, kind: "phrase"})
+				}
 			}
 			run = run[:0]
 		}
@@ -92,7 +125,7 @@ func (r *JDRules) otherTerms(cs []jdClause, hits []jdHit, title string) []jdTerm
 				flush()
 				continue
 			}
-			if techShaped(t.Text) {
+			if techShaped(t.Text) && !r.shouted(t.Text) {
 				flush()
 				out = append(out, jdTerm{name: t.Text, clause: ci, start: t.Start, end: t.End, kind: "tech"})
 				continue
@@ -115,7 +148,7 @@ func (r *JDRules) listLabel(c jdClause) (string, int, bool) {
 	if !c.Bullet || !c.First || c.Section == SectionAbout {
 		return "", 0, false
 	}
-	text := c.Text
+	text := strings.TrimRight(c.Text, ". ")
 	end := len(text)
 	if i := strings.IndexAny(text, ":–—"); i > 0 {
 		end = i
@@ -123,6 +156,34 @@ func (r *JDRules) listLabel(c jdClause) (string, int, bool) {
 		return "", 0, false
 	}
 	label := strings.TrimSpace(text[:end])
+	start := 0
+	// "Proven Teamwork Skills" -> Teamwork; "Knowledge of SQL" -> SQL.
+	for _, t := range jdTokens(label) {
+		if !r.qualifier(t.Text) {
+			break
+		}
+		start = t.End
+	}
+	label = strings.TrimLeft(label[start:], " -–,:")
+	for {
+		w := strings.Fields(label)
+		if len(w) < 2 {
+			break
+		}
+		last := strings.ToLower(strings.Trim(w[len(w)-1], ".,;"))
+		if last != "skills" && last != "skill" && last != "abilities" && !r.function[last] {
+			break
+		}
+		label = strings.TrimSpace(label[:strings.LastIndex(label, w[len(w)-1])])
+	}
+	if label == "" {
+		return "", 0, false
+	}
+	for _, t := range jdTokens(label) {
+		if r.function[strings.ToLower(t.Text)] {
+			return "", 0, false // "Attention to Detail": its phrases are the terms
+		}
+	}
 	w := strings.Fields(label)
 	if len(w) == 0 || len(w) > maxPhraseWords+1 {
 		return "", 0, false
@@ -149,6 +210,83 @@ func (r *JDRules) listLabel(c jdClause) (string, int, bool) {
 func (r *JDRules) edgeWord(w string) bool {
 	low := strings.ToLower(w)
 	return r.stop[low] || r.function[low] || genericWords[low] || len([]rune(low)) < 2
+}
+
+// trimRun drops the words that never open or close a term. Relaxed (a skills
+// list item) trims only qualifiers ("Proven Teamwork Skills" -> Teamwork);
+// otherwise every boilerplate word goes.
+func (r *JDRules) trimRun(run []jdTok, relaxed bool) []jdTok {
+	edge := r.edgeWord
+	if relaxed {
+		edge = r.qualifier
+	}
+	for len(run) > 0 && (edge(run[0].Text) || leadingVerb(run, 0)) {
+		run = run[1:]
+	}
+	for len(run) > 0 && (edge(run[len(run)-1].Text) || relaxed && len(run) > 1 && isSkillsWord(run[len(run)-1].Text)) {
+		run = run[:len(run)-1]
+	}
+	for _, t := range run {
+		if low := strings.ToLower(t.Text); !r.stop[low] && !r.function[low] {
+			return run
+		}
+	}
+	return nil // boilerplate only ("development", "team")
+}
+
+// qualifier reports words that praise or hedge a skill rather than name it.
+func (r *JDRules) qualifier(w string) bool {
+	low := strings.ToLower(w)
+	return genericWords[low] || r.function[low] || qualifierWords[low] || len([]rune(low)) < 2
+}
+
+var qualifierWords = map[string]bool{
+	"strong": true, "proven": true, "proficient": true, "proficiency": true, "solid": true, "experience": true,
+	"experienced": true, "expertise": true, "expert": true, "knowledge": true, "understanding": true, "familiarity": true,
+	"familiar": true, "ability": true, "able": true, "skilled": true, "skills": true, "skill": true, "hands-on": true,
+	"highly": true, "great": true, "superior": true, "outstanding": true, "remarkable": true, "comprehensive": true,
+	"thorough": true, "working": true, "sound": true, "keen": true, "high": true, "level": true, "must": true,
+	"brilliant": true, "enhanced": true, "impeccable": true, "superb": true, "robust": true, "exemplary": true,
+	"refined": true, "sharp": true, "acute": true, "polished": true, "competent": true, "capable": true, "reliable": true,
+	"dependable": true, "notable": true, "profound": true, "substantial": true, "considerable": true, "adept": true,
+	"well-developed": true, "developed": true, "understandable": true, "definitive": true, "apt": true, "prior": true,
+	"exceptional": true, "excellent": true, "effective": true, "efficient": true, "extensive": true, "significant": true,
+	"in-depth": true, "sufficient": true, "adequate": true, "fluent": true, "good": true, "basic": true, "advanced": true,
+	"demonstrated": true, "demonstrable": true, "practical": true, "relevant": true, "previous": true, "professional": true,
+}
+
+// isSkillsWord reports trailing words that say "a skill in X" rather than
+// name X ("Reading Comprehension capability", "TESTING techniques").
+func isSkillsWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "skills", "skill", "abilities", "ability", "capability", "capabilities", "proficiency", "knowledge",
+		"experience", "expertise", "processes", "techniques", "principles", "concepts":
+		return true
+	}
+	return false
+}
+
+// leadingVerb reports a lowercase verb opening a phrase of several words
+// ("handling Mortgage Loan Models", "translate user stories").
+func leadingVerb(run []jdTok, i int) bool {
+	if len(run) < 2 || i != 0 {
+		return false
+	}
+	w := run[0].Text
+	if w != strings.ToLower(w) {
+		return false
+	}
+	return strings.HasSuffix(w, "ing") || commonVerbs[w]
+}
+
+var commonVerbs = map[string]bool{
+	"translate": true, "validate": true, "handle": true, "perform": true, "support": true, "conduct": true, "apply": true,
+	"analyze": true, "analyse": true, "identify": true, "define": true, "deliver": true, "drive": true, "execute": true,
+	"operate": true, "coordinate": true, "monitor": true, "review": true, "ensure": true, "build": true, "collaborate": true,
+	"communicate": true, "participate": true, "prepare": true, "plan": true, "organize": true, "organise": true,
+	"assist": true, "evaluate": true, "assess": true, "establish": true, "promote": true, "oversee": true, "optimize": true,
+	"troubleshoot": true, "resolve": true, "train": true, "mentor": true, "guide": true, "track": true, "report": true,
+	"various": true, "multiple": true, "several": true, "new": true, "other": true, "complex": true,
 }
 
 // genericWords are qualifiers and verbs too common in postings to start or end
@@ -191,6 +329,16 @@ func (r *JDRules) standsOut(run []jdTok, titleWords map[string]bool) bool {
 	return rare >= 1
 }
 
+// allTitle reports whether every word of run is a word of the posting's title.
+func allTitle(run []jdTok, titleWords map[string]bool) bool {
+	for _, t := range run {
+		if !titleWords[strings.ToLower(t.Text)] {
+			return false
+		}
+	}
+	return true
+}
+
 // hasTechToken reports whether s holds a tech-shaped token, which is a term of
 // its own ("Have SaaS experience" gives SaaS, not a label).
 func hasTechToken(s string) bool {
@@ -206,7 +354,7 @@ func hasTechToken(s string) bool {
 // are terms even when made of common words ("Customer Service").
 func skillsHeading(h string) bool {
 	h = strings.ToLower(h)
-	for _, s := range []string{"skill", "qualification", "competenc", "requirement", "must have", "must-have", "nice to have", "nice-to-have"} {
+	for _, s := range []string{"skill", "qualification", "competenc", "requirement", "must have", "must-have", "nice to have", "nice-to-have", "experience"} {
 		if strings.Contains(h, s) {
 			return true
 		}
@@ -293,6 +441,12 @@ func techShaped(s string) bool {
 		return !capsStop[s] && !capsWord(s)
 	}
 	return false
+}
+
+// shouted reports an all-caps ordinary English word ("GREY BOX TESTING"):
+// part of a phrase, not an acronym.
+func (r *JDRules) shouted(w string) bool {
+	return len(w) > 3 && w == strings.ToUpper(w) && r.commonness(strings.ToLower(w)) >= 0.5
 }
 
 // capsWord reports an all-caps ordinary word (MUST, WILL, OUR) shouted for

@@ -131,7 +131,7 @@ func TestFromJDKeywords(t *testing.T) {
 		},
 		{
 			name: "other terms: tech-shaped tokens and skill list labels at half weight",
-			text: "Required Skills\n1. Customer Service: helping clients by phone.\n2. Networking: LAN operation.\n- Works with FooDB and the Zorbit v2 API.\n",
+			text: "Required Skills\n1. Customer Service: helping clients by phone.\n2. Networking: LAN operation.\n\nRequirements\n- Works with FooDB and the Zorbit v2 API.\n",
 			want: map[string]kwView{
 				"Customer Service": {Section: "required", Count: 1, Weight: 0.5, Other: true},
 				"Networking":       {Section: "required", Count: 1, Weight: 0.5, Other: true},
