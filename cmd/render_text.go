@@ -138,12 +138,12 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 		line("%s  %s", st.Title.Render(tierLabel(tier)), st.Dim.Render(fmt.Sprintf("%d/%d matched", matched, len(ms))))
 		for _, m := range ms {
 			status := fmt.Sprintf("%-10s", matchGlyph(m.Match))
-			name := m.Keyword + strings.Repeat(" ", max(0, nameW-lipgloss.Width(m.Keyword)))
+			pad := strings.Repeat(" ", max(0, nameW-lipgloss.Width(m.Keyword)))
 			parts := []string{"  " + matchStyle(st, m.Match).Render(status)}
 			if o.Explain {
 				parts = append(parts, fmt.Sprintf("%9s ", fmt.Sprintf("%.1f/%.1f", m.Points, m.MaxPoints)))
 			}
-			parts = append(parts, st.KeywordCell.Render(name))
+			parts = append(parts, st.KeywordCell.Render(m.Keyword)+pad)
 			if m.Match != scorer.Missing {
 				var found []string
 				if m.Found != "" && !strings.EqualFold(m.Found, m.Keyword) {
