@@ -12,7 +12,7 @@ import (
 // for pull-request comments and coach reports.
 func renderMarkdown(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Resume score: %s\n\n", mdInline(rep.File))
+	fmt.Fprintf(&b, "## Resume score: %s\n\n", mdInline(fileLabel(rep.File)))
 	fmt.Fprintf(&b, "**Score: %s/100** against %s: %d of %d keywords matched.\n",
 		formatScore(rep.Score), mdInline(targetName(rep.Target)), rep.Matched, rep.Total)
 	for _, tier := range tiersOf(rep) {

@@ -110,7 +110,7 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	line := func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }
 
 	// Header.
-	line("%s", st.Title.Render(rep.File)+st.Dim.Render(" ("+rep.Format+")"))
+	line("%s", st.Title.Render(fileLabel(rep.File))+st.Dim.Render(" ("+rep.Format+")"))
 	line("Target: %s", targetName(rep.Target))
 	line("%s  %s", st.Score.Render("Score: "+formatScore(rep.Score)+"/100"),
 		fmt.Sprintf("%d of %d keywords matched", rep.Matched, rep.Total))
@@ -231,6 +231,14 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// fileLabel is how a report names its file: "stdin" for "-".
+func fileLabel(path string) string {
+	if path == "-" {
+		return "stdin"
+	}
+	return path
 }
 
 // targetName describes what a report was scored against.
