@@ -201,13 +201,25 @@ func (ix *Index) generic(sc *scan, k keywords.Keyword) []credit {
 
 // classify names how a form found for a keyword relates to its name.
 func classify(found, name string) MatchKind {
-	if strings.EqualFold(found, name) || containsName(found, name) {
+	if strings.EqualFold(found, name) || normKey(found) == normKey(name) || containsName(found, name) {
 		return Exact
 	}
 	if variantKey(found) == variantKey(name) {
 		return Variant
 	}
 	return Alias
+}
+
+// normKey is the form's folded tokens without glued versions ("c++" for C++20).
+func normKey(s string) string {
+	var b strings.Builder
+	for _, t := range token.Tokenize(token.Normalize(s)) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Norm)
+	}
+	return b.String()
 }
 
 // containsName reports whether the found form spells the name as whole

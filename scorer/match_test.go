@@ -1,0 +1,90 @@
+package scorer_test
+
+import (
+	"testing"
+
+	"github.com/resumescore/resumescore/keywords"
+	"github.com/resumescore/resumescore/scorer"
+)
+
+// TestMatchRules has our own cases for every rule of the matcher (none of
+// them copied from ../shared/eval): each line is scored against one keyword.
+func TestMatchRules(t *testing.T) {
+	tests := []struct {
+		rule, text, keyword string
+		want                scorer.MatchKind
+	}{
+		// tokens keep + # . / where they belong to a name
+		{"punct", "Wrote plugins in C++ for a game engine.", "C++", scorer.Exact},
+		{"punct", "Ported the tool from C++ to Rust.", "C", scorer.Missing},
+		{"punct", "Unity scripting in C# with DOTS.", "C#", scorer.Exact},
+		{"punct", "Migrated .NET Framework apps to .NET 8.", ".NET", scorer.Exact},
+		{"punct", "Gross margin and net profit improved.", ".NET", scorer.Missing},
+		{"punct", "Serverless functions in Node.js 20.", "Node.js", scorer.Exact},
+		{"punct", "Kept the CI/CD green for a monorepo.", "CI/CD", scorer.Exact},
+		{"punct", "Stored procedures in PL/SQL for billing.", "SQL", scorer.Missing},
+		{"punct", "Embedded firmware in C/C++ for sensors.", "C", scorer.Exact},
+		{"punct", "Embedded firmware in C/C++ for sensors.", "C++", scorer.Exact},
+		{"version", "Upgraded services to Python 3.12.", "Python", scorer.Exact},
+		{"version", "Template metaprogramming in C++20.", "C++", scorer.Exact},
+		{"nfkc", "Small REST services with ﬂask and SQLAlchemy.", "Flask", scorer.Missing}, // lowercase outside a list
+		{"nfkc", "Small REST services with Fl\u0061sk and SQLAlchemy.", "Flask", scorer.Exact},
+		// ambiguous names: case, lists, context, vetoes, compounds, sentence start
+		{"case", "Let's go over the numbers.", "Go", scorer.Missing},
+		{"case", "GO TEAM, fundraising banner.", "Go", scorer.Missing},
+		{"list", "Languages: python, go, rust, sql", "Go", scorer.Exact},
+		{"list", "Languages: python, go, rust, sql", "Rust", scorer.Exact},
+		{"context", "Wrote a CLI in Go with cobra.", "Go", scorer.Exact},
+		{"context", "The Go board club met weekly.", "Go", scorer.Missing},
+		{"veto", "Set the go-to-market timeline.", "Go", scorer.Missing},
+		{"veto", "Closed a Series C round.", "C", scorer.Missing},
+		{"veto", "Gift cards with American Express.", "Express", scorer.Missing},
+		{"veto", "Spring 2024 semester project.", "Spring", scorer.Missing},
+		{"compound", "Planned the go-live for the ERP.", "Go", scorer.Missing},
+		{"compound", "Briefed the C-level staff.", "C", scorer.Missing},
+		{"compound", "Wrote Go-based gRPC services.", "Go", scorer.Exact},
+		{"sentence-initial", "Go beyond the brief every quarter.", "Go", scorer.Missing},
+		{"sentence-initial", "Go, Docker and Kubernetes at scale.", "Go", scorer.Exact},
+		{"sentence-initial", "Swift and Objective-C apps for iPad.", "Swift", scorer.Exact},
+		{"person", "Mentored by Julia on the data team.", "Julia", scorer.Missing},
+		{"short", "Modelled churn in R with tidymodels.", "R", scorer.Exact},
+		{"short", "Grade R results were fine.", "R", scorer.Missing},
+		{"short", "Dosage was 5 mL per day.", "machine learning", scorer.Missing},
+		{"prefix", "Dashboards in JavaScript and D3.", "Java", scorer.Missing},
+		{"substring", "Built on MySQL and NoSQL stores.", "SQL", scorer.Missing},
+		// aliases, containing names
+		{"alias", "Managed Postgres clusters on RDS.", "PostgreSQL", scorer.Alias},
+		{"alias", "Ran workloads on k8s.", "Kubernetes", scorer.Alias},
+		{"alias", "CLI tools in Golang.", "Go", scorer.Alias},
+		{"containing", "REST APIs on Spring Boot 3.", "Spring", scorer.Exact},
+		{"containing", "Mobile apps with React Native.", "React", scorer.Exact},
+		{"containing", "Mobile apps with React.", "React Native", scorer.Missing},
+		// variants: light inflection, Snowball on stem-safe words, acronym plurals
+		{"variant", "Split the monolith into microservices.", "microservice", scorer.Variant},
+		{"variant", "Mentored four junior engineers.", "mentoring", scorer.Variant},
+		{"variant", "Shipped SDKs for three platforms.", "SDK", scorer.Variant},
+		{"variant", "Containerised the legacy apps.", "containerization", scorer.Variant},
+		{"variant", "Server side caching layer.", "server-side", scorer.Variant},
+		{"stem-blocklist", "Excellent stakeholder updates.", "Excel", scorer.Missing},
+		{"stem-blocklist", "Products shipped on time.", "production", scorer.Missing},
+		// typos
+		{"fuzzy", "Deployed on Kubrenetes clusters.", "Kubernetes", scorer.Fuzzy},
+		{"fuzzy", "Infrastructure with Terrafrom modules.", "Terraform", scorer.Fuzzy},
+		{"fuzzy", "Backed by a strong team.", "backend", scorer.Missing}, // English word
+		{"fuzzy", "Good posture at work.", "PostgreSQL", scorer.Missing}, // English word
+		{"fuzzy", "Scaled the Jav service.", "Java", scorer.Missing},     // too short
+		{"fuzzy", "Deployed with Dockr.", "Docker", scorer.Fuzzy},
+		{"fuzzy", "Sprung into action.", "Spring", scorer.Missing}, // ambiguous: never fuzzy
+		// generic instead of specific
+		{"generic", "Tuned queries on SQL databases.", "PostgreSQL", scorer.Generic},
+		{"generic", "Dashboards in JavaScript.", "React", scorer.Missing},
+	}
+	for _, tt := range tests {
+		ix := compile(t, keywords.Keyword{Name: tt.keyword})
+		rep := ix.Score(doc(tt.text))
+		m := rep.Keywords[0]
+		if m.Match != tt.want {
+			t.Errorf("[%s] %q vs %q: match = %s (found %q), want %s; rejected %v", tt.rule, tt.text, tt.keyword, m.Match, m.Found, tt.want, m.Rejected)
+		}
+	}
+}
