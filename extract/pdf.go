@@ -88,7 +88,7 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 		w := &walker{gd: gd, fonts: fonts, fontRefs: fontRefs, docGlyphs: &docGlyphs}
 		ok := gd.try(func() {
 			content := p.v.Key("Contents")
-			if content.IsNull() || !gd.checkStream(content) {
+			if content.IsNull() {
 				return
 			}
 			w.run(content, p.res, identity, 0)
@@ -115,7 +115,7 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 				}
 			}
 		}
-		if !ok {
+		if !ok || w.partial {
 			lost++
 			msg := fmt.Sprintf("page %d lost to a parse error", i+1)
 			if len(w.glyphs) > 0 {

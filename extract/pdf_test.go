@@ -235,6 +235,17 @@ func TestReadPDFCrafted(t *testing.T) {
 			diags: []string{"icons-dropped"},
 		},
 		{
+			name: "an inline image does not lose the page",
+			pdf: onePage("BT /F1 10 Tf 72 700 Td (Before image) Tj ET q 10 0 0 10 72 600 cm BI /W 4 /H 1 /CS /G /BPC 8 ID \x00)>]EI\xff EI Q "+
+				"BT /F1 10 Tf 72 500 Td (After image) Tj ET", "", helvetica, helvetica),
+			want: []string{"Before image", "After image"},
+		},
+		{
+			name: "malformed operators are skipped",
+			pdf:  onePage("BT /F1 10 Tf 72 700 Td TJ Tj ] ) (Kept) Tj 5 Tf Td (text) Tj ET Q Q", "", helvetica, helvetica),
+			want: []string{"Kepttext"},
+		},
+		{
 			name: "text in a Form XObject",
 			pdf: func() []byte {
 				b := &pdfBuilder{}

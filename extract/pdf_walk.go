@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -102,6 +103,46 @@ func (g *guard) checkStream(v pdf.Value) bool {
 	return true
 }
 
+// readContent inflates a content stream (or an array of them) behind the
+// per-stream and total caps (robustness.md §8 A4). A stream that fails
+// part-way keeps the bytes read so far and reports complete == false.
+func (g *guard) readContent(v pdf.Value) (data []byte, complete bool) {
+	complete = true
+	var parts []pdf.Value
+	switch v.Kind() {
+	case pdf.Stream:
+		parts = []pdf.Value{v}
+	case pdf.Array:
+		for i := 0; i < v.Len() && i < 1024; i++ {
+			parts = append(parts, v.Index(i))
+		}
+	}
+	var buf bytes.Buffer
+	for _, p := range parts {
+		if p.Kind() != pdf.Stream {
+			continue
+		}
+		ok := g.try(func() {
+			rc := p.Reader()
+			defer rc.Close()
+			n, err := buf.ReadFrom(io.LimitReader(rc, maxStreamOut+1-int64(buf.Len())))
+			g.out += n
+			if err != nil {
+				complete = false
+			}
+		})
+		complete = complete && ok
+		if buf.Len() > maxStreamOut || g.out > maxTotalOut {
+			g.fail(fmt.Errorf("content streams inflate past the limit (%d MiB per page, %d MiB in all): %w", maxStreamOut>>20, maxTotalOut>>20, ErrTooLarge))
+		}
+		if !ok && g.fatal != nil {
+			panic(fatalPanic{g.fatal})
+		}
+		buf.WriteByte('\n')
+	}
+	return buf.Bytes(), complete
+}
+
 // matrix is a PDF transformation [a b c d e f] in row-vector convention.
 type matrix [6]float64
 
@@ -144,6 +185,7 @@ type walker struct {
 	fonts     map[string]*pdfFont // by indirect reference or printed form
 	fontRefs  map[string]map[string]string
 	codeBuf   []glyphCode
+	partial   bool // a content stream failed part-way
 	glyphs    []glyph
 	images    int
 	inline    int
@@ -153,7 +195,7 @@ type walker struct {
 }
 
 // nums reads the last n operands as numbers (n <= 6) without allocating.
-func nums(args []pdf.Value, n int) ([]float64, bool) {
+func nums(args []operand, n int) ([]float64, bool) {
 	if len(args) < n || n > 6 {
 		return nil, false
 	}
@@ -161,10 +203,10 @@ func nums(args []pdf.Value, n int) ([]float64, bool) {
 	var buf [6]float64
 	out := buf[:n]
 	for i, a := range args {
-		if k := a.Kind(); k != pdf.Integer && k != pdf.Real {
+		if a.kind != opNumber {
 			return nil, false
 		}
-		out[i] = a.Float64()
+		out[i] = a.num
 		if math.IsNaN(out[i]) || math.IsInf(out[i], 0) {
 			return nil, false
 		}
@@ -260,15 +302,28 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 		tm = tlm
 	}
 
-	var argBuf []pdf.Value
-	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
-		n := stk.Len()
-		if cap(argBuf) < n {
-			argBuf = make([]pdf.Value, n)
+	data, complete := w.gd.readContent(content)
+	if !complete {
+		w.partial = true
+	}
+	lx := contentLexer{b: data}
+	var args []operand
+	last := func() operand {
+		if len(args) == 0 {
+			return operand{}
 		}
-		args := argBuf[:n]
-		for i := n - 1; i >= 0; i-- {
-			args[i] = stk.Pop()
+		return args[len(args)-1]
+	}
+	for {
+		v, op, ok := lx.next(0)
+		if !ok {
+			break
+		}
+		if op == "" {
+			if len(args) < 64 {
+				args = append(args, v)
+			}
+			continue
 		}
 		w.ops++
 		if w.ops&1023 == 0 && w.gd.ctx.Err() != nil {
@@ -315,9 +370,9 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 				st.tr = int(v[0])
 			}
 		case "Tf":
-			if len(args) >= 2 && args[len(args)-2].Kind() == pdf.Name {
-				st.font = w.font(res, local, args[len(args)-2].Name())
-				st.tfs = args[len(args)-1].Float64()
+			if v, ok := nums(args, 1); ok && len(args) >= 2 && args[len(args)-2].kind == opName {
+				st.font = w.font(res, local, args[len(args)-2].str)
+				st.tfs = v[0]
 			}
 		case "Td":
 			if v, ok := nums(args, 2); ok {
@@ -336,46 +391,44 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 		case "T*":
 			td(0, -st.tl)
 		case "Tj":
-			if len(args) >= 1 && args[len(args)-1].Kind() == pdf.String {
-				show(args[len(args)-1].RawString())
+			if a := last(); a.kind == opString {
+				show(a.str)
 			}
 		case "'":
 			td(0, -st.tl)
-			if len(args) >= 1 && args[len(args)-1].Kind() == pdf.String {
-				show(args[len(args)-1].RawString())
+			if a := last(); a.kind == opString {
+				show(a.str)
 			}
 		case "\"":
-			if v, ok := nums(args[:max(0, len(args)-1)], 2); ok && len(args) >= 3 {
+			if v, ok := nums(args[:max(0, len(args)-1)], 2); ok {
 				st.tw, st.tc = v[0], v[1]
 			}
 			td(0, -st.tl)
-			if len(args) >= 1 && args[len(args)-1].Kind() == pdf.String {
-				show(args[len(args)-1].RawString())
+			if a := last(); a.kind == opString {
+				show(a.str)
 			}
 		case "TJ":
-			if len(args) < 1 || args[len(args)-1].Kind() != pdf.Array {
-				return
-			}
-			a := args[len(args)-1]
-			for i := 0; i < a.Len(); i++ {
-				e := a.Index(i)
-				switch e.Kind() {
-				case pdf.String:
-					show(e.RawString())
-				case pdf.Integer, pdf.Real:
-					tx := -e.Float64() / 1000 * st.tfs * st.th
-					tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
+			if a := last(); a.kind == opArray {
+				for _, e := range a.arr {
+					switch e.kind {
+					case opString:
+						show(e.str)
+					case opNumber:
+						tx := -e.num / 1000 * st.tfs * st.th
+						tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
+					}
 				}
 			}
 		case "BI":
 			w.inline++
+			lx.skipInlineImage()
 		case "Do":
-			if len(args) < 1 || args[len(args)-1].Kind() != pdf.Name {
-				return
+			if a := last(); a.kind == opName {
+				w.doXObject(res, a.str, st.ctm, depth)
 			}
-			w.doXObject(res, args[len(args)-1].Name(), st.ctm, depth)
 		}
-	})
+		args = args[:0]
+	}
 }
 
 func (w *walker) doXObject(res pdf.Value, name string, ctm matrix, depth int) {
@@ -384,7 +437,7 @@ func (w *walker) doXObject(res pdf.Value, name string, ctm matrix, depth int) {
 	case "Image":
 		w.images++
 	case "Form":
-		if depth >= maxFormDepth || !w.gd.checkStream(x) {
+		if depth >= maxFormDepth {
 			return
 		}
 		w.forms++

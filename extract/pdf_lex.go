@@ -1,0 +1,332 @@
+package extract
+
+import (
+	"strconv"
+)
+
+// An own content-stream tokenizer replaces pdf.Interpret for page and form
+// content (extraction.md §7 pitfall 17): the library's tokenizer panics on
+// inline images (BI … ID <binary> EI) and the rest of the page is lost; it is
+// also the walker's largest cost. This one works on the inflated bytes, skips
+// inline image data, never panics on malformed input and allocates little.
+
+// opKind is the type of one content-stream operand.
+type opKind uint8
+
+const (
+	opNull opKind = iota
+	opNumber
+	opString
+	opName
+	opArray
+	opDict
+	opBool
+)
+
+// operand is one operand of a content-stream operator.
+type operand struct {
+	kind opKind
+	num  float64
+	str  string    // string bytes or name
+	arr  []operand // array elements
+}
+
+// maxLexDepth bounds array and dictionary nesting in content streams.
+const maxLexDepth = 64
+
+// contentLexer splits a content stream into operands and operators.
+type contentLexer struct {
+	b   []byte
+	pos int
+}
+
+func isPDFSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+// isEOLSpace is white space without NUL, which image data is full of.
+func isEOLSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
+}
+
+func isPDFDelim(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+func (l *contentLexer) skipSpace() {
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		if isPDFSpace(c) {
+			l.pos++
+			continue
+		}
+		if c == '%' {
+			for l.pos < len(l.b) && l.b[l.pos] != '\n' && l.b[l.pos] != '\r' {
+				l.pos++
+			}
+			continue
+		}
+		return
+	}
+}
+
+// next returns the next operand, or the next operator as op != "". ok is
+// false at the end of the stream.
+func (l *contentLexer) next(depth int) (v operand, op string, ok bool) {
+	l.skipSpace()
+	if l.pos >= len(l.b) {
+		return operand{}, "", false
+	}
+	c := l.b[l.pos]
+	switch {
+	case c == '(':
+		l.pos++
+		return operand{kind: opString, str: l.literal()}, "", true
+	case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
+		l.pos += 2
+		l.container(">>", depth)
+		return operand{kind: opDict}, "", true
+	case c == '<':
+		l.pos++
+		return operand{kind: opString, str: l.hex()}, "", true
+	case c == '[':
+		l.pos++
+		return operand{kind: opArray, arr: l.container("]", depth)}, "", true
+	case c == '/':
+		l.pos++
+		return operand{kind: opName, str: l.name()}, "", true
+	case c == ']' || c == ')' || c == '>' || c == '{' || c == '}':
+		l.pos++ // stray delimiter: skip it
+		return operand{kind: opNull}, "", true
+	}
+	start := l.pos
+	for l.pos < len(l.b) && !isPDFSpace(l.b[l.pos]) && !isPDFDelim(l.b[l.pos]) {
+		l.pos++
+	}
+	tok := l.b[start:l.pos]
+	if c == '+' || c == '-' || c == '.' || c >= '0' && c <= '9' {
+		if f, err := strconv.ParseFloat(string(tok), 64); err == nil {
+			return operand{kind: opNumber, num: f}, "", true
+		}
+		if f, ok := lenientNumber(tok); ok {
+			return operand{kind: opNumber, num: f}, "", true
+		}
+	}
+	switch string(tok) {
+	case "true", "false":
+		return operand{kind: opBool}, "", true
+	case "null":
+		return operand{kind: opNull}, "", true
+	}
+	return operand{}, string(tok), true
+}
+
+// lenientNumber reads numbers such as "--5" or "5.3.1" the way viewers do.
+func lenientNumber(tok []byte) (float64, bool) {
+	neg := false
+	i := 0
+	for i < len(tok) && (tok[i] == '-' || tok[i] == '+') {
+		neg = neg || tok[i] == '-'
+		i++
+	}
+	j := i
+	dot := false
+	for j < len(tok) && (tok[j] >= '0' && tok[j] <= '9' || tok[j] == '.' && !dot) {
+		dot = dot || tok[j] == '.'
+		j++
+	}
+	if j == i {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(string(tok[i:j]), 64)
+	if err != nil {
+		return 0, false
+	}
+	if neg {
+		f = -f
+	}
+	return f, true
+}
+
+// container reads operands up to the closing delimiter; operators inside are
+// ignored (they are malformed). Dictionaries keep no contents.
+func (l *contentLexer) container(end string, depth int) []operand {
+	var out []operand
+	for {
+		l.skipSpace()
+		if l.pos >= len(l.b) {
+			return out
+		}
+		if end == "]" && l.b[l.pos] == ']' {
+			l.pos++
+			return out
+		}
+		if end == ">>" && l.b[l.pos] == '>' {
+			l.pos++
+			if l.pos < len(l.b) && l.b[l.pos] == '>' {
+				l.pos++
+			}
+			return out
+		}
+		if depth >= maxLexDepth {
+			l.pos++
+			continue
+		}
+		v, op, ok := l.next(depth + 1)
+		if !ok {
+			return out
+		}
+		if op == "" && end == "]" {
+			out = append(out, v)
+		}
+	}
+}
+
+func (l *contentLexer) literal() string {
+	var buf []byte
+	depth := 1
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return string(buf)
+			}
+		case '\\':
+			if l.pos >= len(l.b) {
+				return string(buf)
+			}
+			e := l.b[l.pos]
+			l.pos++
+			switch e {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			case 'b':
+				c = '\b'
+			case 'f':
+				c = '\f'
+			case '\r':
+				if l.pos < len(l.b) && l.b[l.pos] == '\n' {
+					l.pos++
+				}
+				continue
+			case '\n':
+				continue
+			default:
+				if e >= '0' && e <= '7' {
+					n := int(e - '0')
+					for k := 0; k < 2 && l.pos < len(l.b) && l.b[l.pos] >= '0' && l.b[l.pos] <= '7'; k++ {
+						n = n*8 + int(l.b[l.pos]-'0')
+						l.pos++
+					}
+					c = byte(n)
+				} else {
+					c = e
+				}
+			}
+		}
+		buf = append(buf, c)
+	}
+	return string(buf)
+}
+
+func unhexByte(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+func (l *contentLexer) hex() string {
+	var buf []byte
+	hi := -1
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		if c == '>' {
+			break
+		}
+		d := unhexByte(c)
+		if d < 0 {
+			continue
+		}
+		if hi < 0 {
+			hi = d
+		} else {
+			buf = append(buf, byte(hi<<4|d))
+			hi = -1
+		}
+	}
+	if hi >= 0 {
+		buf = append(buf, byte(hi<<4))
+	}
+	return string(buf)
+}
+
+func (l *contentLexer) name() string {
+	start := l.pos
+	esc := false
+	for l.pos < len(l.b) && !isPDFSpace(l.b[l.pos]) && !isPDFDelim(l.b[l.pos]) {
+		esc = esc || l.b[l.pos] == '#'
+		l.pos++
+	}
+	raw := l.b[start:l.pos]
+	if !esc {
+		return string(raw)
+	}
+	var buf []byte
+	for i := 0; i < len(raw); i++ {
+		if raw[i] == '#' && i+2 < len(raw) && unhexByte(raw[i+1]) >= 0 && unhexByte(raw[i+2]) >= 0 {
+			buf = append(buf, byte(unhexByte(raw[i+1])<<4|unhexByte(raw[i+2])))
+			i += 2
+			continue
+		}
+		buf = append(buf, raw[i])
+	}
+	return string(buf)
+}
+
+// skipInlineImage moves past the data of an inline image: after "BI" the
+// dictionary runs to "ID", one white-space byte, then the data ends at an
+// "EI" between white space (PDF 32000-1 §8.9.7).
+func (l *contentLexer) skipInlineImage() {
+	for {
+		_, op, ok := l.next(0)
+		if !ok {
+			return
+		}
+		if op == "ID" {
+			break
+		}
+		if op == "EI" {
+			return
+		}
+	}
+	if l.pos < len(l.b) {
+		l.pos++
+	}
+	for i := l.pos; i+1 < len(l.b); i++ {
+		if l.b[i] == 'E' && l.b[i+1] == 'I' && (i == 0 || isEOLSpace(l.b[i-1])) && (i+2 >= len(l.b) || isEOLSpace(l.b[i+2])) {
+			l.pos = i + 2
+			return
+		}
+	}
+	l.pos = len(l.b)
+}
