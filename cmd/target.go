@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/resumescore/resumescore/extract"
 	"github.com/resumescore/resumescore/keywords"
@@ -122,9 +123,15 @@ func roleFS(g *globalOptions) fs.FS {
 	return keywords.Overlay(seeds.FS(), dirs...)
 }
 
+// builtinLexicon loads the built-in lexicon once per process, so that the
+// targets of one check (and the scorer's per-lexicon base index, cached by
+// lexicon pointer) are built once, not once per target. The lexicon is not
+// modified after loading.
+var builtinLexicon = sync.OnceValues(func() (*keywords.Lexicon, error) { return keywords.LoadLexicon(seeds.FS()) })
+
 // loadLexicon loads the built-in skill lexicon.
 func loadLexicon() (*keywords.Lexicon, error) {
-	lex, err := keywords.LoadLexicon(seeds.FS())
+	lex, err := builtinLexicon()
 	if err != nil {
 		return nil, fmt.Errorf("built-in lexicon: %w", err)
 	}
