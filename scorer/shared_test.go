@@ -1,6 +1,7 @@
 package scorer_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -72,3 +73,5 @@ func doc(lines ...string) *extract.Document {
 	}
 	return d
 }
+
+func seedsFS() fs.FS { return seeds.FS() }
