@@ -78,6 +78,7 @@ type diffRow struct {
 	Points      float64           `json:"points"`
 	MaxPoints   float64           `json:"max_points"`
 	Fix         string            `json:"fix,omitempty"`
+	Covered     bool              `json:"covered,omitempty"` // missing, but another keyword of its any-of group matched
 	Evidence    []scorer.Evidence `json:"evidence"`
 }
 
@@ -132,6 +133,18 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 	return nil
 }
 
+// missingRank puts missing keywords first, then those covered by their
+// any-of group, then matched ones.
+func missingRank(r diffRow) int {
+	switch {
+	case r.Match == scorer.Missing && !r.Covered:
+		return 0
+	case r.Covered:
+		return 1
+	}
+	return 2
+}
+
 // sectionRank orders JD sections: required first.
 func sectionRank(s string) int {
 	switch s {
@@ -179,16 +192,42 @@ func buildDiff(resume, jdName string, jd *keywords.JD, rep *scorer.Report) diffR
 				row.Evidence = m.Evidence
 			}
 		}
-		if row.Match == scorer.Missing && row.Fix == "" {
-			row.Fix = "add " + k.Name
+		if row.Match == scorer.Missing {
+			row.Fix = "add " + k.Name // the table says how much it matters
 		}
 		d.Rows = append(d.Rows, row)
 	}
+	// A missing keyword of an any-of group another member satisfies needs no fix.
+	satisfied := map[string]string{}
+	for _, r := range d.Rows {
+		if r.Group != "" && r.Match != scorer.Missing {
+			if _, ok := satisfied[r.Group]; !ok {
+				satisfied[r.Group] = r.Keyword
+			}
+		}
+	}
+	members := map[string][]string{}
+	for _, r := range d.Rows {
+		if r.Group != "" {
+			members[r.Group] = append(members[r.Group], r.Keyword)
+		}
+	}
+	for i := range d.Rows {
+		r := &d.Rows[i]
+		if r.Group == "" || r.Match != scorer.Missing {
+			continue
+		}
+		if by, ok := satisfied[r.Group]; ok {
+			r.Covered = true
+			r.Fix = "covered by " + by + " (any of)"
+		} else {
+			r.Fix = "add one of " + strings.Join(members[r.Group], ", ")
+		}
+	}
 	sort.SliceStable(d.Rows, func(i, j int) bool {
 		a, b := d.Rows[i], d.Rows[j]
-		am, bm := a.Match == scorer.Missing, b.Match == scorer.Missing
-		if am != bm {
-			return am
+		if ra, rb := missingRank(a), missingRank(b); ra != rb {
+			return ra < rb
 		}
 		if ra, rb := sectionRank(a.Section), sectionRank(b.Section); ra != rb {
 			return ra < rb
@@ -227,6 +266,9 @@ func diffTableRows(d diffReport) [][]string {
 			name += " *"
 		}
 		match := matchGlyph(r.Match)
+		if r.Covered {
+			match = "○ covered"
+		}
 		if r.Match != scorer.Missing && r.Match != scorer.Exact && r.Found != "" {
 			match += ": " + r.Found
 		}
@@ -261,6 +303,9 @@ func renderDiffText(w io.Writer, d diffReport, o renderOptions) error {
 		}
 		switch col {
 		case 4:
+			if d.Rows[row].Covered {
+				return s.Inherit(st.Dim)
+			}
 			return s.Inherit(matchStyle(st, d.Rows[row].Match))
 		case 5:
 			return s.Inherit(st.Dim)
@@ -269,13 +314,24 @@ func renderDiffText(w io.Writer, d diffReport, o renderOptions) error {
 	}
 	b.WriteString(newJDTable(r, []string{"KEYWORD", "SECTION", "JD", "RESUME", "MATCH", "FIX"}, rows, o.Width, cell))
 	b.WriteString("\n")
-	b.WriteString(st.Dim.Render("* other term: not in the skill lexicon, weighted at most half"))
-	b.WriteString("\n")
+	if hasOther(d.Rows) {
+		b.WriteString(st.Dim.Render("* other term: not in the skill lexicon, weighted at most half"))
+		b.WriteString("\n")
+	}
 	for _, g := range groupsOfRows(d.Rows) {
 		fmt.Fprintf(&b, "%s\n", g)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func hasOther(rows []diffRow) bool {
+	for _, r := range rows {
+		if r.Kind == "other" {
+			return true
+		}
+	}
+	return false
 }
 
 func groupsOfRows(rows []diffRow) []string {
@@ -300,7 +356,11 @@ func renderDiffMarkdown(w io.Writer, d diffReport) error {
 		return err
 	}
 	b.Reset()
-	b.WriteString("\n\\* other term: not in the skill lexicon, weighted at most half.\n")
+	if hasOther(d.Rows) {
+		b.WriteString("\n\\* other term: not in the skill lexicon, weighted at most half.\n")
+	} else if len(groupsOfRows(d.Rows)) > 0 {
+		b.WriteString("\n")
+	}
 	for _, g := range groupsOfRows(d.Rows) {
 		fmt.Fprintf(&b, "- %s\n", mdInline(g))
 	}
