@@ -83,6 +83,10 @@ type analysis struct {
 	pages    int
 	sections map[string]bool
 	diag     map[string]extract.Diagnostic
+
+	contactLine        []bool // the line holds an email or profile address
+	email, phone, link contact
+	linkNamed          bool
 }
 
 func analyse(doc *extract.Document) *analysis {
@@ -103,6 +107,7 @@ func analyse(doc *extract.Document) *analysis {
 		}
 	}
 	a.pages = max(doc.Pages, 1)
+	a.findContacts()
 	return a
 }
 
@@ -162,7 +167,10 @@ type contact struct {
 	body, hidden int // first line number (Line.N) in the body, or only in a header/footer/text box
 }
 
-func (a *analysis) contacts() (email, phone, link contact, linkNamed bool) {
+// findContacts finds the contact details once. Cheap byte tests guard the
+// regular expressions, which would otherwise dominate the checks' cost.
+func (a *analysis) findContacts() {
+	a.contactLine = make([]bool, len(a.lines))
 	for i, l := range a.lines {
 		found := func(c *contact) {
 			if l.Source == extract.Body || l.Source == extract.Footnote {
@@ -173,29 +181,55 @@ func (a *analysis) contacts() (email, phone, link contact, linkNamed bool) {
 				c.hidden = l.N
 			}
 		}
-		if emailRe.MatchString(l.Text) {
-			found(&email)
+		low := a.lower[i]
+		if strings.IndexByte(low, '@') >= 0 && emailRe.MatchString(l.Text) {
+			found(&a.email)
+			a.contactLine[i] = true
 		}
-		for _, m := range phoneRe.FindAllString(l.Text, -1) {
-			if isPhone(m) {
-				found(&phone)
-				break
+		if digitCount(low) >= 10 {
+			for _, m := range phoneRe.FindAllString(l.Text, -1) {
+				if isPhone(m) {
+					found(&a.phone)
+					break
+				}
 			}
 		}
-		if profileRe.MatchString(a.lower[i]) {
-			found(&link)
+		if strings.IndexByte(low, '.') >= 0 && mayHoldLink(low) && profileRe.MatchString(low) {
+			found(&a.link)
+			a.contactLine[i] = true
 		} else if profileNm.MatchString(l.Text) {
-			linkNamed = true
+			a.linkNamed = true
 		}
 	}
-	return
+}
+
+func digitCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// linkHints are substrings every profileRe match contains one of.
+var linkHints = []string{"linkedin", "github", "gitlab", "stackoverflow", "behance", "dribbble", "http", "www.", ".dev", ".io", ".me", ".site", ".page"}
+
+func mayHoldLink(low string) bool {
+	for _, h := range linkHints {
+		if strings.Contains(low, h) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c contact) any() bool { return c.body > 0 || c.hidden > 0 }
 
 func (a *analysis) contactDetails() Check {
 	c := Check{ID: "contact-details", Title: "Contact details"}
-	email, phone, link, named := a.contacts()
+	email, phone, link, named := a.email, a.phone, a.link, a.linkNamed
 	var have, missing []string
 	for _, x := range []struct {
 		name string
@@ -227,7 +261,7 @@ func (a *analysis) contactDetails() Check {
 
 func (a *analysis) contactPlacement() Check {
 	c := Check{ID: "contact-placement", Title: "Contact details in the body"}
-	email, phone, link, _ := a.contacts()
+	email, phone, link := a.email, a.phone, a.link
 	var hiddenOnly []string
 	line := 0
 	for _, x := range []struct {
@@ -453,6 +487,11 @@ var (
 // quantified says whether text states a measured result: a number that is not
 // a date or part of a product name.
 func quantified(text string) bool {
+	if digitCount(text) == 0 {
+		low := strings.ToLower(text)
+		return (strings.Contains(low, "doubl") || strings.Contains(low, "tripl") || strings.Contains(low, "halv") ||
+			strings.Contains(low, "fold")) && numberWd.MatchString(text)
+	}
 	if numberWd.MatchString(text) || pctileRe.MatchString(text) {
 		return true
 	}
@@ -689,7 +728,7 @@ func (a *analysis) keywordStuffing() Check {
 		if l.Section != "" && l.Section != "contact" {
 			pastHeader = true
 		}
-		if !pastHeader || l.Section == "contact" || emailRe.MatchString(l.Text) || profileRe.MatchString(a.lower[i]) {
+		if !pastHeader || l.Section == "contact" || a.contactLine[i] {
 			continue // the name and contact block repeats the user's handle
 		}
 		line := map[string]int{}
