@@ -147,7 +147,7 @@ func (s *scan) line(li int) {
 			ls.evid = append(ls.evid, span{h.start, h.end, ls.toks[h.whole].Sent})
 		}
 	}
-	ls.list = ln.Section == "skills" || (listItems(ls.text) >= 3 && distinctStarts(ls.evid) >= 2)
+	ls.list = ln.Section == "skills" || (isList(ls.text) && distinctStarts(ls.evid) >= 2)
 	for i := range hits {
 		s.gate(ls, hits, i)
 	}
@@ -247,7 +247,7 @@ func (s *scan) caseOf(ls *lineScan, h *hit, f *form) (exact, lower bool) {
 		if got != c {
 			exact = false
 		}
-		if got != token.Fold(got) {
+		if got != token.Fold(c) { // the form itself, in lowercase ("go", not "goes")
 			lower = false
 		}
 	}
@@ -349,16 +349,29 @@ func dropInsideNames(hits []hit) []hit {
 	return out
 }
 
-// listItems counts the items of a comma, pipe, semicolon or bullet separated line.
-func listItems(s string) int {
-	n := 1
-	for _, r := range s {
+// isList reports whether a line is a list of short items separated by
+// commas, pipes, semicolons, bullets or tabs: at least three items, and at
+// least two thirds of them of one to four words. A prose paragraph with
+// commas is not a list.
+func isList(s string) bool {
+	items, short := 0, 0
+	for _, it := range strings.FieldsFunc(s, func(r rune) bool {
 		switch r {
 		case ',', '|', ';', '•', '·', '▪', '◦', '●', '\t':
-			n++
+			return true
+		}
+		return false
+	}) {
+		n := len(strings.Fields(it))
+		if n == 0 {
+			continue
+		}
+		items++
+		if n <= 4 {
+			short++
 		}
 	}
-	return n
+	return items >= 3 && short >= 3 && 3*short >= 2*items
 }
 
 func distinctStarts(ev []span) int {
