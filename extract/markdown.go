@@ -34,6 +34,16 @@ func readMarkdown(ctx context.Context, data []byte, opts Options) (*Document, er
 	}
 	inFence, fenceMark := false, ""
 	inComment := false
+	// The inline rules are regexps, fast on prose but slow on pathological
+	// lines; past a budget far above any resume, lines are kept as written.
+	budget := maxInlineBytes
+	inline := func(s string) string {
+		if budget <= 0 {
+			return s
+		}
+		budget -= len(s)
+		return inline(s)
+	}
 	for ; i < len(src); i++ {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -102,6 +112,9 @@ func readMarkdown(ctx context.Context, data []byte, opts Options) (*Document, er
 		t = strings.TrimPrefix(t, "[x] ")
 		add(inline(t), i+1, false)
 	}
+	if budget <= 0 {
+		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Code: "markup-kept", Message: "markdown markup past the first 256 KiB was left in place"})
+	}
 	return doc, nil
 }
 
@@ -125,6 +138,12 @@ var (
 	escaped    = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|<>~])`)
 )
 
+// maxInlineLine is the longest line whose inline markup is interpreted.
+const maxInlineLine = 2048
+
+// maxInlineBytes is how much text of one file the inline rules see.
+const maxInlineBytes = 256 << 10
+
 func isRule(t string) bool {
 	if len(t) < 3 {
 		return false
@@ -139,6 +158,11 @@ func isTableRow(t string) bool { return strings.HasPrefix(t, "|") && strings.Cou
 
 // inline removes inline markup from one line of Markdown.
 func inline(s string) string {
+	if len(s) > maxInlineLine {
+		// Not prose a person wrote: keep it as it is rather than run the
+		// emphasis rules over megabytes of one line.
+		return s
+	}
 	// Backslash escapes are set aside first so that no rule below sees them.
 	var esc []string
 	s = strings.ReplaceAll(s, "\x00", "")
@@ -146,35 +170,64 @@ func inline(s string) string {
 		esc = append(esc, m[1:])
 		return "\x00"
 	})
-	s = htmlCmt.ReplaceAllString(s, "")
-	s = image.ReplaceAllString(s, "")
-	s = link.ReplaceAllStringFunc(s, func(m string) string {
-		sm := link.FindStringSubmatch(m)
-		text, url := sm[1], sm[2]
-		// Keep e-mail and phone targets: they are contact details the
-		// rendered link shows only as its text.
-		for _, p := range []string{"mailto:", "tel:"} {
-			if strings.HasPrefix(strings.ToLower(url), p) {
-				addr := url[len(p):]
-				if !strings.Contains(text, addr) {
-					return text + " (" + addr + ")"
+	has := func(sub string) bool { return strings.Contains(s, sub) }
+	if has("<!--") {
+		s = htmlCmt.ReplaceAllString(s, "")
+	}
+	if has("![") {
+		s = image.ReplaceAllString(s, "")
+	}
+	if has("](") {
+		s = link.ReplaceAllStringFunc(s, func(m string) string {
+			sm := link.FindStringSubmatch(m)
+			text, url := sm[1], sm[2]
+			// Keep e-mail and phone targets: they are contact details the
+			// rendered link shows only as its text.
+			for _, p := range []string{"mailto:", "tel:"} {
+				if strings.HasPrefix(strings.ToLower(url), p) {
+					addr := url[len(p):]
+					if !strings.Contains(text, addr) {
+						return text + " (" + addr + ")"
+					}
 				}
 			}
-		}
-		return text
-	})
-	s = refLink.ReplaceAllString(s, "$1")
-	s = autoLink.ReplaceAllStringFunc(s, func(m string) string {
-		return strings.TrimPrefix(m[1:len(m)-1], "mailto:")
-	})
-	s = code.ReplaceAllString(s, "$1")
-	s = htmlTag.ReplaceAllString(s, " ")
+			return text
+		})
+	}
+	if has("][") {
+		s = refLink.ReplaceAllString(s, "$1")
+	}
+	if has("<") {
+		s = autoLink.ReplaceAllStringFunc(s, func(m string) string {
+			return strings.TrimPrefix(m[1:len(m)-1], "mailto:")
+		})
+	}
+	if has("`") {
+		s = code.ReplaceAllString(s, "$1")
+	}
+	if has("<") {
+		s = htmlTag.ReplaceAllString(s, " ")
+	}
 	for range 3 { // nested emphasis
-		s = strong.ReplaceAllString(s, "$1")
-		s = strongU.ReplaceAllString(s, "$1$2$3")
-		s = emStar.ReplaceAllString(s, "$1")
-		s = emUnder.ReplaceAllString(s, "$1$2$3")
-		s = strike.ReplaceAllString(s, "$1")
+		before := s
+		if has("**") {
+			s = strong.ReplaceAllString(s, "$1")
+		}
+		if has("__") {
+			s = strongU.ReplaceAllString(s, "$1$2$3")
+		}
+		if has("*") {
+			s = emStar.ReplaceAllString(s, "$1")
+		}
+		if has("_") {
+			s = emUnder.ReplaceAllString(s, "$1$2$3")
+		}
+		if has("~~") {
+			s = strike.ReplaceAllString(s, "$1")
+		}
+		if s == before {
+			break
+		}
 	}
 	s = html.UnescapeString(s)
 	for _, e := range esc {

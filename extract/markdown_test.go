@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -138,5 +139,29 @@ func TestReadHTML(t *testing.T) {
 	}
 	if doc.Format != Text {
 		t.Errorf("format = %v, want text", doc.Format)
+	}
+}
+
+func TestReadMarkdownHostile(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		lines int
+	}{
+		{"one huge line", strings.Repeat("*", 1<<20) + strings.Repeat("_", 1<<20) + " [x](" + strings.Repeat("(", 1<<18) + "\n# Jo Example resume text\n", 2},
+		{"many emphasis lines", strings.Repeat(strings.Repeat("**a ", 500)+"\n", 5000) + "# Jo Example resume text\n", 5001},
+		{"many underscore lines", strings.Repeat(strings.Repeat("_", 1000)+strings.Repeat("*", 1000)+"\n", 5000) + "# Jo Example resume text\n", 5001},
+	}
+	for _, tt := range tests {
+		start := time.Now()
+		// Without the inline budget these take well over 10 s on one core.
+		doc, err := Read(context.Background(), strings.NewReader(tt.in), "x.md", Options{Timeout: 8 * time.Second})
+		if err != nil {
+			t.Fatalf("Read(%s) error %v after %v", tt.name, err, time.Since(start))
+		}
+		t.Logf("Read(%s): %v", tt.name, time.Since(start))
+		if len(doc.Lines) != tt.lines {
+			t.Errorf("Read(%s) = %d lines, want %d", tt.name, len(doc.Lines), tt.lines)
+		}
 	}
 }
