@@ -104,4 +104,3 @@ func TestCorpusAmbiguousMatches(t *testing.T) {
 	sort.Strings(skills)
 	t.Logf("%d files, %d matches of ambiguous skills (%s), %d known false positives; report: %s", len(files), matches, strings.Join(skills, ", "), bad, out)
 }
-
