@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/table"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/resumescore/resumescore/keywords"
 )
@@ -108,18 +109,25 @@ func factsLine(f jdFacts) string {
 	return s
 }
 
-// newJDTable lays out rows as a lipgloss table that fits width: columns
-// shrink and cells wrap rather than overflow. Styles come from r, so the
-// table has no colour when r's profile is Ascii; the header stays bold-free
-// there and the borders are plain box-drawing characters.
+// newJDTable lays out rows as a lipgloss table that fits width: when the
+// natural table is wider, the widest columns shrink and their cells wrap at
+// word boundaries (never cut). Styles come from r, so the table has no colour
+// when r's profile is Ascii; the borders are plain box-drawing characters.
 func newJDTable(r *lipgloss.Renderer, headers []string, rows [][]string, width int, cell func(row, col int) lipgloss.Style) string {
+	widths := fitColumns(headers, rows, width)
+	wrapped := make([][]string, len(rows))
+	for i, row := range rows {
+		wrapped[i] = make([]string, len(row))
+		for j, c := range row {
+			wrapped[i][j] = wrapCell(c, widths[j])
+		}
+	}
 	t := table.New().
 		Border(lipgloss.NormalBorder()).
 		BorderStyle(r.NewStyle()).
 		BorderRow(false).
 		Headers(headers...).
-		Rows(rows...).
-		Wrap(true).
+		Rows(wrapped...).
 		StyleFunc(func(row, col int) lipgloss.Style {
 			base := r.NewStyle().Padding(0, 1)
 			if row == table.HeaderRow {
@@ -130,8 +138,51 @@ func newJDTable(r *lipgloss.Renderer, headers []string, rows [][]string, width i
 			}
 			return base
 		})
-	if natural := lipgloss.Width(t.String()); natural > width {
-		t = t.Width(width)
-	}
 	return t.String()
+}
+
+// fitColumns returns column widths whose table (borders and one space of
+// padding each side) fits width, shrinking the widest column first, never
+// below the header's width or 6 cells.
+func fitColumns(headers []string, rows [][]string, width int) []int {
+	n := len(headers)
+	w := make([]int, n)
+	minW := make([]int, n)
+	for j, h := range headers {
+		w[j] = lipgloss.Width(h)
+		minW[j] = max(lipgloss.Width(h), 6)
+	}
+	for _, row := range rows {
+		for j := 0; j < n && j < len(row); j++ {
+			w[j] = max(w[j], lipgloss.Width(row[j]))
+		}
+	}
+	total := func() int {
+		t := n + 1
+		for _, x := range w {
+			t += x + 2
+		}
+		return t
+	}
+	for total() > width {
+		widest := -1
+		for j := range w {
+			if w[j] > minW[j] && (widest < 0 || w[j] >= w[widest]) {
+				widest = j
+			}
+		}
+		if widest < 0 {
+			break // cannot shrink further; the terminal is too narrow
+		}
+		w[widest]--
+	}
+	return w
+}
+
+// wrapCell wraps text to width cells at spaces, breaking longer words.
+func wrapCell(text string, width int) string {
+	if width <= 0 || lipgloss.Width(text) <= width {
+		return text
+	}
+	return ansi.Wrap(text, width, "")
 }
