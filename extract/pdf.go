@@ -37,7 +37,7 @@ type pdfPage struct {
 func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err error) {
 	defer func() {
 		if r := recover(); r != nil { // last resort: nothing below should panic
-			doc, err = nil, fmt.Errorf("internal failure reading the PDF (%v): %w", r, ErrMalformed)
+			doc, err = nil, fmt.Errorf("damaged file: internal failure reading the PDF (%v): %w", r, ErrMalformed)
 		}
 	}()
 	if ctx == nil {
@@ -65,13 +65,13 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 		if gd.fatal != nil {
 			return nil, gd.fatal
 		}
-		return nil, fmt.Errorf("damaged page tree: %w", ErrMalformed)
+		return nil, fmt.Errorf("damaged file: the page tree cannot be read: %w", ErrMalformed)
 	}
 	if err != nil {
 		return nil, err
 	}
 	if len(pages) == 0 {
-		return nil, fmt.Errorf("damaged PDF: no pages found: %w", ErrMalformed)
+		return nil, fmt.Errorf("damaged file: no pages found: %w", ErrMalformed)
 	}
 
 	doc = &Document{Format: PDF, Pages: len(pages)}
@@ -152,11 +152,11 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 		case encKind != "":
 			return nil, fmt.Errorf("encrypted with %s, which yields no readable text: %w", encKind, ErrEncrypted)
 		case lost == len(pages):
-			return nil, fmt.Errorf("damaged PDF: every page failed to parse: %w", ErrMalformed)
+			return nil, fmt.Errorf("damaged file: every page failed to parse: %w", ErrMalformed)
 		case images+inline > 0:
 			return nil, fmt.Errorf("no text layer (scanned image?): %w", ErrNoText)
 		default:
-			return nil, fmt.Errorf("no text found on any page: %w", ErrNoText)
+			return nil, fmt.Errorf("no text layer: no text found on any page: %w", ErrNoText)
 		}
 	}
 	if runes > 0 && (float64(bad) > garbledShare*float64(runes) || float64(letters) < letterShareMin*float64(runes)) {
@@ -284,7 +284,7 @@ func classifyOpenError(err error, encKind string) error {
 	case errors.Is(err, ErrTooLarge) || errors.Is(err, ErrMalformed):
 		return err
 	}
-	return fmt.Errorf("damaged PDF (%s): %w", strings.TrimPrefix(strings.TrimPrefix(msg, "malformed PDF: "), "malformed PDF file: "), ErrMalformed)
+	return fmt.Errorf("damaged file (%s): %w", strings.TrimPrefix(strings.TrimPrefix(msg, "malformed PDF: "), "malformed PDF file: "), ErrMalformed)
 }
 
 // walkPages walks /Root/Pages with a depth bound, a visited set and the page
@@ -292,7 +292,7 @@ func classifyOpenError(err error, encKind string) error {
 func walkPages(r *pdf.Reader, maxPages int) ([]pdfPage, error) {
 	root := r.Trailer().Key("Root")
 	if root.Kind() != pdf.Dict {
-		return nil, fmt.Errorf("damaged PDF: no document catalog: %w", ErrMalformed)
+		return nil, fmt.Errorf("damaged file: no document catalog: %w", ErrMalformed)
 	}
 	var pages []pdfPage
 	seen := map[string]bool{}

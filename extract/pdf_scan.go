@@ -41,7 +41,7 @@ func normalizePDF(data []byte) ([]byte, error) {
 	}
 	i := bytes.Index(head, []byte("%PDF-"))
 	if i < 0 {
-		return nil, fmt.Errorf("no %%PDF header: %w", ErrMalformed)
+		return nil, fmt.Errorf("damaged file: no %%PDF header: %w", ErrMalformed)
 	}
 	data = data[i:]
 	if e := bytes.LastIndex(data, []byte("%%EOF")); e >= 0 {
@@ -50,7 +50,7 @@ func normalizePDF(data []byte) ([]byte, error) {
 	out := make([]byte, len(data), len(data)+1)
 	copy(out, data)
 	if len(out) < 16 {
-		return nil, fmt.Errorf("file too short: %w", ErrMalformed)
+		return nil, fmt.Errorf("damaged file: too short for a PDF: %w", ErrMalformed)
 	}
 	// "%PDF-1.x" followed by an end of line is all the library accepts.
 	if !(out[5] == '1' && out[6] == '.' && out[7] >= '0' && out[7] <= '7') {
@@ -154,7 +154,7 @@ func scanPrevChain(data []byte) error {
 			return nil
 		}
 		if seen[pos] {
-			return fmt.Errorf("cross-reference /Prev chain loops: %w", ErrMalformed)
+			return fmt.Errorf("damaged file: its cross-reference chain loops: %w", ErrMalformed)
 		}
 		seen[pos] = true
 		sect := data[pos:]
