@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -162,6 +163,37 @@ func TestReadMarkdownHostile(t *testing.T) {
 		t.Logf("Read(%s): %v", tt.name, time.Since(start))
 		if len(doc.Lines) != tt.lines {
 			t.Errorf("Read(%s) = %d lines, want %d", tt.name, len(doc.Lines), tt.lines)
+		}
+	}
+}
+
+func TestHTMLText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<p>a &lt; b</p>", "\na < b\n"},
+		{"x < y and y > z", "x < y and y > z"},
+		{"<SCRIPT type=x>var a = '<p>';</SCRIPT>after", "after"},
+		{"<h3 class=t>Skills</h3><td>Go</td><td>SQL</td>", "\n\x01Skills\nGo | SQL | "},
+		{"<!-- never closed", ""},
+		{"<style>unclosed", ""},
+		{"text <b", "text <b"},
+	}
+	for _, tt := range tests {
+		if got := htmlText(tt.in); got != tt.want {
+			t.Errorf("htmlText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestReadHTMLHostile(t *testing.T) {
+	for name, in := range map[string]string{
+		"unclosed scripts": "<html>" + strings.Repeat("<script ", 1<<20),
+		"many headings":    "<html>" + strings.Repeat("<h1 ", 1<<20) + "<p>Jo Example resume text</p>",
+		"many paragraphs":  "<html>" + strings.Repeat("<p>hello world <b>x</b></p>\n", 300000),
+	} {
+		start := time.Now()
+		_, err := Read(context.Background(), strings.NewReader(in), "x.html", Options{Timeout: 8 * time.Second})
+		if err != nil && !errors.Is(err, ErrEmpty) {
+			t.Errorf("Read(%s) = %v after %v, want text or ErrEmpty", name, err, time.Since(start))
 		}
 	}
 }

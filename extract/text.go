@@ -3,7 +3,6 @@ package extract
 import (
 	"context"
 	"html"
-	"regexp"
 	"strings"
 )
 
@@ -35,13 +34,80 @@ func splitLines(s string) []string {
 	return strings.Split(s, "\n")
 }
 
-var (
-	htmlDrop    = regexp.MustCompile(`(?is)<(script|style|head|noscript|template|svg)\b.*?</(script|style|head|noscript|template|svg)\s*>|<!--.*?-->`)
-	htmlHeading = regexp.MustCompile(`(?i)<h[1-6]\b[^>]*>`)
-	htmlBlock   = regexp.MustCompile(`(?i)</?(p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|main|nav|aside|blockquote|pre|hr|dt|dd|dl|form|address|figure|figcaption|title)\b[^>]*>`)
-	htmlCell    = regexp.MustCompile(`(?i)</t[dh]\s*>`)
-	htmlAnyTag  = regexp.MustCompile(`<[^<>]*>`)
-)
+// htmlSkip are elements whose content is never visible text.
+var htmlSkip = map[string]bool{"script": true, "style": true, "head": true, "noscript": true, "template": true, "svg": true}
+
+// htmlBreak are elements that start a new line.
+var htmlBreak = map[string]bool{"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "tr": true,
+	"table": true, "section": true, "article": true, "header": true, "footer": true, "main": true, "nav": true,
+	"aside": true, "blockquote": true, "pre": true, "hr": true, "dt": true, "dd": true, "dl": true, "form": true,
+	"address": true, "figure": true, "figcaption": true, "title": true, "body": true, "html": true}
+
+// htmlText returns the visible text of an HTML page in one linear pass:
+// skipped elements and comments out, block elements as newlines, a "\x01"
+// before heading text, " | " after table cells, other tags dropped.
+func htmlText(s string) string {
+	lower := strings.ToLower(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		lt := strings.IndexByte(s[i:], '<')
+		if lt < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		b.WriteString(s[i : i+lt])
+		i += lt
+		if strings.HasPrefix(s[i:], "<!--") {
+			end := strings.Index(s[i+4:], "-->")
+			if end < 0 {
+				break
+			}
+			i += 4 + end + 3
+			continue
+		}
+		gt := strings.IndexByte(s[i:], '>')
+		if gt < 0 {
+			b.WriteString(s[i:]) // a lone "<" is text
+			break
+		}
+		tag := lower[i+1 : i+gt]
+		closing := strings.HasPrefix(tag, "/")
+		tag = strings.TrimPrefix(tag, "/")
+		name := tag
+		if k := strings.IndexAny(tag, " \t\r\n/"); k >= 0 {
+			name = tag[:k]
+		}
+		i += gt + 1
+		switch {
+		case name == "" || !(name[0] >= 'a' && name[0] <= 'z') && name[0] != '!':
+			b.WriteString(s[i-gt-1 : i]) // "a < b > c": not a tag
+		case htmlSkip[name] && !closing:
+			end := strings.Index(lower[i:], "</"+name)
+			if end < 0 {
+				i = len(s)
+				break
+			}
+			i += end
+			if gt := strings.IndexByte(s[i:], '>'); gt >= 0 {
+				i += gt + 1
+			} else {
+				i = len(s)
+			}
+		case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6':
+			if closing {
+				b.WriteByte('\n')
+			} else {
+				b.WriteString("\n\x01")
+			}
+		case (name == "td" || name == "th") && closing:
+			b.WriteString(" | ")
+		case htmlBreak[name]:
+			b.WriteByte('\n')
+		}
+	}
+	return html.UnescapeString(b.String())
+}
 
 // isHTML reports whether text is an HTML page (a job ad saved from the web).
 func isHTML(text []byte, ext string) bool {
@@ -56,12 +122,7 @@ func isHTML(text []byte, ext string) bool {
 // head out, block elements as line breaks, table cells separated by " | ",
 // entities decoded; h1-h6 are section hints.
 func readHTML(ctx context.Context, data []byte, opts Options) (*Document, error) {
-	s := htmlDrop.ReplaceAllString(string(data), " ")
-	s = htmlHeading.ReplaceAllString(s, "\n\x01")
-	s = htmlCell.ReplaceAllString(s, " | ")
-	s = htmlBlock.ReplaceAllString(s, "\n")
-	s = htmlAnyTag.ReplaceAllString(s, "")
-	s = html.UnescapeString(s)
+	s := htmlText(string(data))
 	doc := &Document{}
 	for _, l := range splitLines(s) {
 		l = strings.Trim(strings.TrimSpace(l), "| ")
