@@ -210,7 +210,7 @@ func TestReadDOCXErrors(t *testing.T) {
 		{"part over the cap", bomb.Bytes(), ErrTooLarge, "possible zip bomb"},
 		{"altChunk only", docxOf(t, "word/document.xml", wBody(`<w:altChunk r:id="rA"/>`), "word/_rels/document.xml.rels", wRels("rA", "aFChunk", "chunk.mht"), "word/chunk.mht", "<html>Jo</html>"), ErrUnsupported, "altChunk"},
 		{"nested too deep", docxOf(t, "word/document.xml", wBody(deep)), ErrMalformed, "nested"},
-		{"too much text", docxOf(t, "word/document.xml", wBody(strings.Repeat(wPara("word and more text"), maxDOCXTextRune/17))), ErrTooLarge, "of text"},
+		{"too much text", docxOf(t, "word/document.xml", wBody(wPara(strings.Repeat("word ", maxDOCXTextRune/5+10)))), ErrTooLarge, "of text"},
 		{"not XML", docxOf(t, "word/document.xml", "\x00\x01 not xml <<<"), ErrMalformed, "damaged DOCX part"},
 	}
 	for _, tt := range tests {
