@@ -75,6 +75,19 @@ func (r *JDRules) splitJD(text string) jdDoc {
 				continue
 			}
 		}
+		// "Required Skills: Kafka, Redis" - a heading with its content on one line.
+		if !bullet {
+			if i := strings.Index(clean, ":"); i > 0 && i+1 < len(clean) {
+				if sec, norm, ok := r.heading(clean[:i+1], clean[:i+1]); ok && norm != "job title" && norm != "title" && norm != "position" {
+					section, heading = sec, clean[:i]
+					wantTitle, nextIsTitle = false, false
+					clean = strings.TrimSpace(clean[i+1:])
+					if clean == "" {
+						continue
+					}
+				}
+			}
+		}
 		if nextIsTitle || (wantTitle && !bullet && looksLikeTitle(clean)) {
 			d.Title = strings.TrimSpace(strings.TrimSuffix(clean, ":"))
 			d.Clauses = append(d.Clauses, jdClause{Line: n, Text: d.Title, Section: SectionTitle})

@@ -113,6 +113,12 @@ func (r *JDRules) otherTerms(cs []jdClause, hits []jdHit, title string) []jdTerm
 					}
 				case r.standsOut(run, titleWords):
 					out = append(out, jdTerm{name: c.Text[s:e], clause: ci, start: s, end: e, kind: "phrase"})
+				default:
+					// "Conduct system-wide Penetration Testing": words capitalised
+					// inside a sentence name a thing.
+					if cs, ce, ok := capitalRun(c.Text, run); ok {
+						out = append(out, jdTerm{name: c.Text[cs:ce], clause: ci, start: cs, end: ce, kind: "phrase"})
+					}
 				}
 			}
 			run = run[:0]
@@ -266,17 +272,43 @@ func isSkillsWord(w string) bool {
 	return false
 }
 
-// leadingVerb reports a lowercase verb opening a phrase of several words
-// ("handling Mortgage Loan Models", "translate user stories").
+// leadingVerb reports a verb opening a phrase of several words ("handling
+// Mortgage Loan Models", "translate user stories", "Conduct system-wide
+// Penetration Testing").
 func leadingVerb(run []jdTok, i int) bool {
 	if len(run) < 2 || i != 0 {
 		return false
 	}
 	w := run[0].Text
 	if w != strings.ToLower(w) {
-		return false
+		return commonVerbs[strings.ToLower(w)] && run[0].Start == 0
 	}
 	return strings.HasSuffix(w, "ing") || commonVerbs[w]
+}
+
+// capitalRun finds two or more capitalised words in a row (not opening the
+// sentence, not all shouted) inside run: a name like "Penetration Testing".
+func capitalRun(text string, run []jdTok) (int, int, bool) {
+	best := [2]int{-1, -1}
+	for i := 0; i < len(run); {
+		j := i
+		for j < len(run) && titleCased(run[j].Text) && run[j].Start > 0 {
+			j++
+		}
+		if j-i >= 2 && (best[0] < 0 || run[j-1].End-run[i].Start > best[1]-best[0]) {
+			best = [2]int{run[i].Start, run[j-1].End}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return best[0], best[1], best[0] >= 0
+}
+
+func titleCased(w string) bool {
+	r := []rune(w)
+	return len(r) > 1 && unicode.IsUpper(r[0]) && strings.ToUpper(w) != w
 }
 
 var commonVerbs = map[string]bool{
