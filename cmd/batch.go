@@ -247,7 +247,8 @@ func collectFiles(args []string) ([]string, []walkError) {
 }
 
 // scoreFiles extracts and scores files on a pool of workers (GOMAXPROCS by
-// default) that share one compiled index. Results keep the input order.
+// default) that share one compiled index; each worker has its own child
+// extractor when runner is set. Results keep the input order.
 func scoreFiles(ctx context.Context, files []string, opts *batchOptions, xopts extract.Options, tg *target,
 	runner *childRunner, done func()) []batchResult {
 	results := make([]batchResult, len(files))
@@ -262,8 +263,13 @@ func scoreFiles(ctx context.Context, files []string, opts *batchOptions, xopts e
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var child *childWorker // started on the first file that needs it
+			if runner != nil {
+				child = runner.worker()
+				defer child.close()
+			}
 			for i := range jobs {
-				results[i] = scoreOne(ctx, files[i], opts, xopts, tg, runner)
+				results[i] = scoreOne(ctx, files[i], opts, xopts, tg, child)
 				results[i].order = i
 				done()
 			}
@@ -282,10 +288,10 @@ feed:
 	return results
 }
 
-// scoreOne extracts one file (in a child when it must be contained) and
-// turns its report into a row. It never panics on a bad file: every failure
-// becomes the row's error.
-func scoreOne(ctx context.Context, path string, opts *batchOptions, xopts extract.Options, tg *target, runner *childRunner) (r batchResult) {
+// scoreOne extracts one file (in the worker's child when it must be
+// contained) and turns its report into a row. It never panics on a bad file:
+// every failure becomes the row's error.
+func scoreOne(ctx context.Context, path string, opts *batchOptions, xopts extract.Options, tg *target, child *childWorker) (r batchResult) {
 	r = batchResult{File: filepath.ToSlash(path), Missing: []string{}}
 	defer func() {
 		if p := recover(); p != nil {
@@ -295,8 +301,8 @@ func scoreOne(ctx context.Context, path string, opts *batchOptions, xopts extrac
 	}()
 	var doc *extract.Document
 	var err error
-	if runner != nil && (opts.Isolate == "always" || needsChild(path)) {
-		doc, err = runner.extract(ctx, path)
+	if child != nil && (opts.Isolate == "always" || needsChild(path)) {
+		doc, err = child.extract(ctx, path)
 	} else {
 		doc, err = extract.File(ctx, path, xopts)
 	}

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"time"
 
@@ -72,49 +74,73 @@ var childSentinels = []struct {
 	{"deadline", context.DeadlineExceeded},
 }
 
-// newChildCmd builds the hidden `__extract FILE` command. It waits for its
-// stdin to close (the parent closes it once the memory limit is in place),
-// extracts FILE and writes a childReply as JSON on stdout.
+// newChildCmd builds the hidden `__extract` command: a child extractor
+// serving one batch worker. It reads requests from stdin, one JSON string (a
+// file path) per line, and answers each with one childReply line on stdout.
+// It reads nothing before the first request, and the parent sends that only
+// once the memory limit is in place. After a timeout it answers and exits: the
+// stuck parser goroutine cannot be stopped, so the parent starts a fresh child.
 func newChildCmd(s *streams, g *globalOptions) *cobra.Command {
 	return &cobra.Command{
-		Use:    childCommand + " FILE",
-		Short:  "extract one file for batch, in a child process (internal)",
+		Use:    childCommand,
+		Short:  "extract files for batch in a child process (internal)",
 		Hidden: true,
-		Args:   cobra.ExactArgs(1),
-		RunE: func(c *cobra.Command, args []string) error {
-			if s.In != nil {
-				_, _ = io.Copy(io.Discard, s.In) // the go-ahead: EOF
-			}
+		Args:   cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
 			ctx := c.Context()
 			if ctx == nil {
 				ctx = context.Background()
 			}
-			var rep childReply
-			doc, err := extract.File(ctx, args[0], g.extractOptions())
-			if err != nil {
-				rep.Error = describe(err)
-				var fe *extract.FileError
-				if errors.As(err, &fe) {
-					rep.Error = describe(fe.Err)
-					if fe.Path != "" && strings.HasPrefix(rep.Error, fe.Path+": ") {
-						rep.Error = strings.TrimPrefix(rep.Error, fe.Path+": ")
+			if s.In == nil {
+				return nil
+			}
+			in := bufio.NewReader(s.In)
+			enc := json.NewEncoder(s.Out) // one Write per reply line
+			for {
+				line, err := in.ReadBytes('\n')
+				if len(bytes.TrimSpace(line)) > 0 {
+					var path string
+					rep := childReply{}
+					if jerr := json.Unmarshal(line, &path); jerr != nil {
+						rep.Error, rep.Sentinels = "bad request", []string{"malformed"}
+					} else {
+						rep = extractReply(ctx, path, g.extractOptions())
+					}
+					if werr := enc.Encode(&rep); werr != nil {
+						return fmt.Errorf("child reply: %w", werr)
+					}
+					if slices.Contains(rep.Sentinels, "deadline") {
+						return nil
 					}
 				}
-				for _, cs := range childSentinels {
-					if errors.Is(err, cs.err) {
-						rep.Sentinels = append(rep.Sentinels, cs.name)
-					}
+				if err != nil {
+					return nil // EOF: the parent is done
 				}
-			} else {
-				rep.Doc = doc
 			}
-			enc := json.NewEncoder(s.Out)
-			if err := enc.Encode(&rep); err != nil {
-				return fmt.Errorf("child reply: %w", err)
-			}
-			return nil
 		},
 	}
+}
+
+// extractReply extracts one file and packs the result for the parent.
+func extractReply(ctx context.Context, path string, opts extract.Options) childReply {
+	doc, err := extract.File(ctx, path, opts)
+	if err == nil {
+		return childReply{Doc: doc}
+	}
+	rep := childReply{Error: describe(err)}
+	var fe *extract.FileError
+	if errors.As(err, &fe) {
+		rep.Error = describe(fe.Err)
+		if fe.Path != "" && strings.HasPrefix(rep.Error, fe.Path+": ") {
+			rep.Error = strings.TrimPrefix(rep.Error, fe.Path+": ")
+		}
+	}
+	for _, cs := range childSentinels {
+		if errors.Is(err, cs.err) {
+			rep.Sentinels = append(rep.Sentinels, cs.name)
+		}
+	}
+	return rep
 }
 
 // childError is an extraction error rebuilt in the parent: the child's
@@ -127,17 +153,18 @@ type childError struct {
 func (e *childError) Error() string   { return e.msg }
 func (e *childError) Unwrap() []error { return e.errs }
 
-// childRunner extracts files in child processes.
+// childRunner holds how to start child extractors; each batch worker gets
+// its own childWorker from it.
 type childRunner struct {
 	exe      string   // the binary to run (os.Executable())
 	argv0    string   // its argv[0]: "resumescore" (testscript dispatches on it)
-	args     []string // arguments before the file (the command and the limit flags)
+	args     []string // arguments (the command and the limit flags)
 	memLimit uint64   // RLIMIT_AS of each child; 0 = none
 	timeout  time.Duration
 	env      []string // extra environment (tests)
 }
 
-// newChildRunner returns a runner re-executing this binary with the limits of opts.
+// newChildRunner returns a runner re-executing this binary with the limits of g.
 func newChildRunner(g *globalOptions) (*childRunner, error) {
 	exe, err := os.Executable()
 	if err != nil {
@@ -156,54 +183,142 @@ func newChildRunner(g *globalOptions) (*childRunner, error) {
 	}, nil
 }
 
-// extract runs one child on path and returns its document, or an
-// *extract.FileError for path whatever happened to the child: a crash, a
-// kill at the deadline or garbage on stdout. The child's stderr (a Go stack
-// trace after a crash) is used only to classify, never shown.
-func (cr *childRunner) extract(ctx context.Context, path string) (*extract.Document, error) {
-	fail := func(msg string, errs ...error) error {
-		return &extract.FileError{Path: path, Err: &childError{msg: msg, errs: errs}}
+// worker returns a child extractor for one batch worker. The process starts
+// on the first file and is restarted after it dies or is killed.
+func (cr *childRunner) worker() *childWorker { return &childWorker{cr: cr} }
+
+// childWorker is one long-lived child process serving one batch worker, so
+// that a batch pays for a process start per worker, not per file.
+type childWorker struct {
+	cr     *childRunner
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	stdout *bufio.Reader
+	stderr *cappedBuffer
+}
+
+// start starts the child and applies the memory limit before the child may
+// read anything.
+func (w *childWorker) start() error {
+	c := exec.Command(w.cr.exe, w.cr.args...)
+	if w.cr.argv0 != "" {
+		c.Args[0] = w.cr.argv0
 	}
-	ctx, cancel := context.WithTimeout(ctx, cr.timeout+childGrace)
-	defer cancel()
-	c := exec.CommandContext(ctx, cr.exe, append(append([]string(nil), cr.args...), "--", path)...)
-	if cr.argv0 != "" {
-		c.Args[0] = cr.argv0
-	}
-	c.Env = append(os.Environ(), cr.env...)
+	c.Env = append(os.Environ(), w.cr.env...)
 	c.WaitDelay = time.Second
 	stdin, err := c.StdinPipe()
 	if err != nil {
-		return nil, fail("cannot start the extractor: "+err.Error(), extract.ErrUnreadable)
+		return err
 	}
-	stdout := &cappedBuffer{max: maxChildOutput}
-	stderr := &cappedBuffer{max: maxChildStderr}
-	c.Stdout, c.Stderr = stdout, stderr
+	stdout, err := c.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	w.stderr = &cappedBuffer{max: maxChildStderr}
+	c.Stderr = w.stderr
 	if err := c.Start(); err != nil {
-		return nil, fail("cannot start the extractor: "+err.Error(), extract.ErrUnreadable)
+		return err
 	}
-	if cr.memLimit > 0 {
-		if err := setMemLimit(c.Process.Pid, cr.memLimit); err != nil {
+	if w.cr.memLimit > 0 {
+		if err := setMemLimit(c.Process.Pid, w.cr.memLimit); err != nil {
 			_ = c.Process.Kill()
 			_ = c.Wait()
-			return nil, fail("cannot limit the extractor's memory: "+err.Error(), extract.ErrUnreadable)
+			return fmt.Errorf("limiting its memory: %w", err)
 		}
 	}
-	_ = stdin.Close() // the go-ahead
-	werr := c.Wait()
-	switch {
-	case ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
-		return nil, fail(fmt.Sprintf("timed out parsing the file after %s (extractor stopped)", cr.timeout),
+	w.cmd, w.stdin, w.stdout = c, stdin, bufio.NewReaderSize(stdout, 64<<10)
+	return nil
+}
+
+// stop ends the child: kill when it must die now, else close its stdin and
+// give it a second to exit before killing it. It returns the error of Wait.
+func (w *childWorker) stop(kill bool) error {
+	if w.cmd == nil {
+		return nil
+	}
+	if kill {
+		_ = w.cmd.Process.Kill()
+	}
+	_ = w.stdin.Close()
+	done := make(chan error, 1)
+	c := w.cmd
+	go func() { done <- c.Wait() }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(time.Second):
+		_ = c.Process.Kill()
+		err = <-done
+	}
+	w.cmd = nil
+	return err
+}
+
+// close ends the child once the batch is done.
+func (w *childWorker) close() { _ = w.stop(false) }
+
+// extract has the child extract path and returns the document, or an
+// *extract.FileError for path whatever happened to the child: a crash, a
+// kill at the deadline or garbage on stdout. The child's stderr (a Go stack
+// trace after a crash) is used only to classify, never shown.
+func (w *childWorker) extract(ctx context.Context, path string) (*extract.Document, error) {
+	fail := func(msg string, errs ...error) error {
+		return &extract.FileError{Path: path, Err: &childError{msg: msg, errs: errs}}
+	}
+	if w.cmd == nil {
+		if err := w.start(); err != nil {
+			return nil, fail("cannot start the extractor: "+err.Error(), extract.ErrUnreadable)
+		}
+	}
+	req, _ := json.Marshal(path)
+	if _, err := w.stdin.Write(append(req, '\n')); err != nil {
+		werr := w.stop(true)
+		return nil, crashError(path, werr, w.stderr.Bytes(), w.cr.memLimit)
+	}
+	type result struct {
+		line []byte
+		err  error
+	}
+	ch := make(chan result, 1)
+	out := w.stdout
+	go func() {
+		line, err := readLine(out, maxChildOutput)
+		ch <- result{line, err}
+	}()
+	timer := time.NewTimer(w.cr.timeout + childGrace)
+	defer timer.Stop()
+	var r result
+	select {
+	case r = <-ch:
+	case <-timer.C:
+		_ = w.stop(true)
+		<-ch
+		return nil, fail(fmt.Sprintf("timed out parsing the file after %s (extractor stopped)", w.cr.timeout),
 			extract.ErrMalformed, context.DeadlineExceeded)
-	case ctx.Err() != nil:
+	case <-ctx.Done():
+		_ = w.stop(true)
+		<-ch
 		return nil, ctx.Err()
-	case werr != nil:
-		return nil, crashError(path, werr, stderr.Bytes(), cr.memLimit)
-	case stdout.overflow:
-		return nil, fail("the extracted text is too large", extract.ErrTooLarge)
+	}
+	if r.err != nil {
+		if errors.Is(r.err, errLineTooLong) {
+			_ = w.stop(true)
+			return nil, fail("the extracted text is too large", extract.ErrTooLarge)
+		}
+		// The child died before it answered.
+		werr := w.stop(false)
+		if werr == nil {
+			werr = r.err
+		}
+		return nil, crashError(path, werr, w.stderr.Bytes(), w.cr.memLimit)
 	}
 	var rep childReply
-	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(r.line, &rep); err != nil {
+		// Out of step with the protocol: end this child (a crashing one
+		// prints its trace on stderr) and start afresh on the next file.
+		if werr := w.stop(false); werr != nil {
+			return nil, crashError(path, werr, w.stderr.Bytes(), w.cr.memLimit)
+		}
 		return nil, fail("the extractor gave an unreadable reply", extract.ErrMalformed)
 	}
 	if rep.Error != "" || rep.Doc == nil {
@@ -214,6 +329,9 @@ func (cr *childRunner) extract(ctx context.Context, path string) (*extract.Docum
 					errs = append(errs, cs.err)
 				}
 			}
+		}
+		if slices.Contains(rep.Sentinels, "deadline") {
+			_ = w.stop(true) // its parser goroutine is stuck; the child exits anyway
 		}
 		if len(errs) == 0 {
 			errs = append(errs, extract.ErrMalformed)
@@ -226,6 +344,27 @@ func (cr *childRunner) extract(ctx context.Context, path string) (*extract.Docum
 	}
 	rep.Doc.Path = path
 	return rep.Doc, nil
+}
+
+// errLineTooLong says a child's reply exceeded maxChildOutput.
+var errLineTooLong = errors.New("reply too long")
+
+// readLine reads one '\n'-terminated line of at most max bytes.
+func readLine(r *bufio.Reader, max int) ([]byte, error) {
+	var line []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		line = append(line, chunk...)
+		if len(line) > max {
+			return nil, errLineTooLong
+		}
+		if err == nil {
+			return line, nil
+		}
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return nil, err
+		}
+	}
 }
 
 // crashError classifies a child that exited abnormally.

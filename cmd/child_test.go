@@ -1,11 +1,11 @@
 package cmd
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"testing"
@@ -19,47 +19,66 @@ import (
 const childHelperEnv = "RESUMESCORE_TEST_CHILD"
 
 // TestChildHelper is not a test: it is the child process of TestChildRunner.
+// It speaks the child protocol (a JSON path per line in, a reply per line out)
+// and misbehaves as its mode says when a request arrives.
 func TestChildHelper(t *testing.T) {
 	mode := os.Getenv(childHelperEnv)
 	if mode == "" {
 		t.Skip("helper process for TestChildRunner")
 	}
-	_, _ = io.Copy(io.Discard, os.Stdin) // wait for the go-ahead, like the real child
-	switch mode {
-	case "ok":
-		_ = json.NewEncoder(os.Stdout).Encode(childReply{Doc: &extract.Document{Format: extract.Markdown, Pages: 1,
-			Lines: []extract.Line{{N: 1, Page: 1, Text: "Go and PostgreSQL"}}}})
-	case "error":
-		_ = json.NewEncoder(os.Stdout).Encode(childReply{Error: "encrypted with an unsupported method (AES-256)", Sentinels: []string{"encrypted"}})
-	case "oom":
-		// Far beyond the address-space limit: the runtime's fatal error, which recover cannot catch.
-		b := make([]byte, 8<<30)
-		b[len(b)-1] = 1
-		fmt.Println(len(b))
-	case "panic":
-		var m map[string]int
-		m["boom"] = 1
-	case "hang":
-		time.Sleep(time.Hour)
-	case "garbage":
-		fmt.Print("%PDF-1.7 not json")
-	case "exit":
-		os.Exit(3)
+	if mode == "crash-once" {
+		// Crash in the first process, serve in the next: tests the restart.
+		marker := os.Getenv(childHelperEnv + "_MARKER")
+		if _, err := os.Stat(marker); err != nil {
+			_ = os.WriteFile(marker, nil, 0o644)
+			mode = "exit"
+		} else {
+			mode = "ok"
+		}
 	}
-	os.Exit(0)
+	in := bufio.NewReader(os.Stdin)
+	for {
+		line, err := in.ReadBytes('\n')
+		if err != nil {
+			os.Exit(0)
+		}
+		var path string
+		_ = json.Unmarshal(line, &path)
+		switch mode {
+		case "ok":
+			_ = json.NewEncoder(os.Stdout).Encode(childReply{Doc: &extract.Document{Format: extract.Markdown, Pages: 1,
+				Lines: []extract.Line{{N: 1, Page: 1, Text: fmt.Sprintf("pid %d read %s", os.Getpid(), path)}}}})
+		case "error":
+			_ = json.NewEncoder(os.Stdout).Encode(childReply{Error: "encrypted with an unsupported method (AES-256)", Sentinels: []string{"encrypted"}})
+		case "oom":
+			// Far beyond the address-space limit: the runtime's fatal error, which recover cannot catch.
+			b := make([]byte, 8<<30)
+			b[len(b)-1] = 1
+			fmt.Println(len(b))
+		case "panic":
+			var m map[string]int
+			m["boom"] = 1
+		case "hang":
+			time.Sleep(time.Hour)
+		case "garbage":
+			fmt.Println("%PDF-1.7 not json")
+		case "exit":
+			os.Exit(3)
+		}
+	}
 }
 
-func TestChildRunner(t *testing.T) {
+func TestChildWorker(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts child processes")
 	}
 	tests := []struct {
 		mode      string
-		wantDoc   bool
 		wantIs    []error
 		wantInMsg string
 	}{
-		{mode: "ok", wantDoc: true},
+		{mode: "ok"},
+		{mode: "crash-once", wantIs: []error{extract.ErrMalformed}, wantInMsg: "exit status 3"},
 		{mode: "error", wantIs: []error{extract.ErrEncrypted}, wantInMsg: "AES-256"},
 		{mode: "oom", wantIs: []error{extract.ErrTooLarge}, wantInMsg: "ran out of memory (limit 2 GiB)"},
 		{mode: "panic", wantIs: []error{extract.ErrMalformed}, wantInMsg: "the parser crashed"},
@@ -78,16 +97,27 @@ func TestChildRunner(t *testing.T) {
 				args:     []string{"-test.run=^TestChildHelper$"},
 				memLimit: childMemLimit,
 				timeout:  500 * time.Millisecond,
-				env:      []string{childHelperEnv + "=" + tt.mode, "TMPDIR=" + tmp},
+				env:      []string{childHelperEnv + "=" + tt.mode, "TMPDIR=" + tmp, childHelperEnv + "_MARKER=" + tmp + "/marker"},
 			}
+			w := cr.worker()
+			defer w.close()
 			start := time.Now()
-			doc, err := cr.extract(context.Background(), "cv.pdf")
+			doc, err := w.extract(context.Background(), "cv.pdf")
 			if elapsed := time.Since(start); elapsed > cr.timeout+childGrace+2*time.Second {
 				t.Errorf("extract(%s) took %v, want it bounded by the deadline", tt.mode, elapsed)
 			}
-			if tt.wantDoc {
+			if tt.wantIs == nil {
 				if err != nil || doc == nil || doc.Path != "cv.pdf" || len(doc.Lines) != 1 {
 					t.Fatalf("extract(ok) = %+v, %v; want the document with its path", doc, err)
+				}
+				// The same process serves the next file.
+				doc2, err := w.extract(context.Background(), "second.pdf")
+				if err != nil {
+					t.Fatal(err)
+				}
+				pid1, pid2 := strings.Fields(doc.Lines[0].Text)[1], strings.Fields(doc2.Lines[0].Text)[1]
+				if pid1 != pid2 || !strings.HasSuffix(doc2.Lines[0].Text, "read second.pdf") {
+					t.Errorf("second file served by %q (%q), want the same child as the first (%s)", pid2, doc2.Lines[0].Text, pid1)
 				}
 				return
 			}
@@ -108,6 +138,13 @@ func TestChildRunner(t *testing.T) {
 			}
 			if strings.Contains(err.Error(), "goroutine") || strings.Contains(err.Error(), ".go:") {
 				t.Errorf("extract(%s) error leaks the child's stack: %q", tt.mode, err)
+			}
+			if tt.mode == "crash-once" {
+				// The worker starts a fresh child for the next file.
+				doc, err := w.extract(context.Background(), "next.pdf")
+				if err != nil || doc == nil {
+					t.Errorf("extract after a crash = %v, %v; want a restarted child to serve it", doc, err)
+				}
 			}
 		})
 	}
