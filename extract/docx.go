@@ -130,8 +130,8 @@ func readDOCX(ctx context.Context, data []byte, opts Options) (*Document, error)
 	}
 	if body.hiddenRunes > 0 {
 		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{
-			Code:    "hidden-text",
-			Message: fmt.Sprintf("%d characters of hidden text left out; an ATS may read them, a recruiter never sees them (keyword stuffing?)", body.hiddenRunes),
+			Code:    "invisible-text",
+			Message: fmt.Sprintf("%d characters of hidden text (Word's hidden font) were left out; an ATS may read them, a person cannot", body.hiddenRunes),
 		})
 	}
 	boxed := 0

@@ -270,7 +270,7 @@ func TestReadDOCXDiagnostics(t *testing.T) {
 		want []string
 	}{
 		{"plain", wPara("Just body text"), nil},
-		{"hidden", wPara("Body") + hidden, []string{"hidden-text"}},
+		{"hidden", wPara("Body") + hidden, []string{"invisible-text"}},
 		{"text box", wPara("Body") + textbox, []string{"text-boxes"}},
 	}
 	for _, tt := range tests {

@@ -99,7 +99,7 @@ func sniff(data []byte, name string) (sniffed, error) {
 	}
 	s := sniffed{format: Text, data: text}
 	if how != "" {
-		s.diags = append(s.diags, Diagnostic{Code: "encoding", Message: "text decoded from " + how})
+		s.diags = append(s.diags, Diagnostic{Code: "decoded", Message: "text decoded from " + how})
 	}
 	switch {
 	case isJSONResume(text):
