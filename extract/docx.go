@@ -61,6 +61,11 @@ func readDOCX(ctx context.Context, data []byte, opts Options) (*Document, error)
 	if err != nil {
 		return nil, err
 	}
+	styles := mainRels.firstOfType("styles")
+	if styles == "" {
+		styles = path.Join(path.Dir(main), "styles.xml")
+	}
+	pk.loadHeadingStyles(styles)
 	body, err := pk.walk(ctx, main, Body, nil)
 	if err != nil {
 		return nil, err
@@ -182,8 +187,9 @@ func nonSpace(ls []docxLine) int {
 
 // docxPackage reads parts of the zip under the size caps.
 type docxPackage struct {
-	files map[string]*zip.File
-	read  uint64 // uncompressed bytes read so far
+	files         map[string]*zip.File
+	read          uint64          // uncompressed bytes read so far
+	headingStyles map[string]bool // paragraph style ids that are headings
 }
 
 func (pk *docxPackage) has(name string) bool {

@@ -287,3 +287,27 @@ func TestReadDOCXDiagnostics(t *testing.T) {
 		}
 	}
 }
+
+func TestReadDOCXLocalisedHeadingStyle(t *testing.T) {
+	styles := wxml("styles", `<w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/></w:style>`+
+		`<w:style w:type="paragraph" w:styleId="Meine"><w:name w:val="Meine"/><w:basedOn w:val="berschrift1"/></w:style>`+
+		`<w:style w:type="paragraph" w:styleId="Standard"><w:name w:val="Normal"/></w:style>`, nsW, nsR)
+	styled := func(style, text string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	data := docxOf(t, "word/styles.xml", styles, "word/document.xml", wBody(
+		styled("berschrift1", "Selected Engineering Experience")+wPara("Acme Widgets, platform engineer since 2019")+
+			styled("Meine", "Open Source Work Projects")+wPara("pgdrill, a failover drill runner")+
+			styled("Standard", "Selected Education Highlights")+wPara("BSc Computing")))
+	doc, err := Read(context.Background(), bytes.NewReader(data), "x.docx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range doc.Sections {
+		ids = append(ids, s.ID)
+	}
+	if d := cmp.Diff([]string{"experience", "projects"}, ids); d != "" {
+		t.Errorf("sections mismatch (-want +got):\n%s", d)
+	}
+}

@@ -127,8 +127,9 @@ func (pk *docxPackage) walk(ctx context.Context, name string, src Source, noteID
 				w.flush()
 				w.srcs = append(w.srcs, TextBox)
 			case "pStyle":
-				v := strings.ToLower(attr(t, "val"))
-				if strings.HasPrefix(v, "heading") || v == "title" || v == "subtitle" {
+				v := attr(t, "val")
+				lv := strings.ToLower(v)
+				if strings.HasPrefix(lv, "heading") || lv == "title" || lv == "subtitle" || pk.headingStyles[v] {
 					w.heading = true
 				}
 			case "outlineLvl":
@@ -220,6 +221,46 @@ func (pk *docxPackage) walk(ctx context.Context, name string, src Source, noteID
 		w.endRow()
 	}
 	return out, nil
+}
+
+// loadHeadingStyles reads the style part and records the ids of paragraph
+// styles that are headings: a localised Word names its style ids in the
+// user's language ("berschrift1", "Titre1") but keeps the built-in names
+// ("heading 1") and outline levels in styles.xml.
+func (pk *docxPackage) loadHeadingStyles(name string) {
+	pk.headingStyles = map[string]bool{}
+	b, err := pk.part(name)
+	if err != nil || b == nil {
+		return
+	}
+	d := newXMLDecoder(b)
+	id := ""
+	for n := 0; n < 1<<20; n++ {
+		tok, err := d.Token()
+		if err != nil {
+			return
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "style":
+			id = ""
+			if attr(se, "type") == "paragraph" {
+				id = attr(se, "styleId")
+			}
+		case "name", "basedOn":
+			v := strings.ToLower(attr(se, "val"))
+			if id != "" && (strings.HasPrefix(v, "heading") || v == "title" || pk.headingStyles[attr(se, "val")]) {
+				pk.headingStyles[id] = true
+			}
+		case "outlineLvl":
+			if id != "" {
+				pk.headingStyles[id] = true
+			}
+		}
+	}
 }
 
 // docxWalker builds lines.
