@@ -124,10 +124,10 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 			doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Code: "page-lost", Message: msg, Page: i + 1})
 		}
 		var st layoutStats
-		perPage[i] = layoutPage(w.glyphs, p.box, &st)
+		perPage[i] = layoutPage(w.glyphs, p.box, w.dark, &st)
 		pageDiagnostics(doc, i+1, st)
 		total.icons += st.icons
-		total.hidden += st.hidden
+		total.hidden += st.hidden + st.white
 	}
 	if total.icons > 0 {
 		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Code: "icons-dropped",
@@ -135,7 +135,7 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 	}
 	if total.hidden > 0 {
 		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Code: "invisible-text",
-			Message: fmt.Sprintf("%d characters are drawn invisible (rendering mode 3); an ATS reads them, a person does not", total.hidden)})
+			Message: fmt.Sprintf("%d invisible characters (white on white, or an invisible rendering mode) were removed; an ATS may read them, a person cannot", total.hidden)})
 	}
 
 	doc.Lines = assembleLines(perPage, pages, hyphenates(r, gd))

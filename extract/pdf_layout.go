@@ -31,7 +31,8 @@ type layoutStats struct {
 	offPage    int  // glyphs dropped outside the page box
 	icons      int  // private-use glyphs turned into spaces
 	overprints int  // duplicate glyphs dropped
-	hidden     int  // glyphs in rendering mode 3
+	hidden     int  // invisible glyphs (rendering mode 3) dropped from a page with visible text
+	white      int  // white glyphs outside any dark area, dropped
 	geometric  bool // stream order discarded for the geometric order
 	columns    bool // a vertical gutter splits the page into columns
 }
@@ -53,7 +54,8 @@ type segment struct {
 }
 
 // layoutPage turns one page's glyphs into lines in reading order.
-func layoutPage(gs []glyph, box pageBox, st *layoutStats) []outLine {
+func layoutPage(gs []glyph, box pageBox, dark []box, st *layoutStats) []outLine {
+	gs = dropInvisible(gs, dark, st)
 	gs = cleanGlyphs(gs, box, st)
 	var flat, rot []glyph
 	for _, g := range gs {
@@ -104,6 +106,43 @@ func layoutPage(gs []glyph, box pageBox, st *layoutStats) []outLine {
 	return out
 }
 
+// dropInvisible removes text a reader cannot see but an ATS reads, a
+// keyword-stuffing trick: white glyphs not drawn over a filled area or an
+// image, and glyphs in an invisible rendering mode on a page that also has
+// visible text (an OCR'd scan has only invisible text, which is kept).
+func dropInvisible(gs []glyph, dark []box, st *layoutStats) []glyph {
+	visible := 0
+	for _, g := range gs {
+		if !g.hidden && !g.space {
+			visible++
+		}
+	}
+	out := gs[:0]
+	for _, g := range gs {
+		if g.hidden && visible > 0 {
+			if !g.space {
+				st.hidden++
+			}
+			continue
+		}
+		if g.white && !g.space && !g.sep {
+			on := false
+			for _, d := range dark {
+				if g.x >= d.x0 && g.x <= d.x1 && g.y >= d.y0 && g.y <= d.y1 {
+					on = true
+					break
+				}
+			}
+			if !on {
+				st.white++
+				continue
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
 // cleanGlyphs clips to the page box, drops overprints and counts icons.
 func cleanGlyphs(gs []glyph, box pageBox, st *layoutStats) []glyph {
 	out := gs[:0]
@@ -123,9 +162,6 @@ func cleanGlyphs(gs []glyph, box pageBox, st *layoutStats) []glyph {
 		}
 		if g.icon {
 			st.icons++
-		}
-		if g.hidden {
-			st.hidden++
 		}
 		if !g.space && !g.sep && g.adv != 0 {
 			dup := false

@@ -235,6 +235,23 @@ func TestReadPDFCrafted(t *testing.T) {
 			diags: []string{"icons-dropped"},
 		},
 		{
+			name: "white text on white is removed, white text on a dark bar is kept",
+			pdf: onePage("BT /F1 10 Tf 72 700 Td (Visible) Tj ET 1 g BT /F1 10 Tf 72 650 Td (kubernetes kafka) Tj ET "+
+				"0.2 0.2 0.4 rg 60 590 200 30 re f 1 1 1 rg BT /F1 10 Tf 72 600 Td (Sidebar heading) Tj ET", "", helvetica, helvetica),
+			want:  []string{"Visible", "Sidebar heading"},
+			diags: []string{"invisible-text"},
+		},
+		{
+			name: "invisible rendering mode is removed beside visible text",
+			pdf:  onePage("BT /F1 10 Tf 72 700 Td (Visible) Tj 3 Tr 0 -20 Td (stuffing) Tj ET", "", helvetica, helvetica),
+			want: []string{"Visible"},
+		},
+		{
+			name: "an OCR text layer alone is kept",
+			pdf:  onePage("BT 3 Tr /F1 10 Tf 72 700 Td (Scanned words) Tj ET", "", helvetica, helvetica),
+			want: []string{"Scanned words"},
+		},
+		{
 			name: "an inline image does not lose the page",
 			pdf: onePage("BT /F1 10 Tf 72 700 Td (Before image) Tj ET q 10 0 0 10 72 600 cm BI /W 4 /H 1 /CS /G /BPC 8 ID \x00)>]EI\xff EI Q "+
 				"BT /F1 10 Tf 72 500 Td (After image) Tj ET", "", helvetica, helvetica),

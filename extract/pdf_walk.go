@@ -168,7 +168,8 @@ type glyph struct {
 	sep    bool // separator turned into a space (bullet, icon)
 	icon   bool // a private-use glyph
 	rot    bool // baseline not horizontal
-	hidden bool // rendering mode 3 (invisible)
+	hidden bool // rendering mode 3 or 7 (invisible)
+	white  bool // filled in white: invisible unless drawn over a dark area
 }
 
 type gstate struct {
@@ -177,6 +178,35 @@ type gstate struct {
 	tfs                float64
 	font               *pdfFont
 	tr                 int
+	white              bool // the fill colour is white
+}
+
+// box is an axis-aligned area in user space.
+type box struct{ x0, y0, x1, y1 float64 }
+
+// transformBox maps the rectangle (x, y, w, h) through m to its bounding box.
+func transformBox(x, y, w, h float64, m matrix) box {
+	b := box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, p := range [4][2]float64{{x, y}, {x + w, y}, {x, y + h}, {x + w, y + h}} {
+		px := p[0]*m[0] + p[1]*m[2] + m[4]
+		py := p[0]*m[1] + p[1]*m[3] + m[5]
+		b.x0, b.y0 = math.Min(b.x0, px), math.Min(b.y0, py)
+		b.x1, b.y1 = math.Max(b.x1, px), math.Max(b.y1, py)
+	}
+	return b
+}
+
+// isWhite reports whether colour operands (gray, RGB or CMYK) are white.
+func isWhite(v []float64) bool {
+	switch len(v) {
+	case 1:
+		return v[0] >= 0.98
+	case 3:
+		return v[0] >= 0.98 && v[1] >= 0.98 && v[2] >= 0.98
+	case 4:
+		return v[0] <= 0.02 && v[1] <= 0.02 && v[2] <= 0.02 && v[3] <= 0.02
+	}
+	return false
 }
 
 // walker interprets content streams into glyphs (extraction.md §4.3).
@@ -185,7 +215,8 @@ type walker struct {
 	fonts     map[string]*pdfFont // by indirect reference or printed form
 	fontRefs  map[string]map[string]string
 	codeBuf   []glyphCode
-	partial   bool // a content stream failed part-way
+	partial   bool  // a content stream failed part-way
+	dark      []box // filled non-white areas and images: white text on them is visible
 	glyphs    []glyph
 	images    int
 	inline    int
@@ -281,7 +312,7 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 				tx += st.tw
 			}
 			tx *= st.th
-			g := glyph{x: trm[4], y: trm[5], fs: math.Hypot(trm[2], trm[3]) * f.sizeFactor, adv: tx * sx, text: gc.text, hidden: st.tr == 3}
+			g := glyph{x: trm[4], y: trm[5], fs: math.Hypot(trm[2], trm[3]) * f.sizeFactor, adv: tx * sx, text: gc.text, hidden: st.tr == 3 || st.tr == 7, white: st.white && st.tr != 1 && st.tr != 5}
 			if sx > 0 {
 				g.dx, g.dy = m[0]/sx, m[1]/sx
 			} else {
@@ -302,6 +333,7 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 		tm = tlm
 	}
 
+	var path []box // rectangles of the current path
 	data, complete := w.gd.readContent(content)
 	if !complete {
 		w.partial = true
@@ -419,8 +451,36 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 					}
 				}
 			}
+		case "g", "rg", "k":
+			n := map[string]int{"g": 1, "rg": 3, "k": 4}[op]
+			if v, ok := nums(args, n); ok {
+				st.white = isWhite(v)
+			}
+		case "sc", "scn":
+			if len(args) > 0 && len(args) <= 4 && last().kind == opNumber {
+				v, _ := nums(args, len(args))
+				st.white = isWhite(v)
+			} else {
+				st.white = false // a pattern or an unusual colour space
+			}
+		case "re":
+			if v, ok := nums(args, 4); ok && len(path) < 4096 {
+				path = append(path, transformBox(v[0], v[1], v[2], v[3], st.ctm))
+			}
+		case "f", "F", "f*", "B", "B*", "b", "b*":
+			if !st.white && len(w.dark) < 4096 {
+				w.dark = append(w.dark, path...)
+			}
+			path = path[:0]
+		case "n", "S", "s":
+			path = path[:0]
+		case "sh":
+			w.dark = append(w.dark, box{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)})
 		case "BI":
 			w.inline++
+			if len(w.dark) < 4096 {
+				w.dark = append(w.dark, transformBox(0, 0, 1, 1, st.ctm))
+			}
 			lx.skipInlineImage()
 		case "Do":
 			if a := last(); a.kind == opName {
@@ -436,6 +496,9 @@ func (w *walker) doXObject(res pdf.Value, name string, ctm matrix, depth int) {
 	switch x.Key("Subtype").Name() {
 	case "Image":
 		w.images++
+		if len(w.dark) < 4096 {
+			w.dark = append(w.dark, transformBox(0, 0, 1, 1, ctm))
+		}
 	case "Form":
 		if depth >= maxFormDepth {
 			return
