@@ -36,7 +36,7 @@ var ErrInvalid = errors.New("invalid keyword file")
 var Kinds = []string{
 	"language", "framework", "library", "runtime", "database", "messaging", "data",
 	"cloud", "devops", "tool", "os", "platform", "protocol", "security", "ml",
-	"concept", "practice", "soft", "domain", "certification", "business", "design",
+	"concept", "practice", "soft", "domain", "certification", "business", "design", "title",
 }
 
 // checkIDs are the ids of the quality checks package scorer implements.
