@@ -65,6 +65,15 @@ func dictionary(lex *Lexicon, cs []jdClause) []jdHit {
 				verdict[i] = gateHit(c.Text, h, cands, toks, list)
 			}
 		}
+		// "Backend Engineer (Go)": a name in parentheses in the title is the
+		// stack the posting is about.
+		if c.Section == SectionTitle {
+			for i, h := range cands {
+				if verdict[i] == gateNeedsEvidence && strings.LastIndex(c.Text[:h.start], "(") > strings.LastIndex(c.Text[:h.start], ")") {
+					verdict[i] = gatePass
+				}
+			}
+		}
 		// "Go or Rust", "Go and C++": an ambiguous name listed next to an
 		// accepted skill has the tech evidence it needs.
 		for changed := true; changed; {

@@ -76,8 +76,9 @@ func (r *JDRules) otherTerms(cs []jdClause, hits []jdHit, title string) []jdTerm
 		relaxedEnd := 0
 		if skillsHeading(c.Heading) {
 			explicit := strings.Contains(strings.ToLower(c.Heading), "skill")
+			short := c.First && len(strings.Fields(c.Text)) <= 6
 			switch {
-			case c.Bullet && c.First:
+			case (c.Bullet || short) && c.First:
 				end := len(c.Text)
 				if i := strings.IndexAny(c.Text, ":–—"); i > 0 {
 					end = i
@@ -87,7 +88,7 @@ func (r *JDRules) otherTerms(cs []jdClause, hits []jdHit, title string) []jdTerm
 				if explicit || len(words) > 0 && len(words) <= 6 && !r.function[strings.ToLower(words[0])] {
 					relaxedEnd = end
 				}
-			case explicit && strings.Count(c.Text, ",") >= 2:
+			case explicit && strings.Count(c.Text, ",") >= 1:
 				relaxedEnd = len(c.Text)
 			}
 		}
