@@ -28,9 +28,10 @@ type Lexicon struct {
 	sources []string         // per entry: curated, onet-hot, onet, linguist, esco, simple-icons
 	byForm  map[string][]int // folded form (label or any alias) -> entries, most trusted first
 	byID    map[string]int
-	english string  // sorted lowercase words, one per line
-	lines   []int32 // start offset of each line of english
-	fsys    fs.FS   // where the lexicon came from, for data read lazily (JD rules)
+	english string         // sorted lowercase words, one per line
+	lines   []int32        // start offset of each line of english
+	bucket  [27 * 27]int32 // first index in lines of each two-letter prefix (a-z or other), for a short binary search
+	fsys    fs.FS          // where the lexicon came from, for data read lazily (JD rules)
 }
 
 // LoadLexicon reads the lexicon from fsys (seeds.FS() in the tool,
@@ -83,11 +84,35 @@ func (l *Lexicon) readEnglish(fsys fs.FS) error {
 	if len(l.lines) == 0 {
 		return fmt.Errorf("%s: %w", englishPath, errEmptyList)
 	}
+	// bucket[p] = first word whose two-letter prefix is >= p
+	j := 0
+	for p := range l.bucket {
+		for j < len(l.lines) && prefixIndex(l.word(j)) < p {
+			j++
+		}
+		l.bucket[p] = int32(j)
+	}
 	return nil
 }
 
+// prefixIndex maps a word's first two letters to 0..728 in sort order
+// (anything but a-z, or nothing, sorts first).
+func prefixIndex(w string) int {
+	idx := func(i int) int {
+		if i < len(w) && w[i] >= 'a' && w[i] <= 'z' {
+			return int(w[i]-'a') + 1
+		}
+		return 0
+	}
+	return idx(0)*27 + idx(1)
+}
+
 func (l *Lexicon) word(i int) string {
-	s := l.english[l.lines[i]:]
+	end := len(l.english)
+	if i+1 < len(l.lines) {
+		end = int(l.lines[i+1])
+	}
+	s := l.english[l.lines[i]:end]
 	if j := strings.IndexByte(s, '\n'); j >= 0 {
 		return s[:j]
 	}
@@ -285,8 +310,28 @@ func (l *Lexicon) IsEnglish(word string) bool {
 		return false
 	}
 	w := token.Fold(word)
-	i := sort.Search(len(l.lines), func(i int) bool { return l.word(i) >= w })
-	return i < len(l.lines) && l.word(i) == w
+	if w == "" {
+		return false
+	}
+	p := prefixIndex(w)
+	lo, hi := int(l.bucket[p]), len(l.lines)
+	if p+1 < len(l.bucket) {
+		hi = int(l.bucket[p+1])
+	}
+	if !isLowerAZ(w) { // outside the a-z prefix order: search everything
+		lo, hi = 0, len(l.lines)
+	}
+	i := lo + sort.Search(hi-lo, func(i int) bool { return l.word(lo+i) >= w })
+	return i < hi && l.word(i) == w
+}
+
+func isLowerAZ(w string) bool {
+	for i := 0; i < len(w) && i < 2; i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // Resolve fills each keyword of set that the lexicon knows with its aliases,

@@ -68,6 +68,42 @@ func deletions(w string, d int) []string {
 	return out
 }
 
+// fuzzyCandidates calls fn for every fuzzy-eligible form sharing a deletion
+// neighbour with w (up to d deletions), without allocating: the map lookups
+// convert a reused byte buffer.
+func (ix *Index) fuzzyCandidates(w string, d int, fn func(fi int32)) {
+	var buf [64]byte
+	look := func(b []byte) {
+		for _, fi := range ix.fuzzy[string(b)] {
+			fn(fi)
+		}
+	}
+	look([]byte(w)[:len(w):len(w)])
+	n := len(w)
+	for i := 0; i < n; i++ {
+		if i > 0 && w[i] == w[i-1] {
+			continue // deleting either of a doubled letter gives the same string
+		}
+		b := buf[:0]
+		b = append(b, w[:i]...)
+		b = append(b, w[i+1:]...)
+		look(b)
+		if d < 2 {
+			continue
+		}
+		for j := i; j < n-1; j++ {
+			if j > i && b[j] == b[j-1] {
+				continue
+			}
+			var b2 [64]byte
+			c := b2[:0]
+			c = append(c, b[:j]...)
+			c = append(c, b[j+1:]...)
+			look(c)
+		}
+	}
+}
+
 // osa returns the optimal string alignment distance of a and b (Damerau-
 // Levenshtein where a transposed pair counts once and is not edited again),
 // giving up with limit+1 once the distance must exceed limit. It works on

@@ -155,7 +155,9 @@ type Index struct {
 	broaderOf map[int32]bool     // targets whose hits are kept for Generic matches
 	byID      map[string][]int32 // set keywords by lexicon id
 
-	stems   map[string][]int32 // Snowball stem -> set targets whose single-word forms may vary
+	stems      map[string][]int32 // Snowball stem -> set targets whose single-word forms may vary
+	stemPrefix map[string]bool    // first three letters of every stem: words starting otherwise are not stemmed
+	fuzzyFirst [256]bool          // first letters of fuzzy-eligible forms
 	fuzzy   map[string][]int32 // deletion neighbourhood -> fuzzy-eligible set forms
 	fuzzyOK map[int32]string   // fuzzy-eligible set form -> its folded letters
 	setForm map[string]bool    // folded single-token forms of set keywords: never typos
@@ -225,7 +227,7 @@ func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
 		set: set, lex: lex, base: b, tr: newTrie(16 * (len(set.Keywords) + 1)),
 		nbTargets: int32(len(b.targets)), nbForms: int32(len(b.tr.forms)),
 		inSet: map[int32]bool{}, broaderOf: map[int32]bool{}, byID: map[string][]int32{},
-		stems: map[string][]int32{}, fuzzy: map[string][]int32{}, fuzzyOK: map[int32]string{}, setForm: map[string]bool{},
+		stems: map[string][]int32{}, stemPrefix: map[string]bool{}, fuzzy: map[string][]int32{}, fuzzyOK: map[int32]string{}, setForm: map[string]bool{},
 	}
 	kws := set.Keywords
 	if lex != nil {
@@ -356,6 +358,7 @@ func (ix *Index) insert(ti int32, s string, cs bool) {
 	t := ix.target(ti)
 	if !cs && fuzzyEligible(ix.kws[t.kw], t) && lettersOnly(w) && len(w) >= minFuzzyLen {
 		ix.fuzzyOK[fi] = w
+		ix.fuzzyFirst[w[0]] = true
 		for _, d := range deletions(w, maxEdits(len(w))) {
 			ix.fuzzy[d] = append(ix.fuzzy[d], fi)
 		}
@@ -391,6 +394,9 @@ func (ix *Index) addVariants(ti int32, k keywords.Keyword) {
 		}
 		if !containsTarget(ix.stems[st], ti) {
 			ix.stems[st] = append(ix.stems[st], ti)
+		}
+		if len(st) >= 3 {
+			ix.stemPrefix[st[:3]] = true
 		}
 	}
 }

@@ -42,8 +42,8 @@ type credit struct {
 type scan struct {
 	ix       *Index
 	doc      *extract.Document
-	credits  [][]credit    // per set keyword
-	rejected [][]Rejection // per set keyword
+	credits  map[int][]credit    // by set keyword index (sparse: most keywords of a big set never match)
+	rejected map[int][]Rejection // by set keyword index
 	broader  map[int32][]credit
 }
 
@@ -58,15 +58,14 @@ type lineScan struct {
 	isPart []bool
 	list   bool
 	evid   []span       // accepted evidence hits
-	cue    map[int]bool // sentence id -> has a cue word
-	first  map[int]int  // sentence id -> index of its first whole token
+	cue    []bool // per sentence of the line: has a cue word
+	first  []int  // per sentence of the line: index of its first whole token
 }
 
 type span struct{ start, end, sent int }
 
 func (ix *Index) newScan(doc *extract.Document) *scan {
-	n := len(ix.kws)
-	return &scan{ix: ix, doc: doc, credits: make([][]credit, n), rejected: make([][]Rejection, n), broader: map[int32][]credit{}}
+	return &scan{ix: ix, doc: doc, credits: map[int][]credit{}, rejected: map[int][]Rejection{}, broader: map[int32][]credit{}}
 }
 
 // key is the trie key of a text token: the singular of an acronym plural
@@ -129,11 +128,15 @@ func (s *scan) line(li int) {
 	// a sub-token inside a whole token that is itself a name is part of that
 	// name (SQL in PL/SQL, Go in go-lang), not a separate hit
 	hits = dropInsideNames(hits)
-	ls.cue = map[int]bool{}
-	ls.first = map[int]int{}
+	nsent := ls.toks[len(ls.toks)-1].Sent + 1
+	ls.cue = make([]bool, nsent)
+	ls.first = make([]int, nsent)
+	for i := range ls.first {
+		ls.first[i] = -1
+	}
 	for i := range ls.toks {
 		t := &ls.toks[i]
-		if _, ok := ls.first[t.Sent]; !ok {
+		if ls.first[t.Sent] < 0 {
 			ls.first[t.Sent] = i
 		}
 		if cueWords[t.Norm] {
@@ -545,14 +548,13 @@ func (s *scan) resolve(ls *lineScan, li int, hits []hit) {
 		return ha.start < hb.start
 	})
 	var chosen []int
-	credited := map[[2]int]bool{} // (target, start)
+	credited := &creditSet{}
 	give := func(h *hit) {
 		t := ix.target(h.target)
 		k := [2]int{int(h.target), h.start}
-		if credited[k] {
+		if !credited.add(k) {
 			return
 		}
-		credited[k] = true
 		s.credits[t.kw] = append(s.credits[t.kw], credit{line: li, found: ls.text[h.start:h.end], kind: h.kind, start: h.start})
 	}
 	for _, ci := range cands {
@@ -575,7 +577,7 @@ func (s *scan) resolve(ls *lineScan, li int, hits []hit) {
 	for i := range hits {
 		h := &hits[i]
 		t := ix.target(h.target)
-		if t.kw < 0 || !h.exact || !h.negOK || credited[[2]int{int(h.target), h.start}] {
+		if t.kw < 0 || !h.exact || !h.negOK || credited.has([2]int{int(h.target), h.start}) {
 			continue
 		}
 		for j := range hits {
@@ -597,7 +599,7 @@ func (s *scan) resolve(ls *lineScan, li int, hits []hit) {
 	for i := range hits {
 		h := &hits[i]
 		t := ix.target(h.target)
-		if t.kw < 0 || h.ok || h.reason == "" || credited[[2]int{int(h.target), h.start}] {
+		if t.kw < 0 || h.ok || h.reason == "" || credited.has([2]int{int(h.target), h.start}) {
 			continue
 		}
 		if len(s.rejected[t.kw]) < maxRejections {
@@ -611,9 +613,31 @@ const maxRejections = 3
 
 func (s *scan) isBroader(t int32) bool { return s.ix.broaderOf[t] }
 
+// creditSet is the (target, start) pairs credited on one line: a handful, so
+// a slice beats a map.
+type creditSet struct{ keys [][2]int }
+
+func (c *creditSet) has(k [2]int) bool {
+	for _, x := range c.keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// add records k and reports whether it was new.
+func (c *creditSet) add(k [2]int) bool {
+	if c.has(k) {
+		return false
+	}
+	c.keys = append(c.keys, k)
+	return true
+}
+
 // variants looks at the words no form matched: Snowball variants of keywords
 // that allow stemming, then probable typos.
-func (s *scan) variants(ls *lineScan, li int, hits []hit, credited map[[2]int]bool) {
+func (s *scan) variants(ls *lineScan, li int, hits []hit, credited *creditSet) {
 	ix := s.ix
 	if len(ix.stems) == 0 && len(ix.fuzzy) == 0 {
 		return
@@ -632,15 +656,14 @@ func (s *scan) variants(ls *lineScan, li int, hits []hit, credited map[[2]int]bo
 		if covered[i] {
 			continue
 		}
-		if len(ix.stems) > 0 && token.Stemmable(t.Text) && (ix.lex == nil || !ix.lex.IsAlias(t.Text)) {
+		if len(ix.stems) > 0 && len(t.Text) >= 4 && ix.stemPrefix[t.Text[:3]] && token.Stemmable(t.Text) && (ix.lex == nil || !ix.lex.IsAlias(t.Text)) {
 			if st, ok := token.Stem(t.Text); ok {
 				for _, ti := range ix.stems[st] {
 					tg := ix.target(ti)
 					k := [2]int{int(ti), t.Start}
-					if credited[k] {
+					if !credited.add(k) {
 						continue
 					}
-					credited[k] = true
 					s.credits[tg.kw] = append(s.credits[tg.kw], credit{line: li, found: t.Text, kind: Variant, start: t.Start})
 				}
 			}
@@ -652,13 +675,13 @@ func (s *scan) variants(ls *lineScan, li int, hits []hit, credited map[[2]int]bo
 }
 
 // typo applies the fuzzy rule to one word.
-func (s *scan) typo(li int, t *token.Token, credited map[[2]int]bool) {
+func (s *scan) typo(li int, t *token.Token, credited *creditSet) {
 	ix := s.ix
 	w := t.Norm
 	if len(w) < minFuzzyLen || !lettersOnly(w) || ix.setForm[w] || ix.setForm[token.Light(w)] {
 		return
 	}
-	if ix.lex != nil && (ix.lex.IsAlias(w) || ix.lex.IsEnglish(w) || ix.lex.IsEnglish(token.Light(w))) {
+	if !ix.fuzzyFirst[w[0]] || len(w) > 60 || ix.lex != nil && ix.lex.IsEnglish(w) {
 		return
 	}
 	d := 1
@@ -666,20 +689,22 @@ func (s *scan) typo(li int, t *token.Token, credited map[[2]int]bool) {
 		d = 2
 	}
 	var best int32 = -1
-	for _, del := range deletions(w, d) {
-		for _, fi := range ix.fuzzy[del] {
-			cand := ix.fuzzyOK[fi]
-			if cand == "" || cand[0] != w[0] || osa(w, cand, maxEdits(len(cand))) > maxEdits(len(cand)) {
-				continue
-			}
-			tg := ix.form(fi).target
-			if best >= 0 && ix.target(best).kw != ix.target(tg).kw {
-				return // near two keywords: no guess
-			}
-			best = tg
+	twoKeywords := false
+	ix.fuzzyCandidates(w, d, func(fi int32) {
+		cand := ix.fuzzyOK[fi]
+		if cand == "" || cand[0] != w[0] || osa(w, cand, maxEdits(len(cand))) > maxEdits(len(cand)) {
+			return
 		}
+		tg := ix.form(fi).target
+		if best >= 0 && ix.target(best).kw != ix.target(tg).kw {
+			twoKeywords = true // near two keywords: no guess
+		}
+		best = tg
+	})
+	if best < 0 || twoKeywords {
+		return
 	}
-	if best < 0 {
+	if ix.lex != nil && (ix.lex.IsAlias(w) || ix.lex.IsEnglish(token.Light(w))) {
 		return
 	}
 	id := ix.target(best).id
@@ -690,9 +715,8 @@ func (s *scan) typo(li int, t *token.Token, credited map[[2]int]bool) {
 	}
 	tg := ix.target(best)
 	k := [2]int{int(best), t.Start}
-	if credited[k] {
+	if !credited.add(k) {
 		return
 	}
-	credited[k] = true
 	s.credits[tg.kw] = append(s.credits[tg.kw], credit{line: li, found: t.Text, kind: Fuzzy, start: t.Start})
 }

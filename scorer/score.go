@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
-	"github.com/kljensen/snowball/english"
 	"github.com/resumescore/resumescore/extract"
 	"github.com/resumescore/resumescore/keywords"
 	"github.com/resumescore/resumescore/scorer/token"
@@ -259,7 +259,7 @@ func variantKey(s string) string {
 		for _, p := range parts {
 			w := key(&p)
 			if token.Stemmable(w) {
-				w = english.Stem(w, false)
+				w = token.Porter2(w)
 			}
 			if b.Len() > 0 {
 				b.WriteByte(' ')
@@ -338,17 +338,18 @@ func fixFor(m Match, k keywords.Keyword) string {
 	case "bonus":
 		tier = keywords.Bonus
 	}
+	name, found := strconv.Quote(k.Name), strconv.Quote(m.Found)
 	switch m.Match {
 	case Missing:
-		return fmt.Sprintf("add %q (%s) if you have it: not found", k.Name, tier.Label())
+		return "add " + name + " (" + tier.Label() + ") if you have it: not found"
 	case Generic:
-		return fmt.Sprintf("name the exact technology: write %q where you wrote %q", k.Name, m.Found)
+		return "name the exact technology: write " + name + " where you wrote " + found
 	case Fuzzy:
-		return fmt.Sprintf("probable typo %q: write %q (a literal ATS search will not find it)", m.Found, k.Name)
+		return "probable typo " + found + ": write " + name + " (a literal ATS search will not find it)"
 	case Variant:
-		return fmt.Sprintf("write %q as the posting does (you wrote %q)", k.Name, m.Found)
+		return "write " + name + " as the posting does (you wrote " + found + ")"
 	case Alias:
-		return fmt.Sprintf("also write %q (you wrote %q): ATS searches are literal", k.Name, m.Found)
+		return "also write " + name + " (you wrote " + found + "): ATS searches are literal"
 	}
 	return ""
 }
@@ -356,29 +357,36 @@ func fixFor(m Match, k keywords.Keyword) string {
 // fixes lists the most valuable changes first: the points each would gain,
 // then the tier; alias rewrites (no points) come last.
 func fixes(ms []Match) []string {
-	idx := make([]int, 0, len(ms))
+	type key struct {
+		gain float64
+		tier int
+		i    int
+	}
+	keys := make([]key, 0, len(ms))
 	for i := range ms {
 		if ms[i].Fix != "" {
-			idx = append(idx, i)
+			keys = append(keys, key{ms[i].MaxPoints - ms[i].Points, tierRank(ms[i].Tier), i})
 		}
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		x, y := &ms[idx[a]], &ms[idx[b]]
-		gx, gy := x.MaxPoints-x.Points, y.MaxPoints-y.Points
-		if gx != gy {
-			return gx > gy
+	sort.Slice(keys, func(a, b int) bool {
+		x, y := &keys[a], &keys[b]
+		if x.gain != y.gain {
+			return x.gain > y.gain
 		}
-		if tx, ty := tierRank(x.Tier), tierRank(y.Tier); tx != ty {
-			return tx < ty
+		if x.tier != y.tier {
+			return x.tier < y.tier
 		}
-		return x.Keyword < y.Keyword
+		if kx, ky := ms[x.i].Keyword, ms[y.i].Keyword; kx != ky {
+			return kx < ky
+		}
+		return x.i < y.i
 	})
 	out := []string{}
-	for _, i := range idx {
+	for _, k := range keys {
 		if len(out) == maxFixes {
 			break
 		}
-		out = append(out, ms[i].Fix)
+		out = append(out, ms[k.i].Fix)
 	}
 	return out
 }
@@ -393,27 +401,48 @@ func tierRank(t string) int {
 	return 0
 }
 
-// sortMatches orders keywords by tier, missing first, weight descending, then name.
+// sortMatches orders keywords by tier, missing first, weight descending, then
+// name. It sorts indices with precomputed keys and permutes once, so a Set of
+// thousands of keywords costs little.
 func sortMatches(ms []Match) {
-	sort.SliceStable(ms, func(a, b int) bool {
-		x, y := &ms[a], &ms[b]
-		if tx, ty := tierRank(x.Tier), tierRank(y.Tier); tx != ty {
-			return tx < ty
+	type key struct {
+		tier    int
+		matched bool
+		weight  float64
+		lower   string
+		i       int
+	}
+	keys := make([]key, len(ms))
+	for i := range ms {
+		keys[i] = key{tierRank(ms[i].Tier), ms[i].Matched, ms[i].Weight, strings.ToLower(ms[i].Keyword), i}
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		x, y := &keys[a], &keys[b]
+		if x.tier != y.tier {
+			return x.tier < y.tier
 		}
-		if x.Matched != y.Matched {
-			return !x.Matched
+		if x.matched != y.matched {
+			return !x.matched
 		}
-		if x.Weight != y.Weight {
-			return x.Weight > y.Weight
+		if x.weight != y.weight {
+			return x.weight > y.weight
 		}
-		if lx, ly := strings.ToLower(x.Keyword), strings.ToLower(y.Keyword); lx != ly {
-			return lx < ly
+		if x.lower != y.lower {
+			return x.lower < y.lower
 		}
-		if x.Keyword != y.Keyword {
-			return x.Keyword < y.Keyword
+		if mx, my := ms[x.i].Keyword, ms[y.i].Keyword; mx != my {
+			return mx < my
 		}
-		return x.ID < y.ID
+		if ix, iy := ms[x.i].ID, ms[y.i].ID; ix != iy {
+			return ix < iy
+		}
+		return x.i < y.i
 	})
+	sorted := make([]Match, len(ms))
+	for j, k := range keys {
+		sorted[j] = ms[k.i]
+	}
+	copy(ms, sorted)
 }
 
 // stuffing reports keywords repeated more than StuffingRepeats times.

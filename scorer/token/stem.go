@@ -53,6 +53,11 @@ func Stem(word string) (string, bool) {
 	return st, true
 }
 
+// Porter2 returns the plain Snowball (Porter2) stem of a folded word, with no
+// light step and no blocklist: for callers that build their own keys. It keeps
+// the snowball dependency inside this package (STYLE.md §1).
+func Porter2(word string) string { return english.Stem(word, false) }
+
 // Light returns the light inflectional key of a folded word: a possessive 's
 // dropped, a regular plural made singular (ies -> y, s -> ""), and British
 // -ise/-isation spelt -ize/-ization. Words shorter than five bytes are left
