@@ -189,4 +189,3 @@ func BenchmarkMatch(b *testing.B) {
 	// on a shared machine wall time overstates the cost: report CPU time too
 	b.ReportMetric(float64(cpuTime()-start)/float64(n), "cpu-ns/op")
 }
-

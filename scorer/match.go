@@ -158,9 +158,9 @@ type Index struct {
 	stems      map[string][]int32 // Snowball stem -> set targets whose single-word forms may vary
 	stemPrefix map[string]bool    // first three letters of every stem: words starting otherwise are not stemmed
 	fuzzyFirst [256]bool          // first letters of fuzzy-eligible forms
-	fuzzy   map[string][]int32 // deletion neighbourhood -> fuzzy-eligible set forms
-	fuzzyOK map[int32]string   // fuzzy-eligible set form -> its folded letters
-	setForm map[string]bool    // folded single-token forms of set keywords: never typos
+	fuzzy      map[string][]int32 // deletion neighbourhood -> fuzzy-eligible set forms
+	fuzzyOK    map[int32]string   // fuzzy-eligible set form -> its folded letters
+	setForm    map[string]bool    // folded single-token forms of set keywords: never typos
 }
 
 // target returns target ti (global numbering).

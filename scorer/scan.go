@@ -57,7 +57,7 @@ type lineScan struct {
 	partOf []int // view 1 index -> whole token index
 	isPart []bool
 	list   bool
-	evid   []span       // accepted evidence hits
+	evid   []span // accepted evidence hits
 	cue    []bool // per sentence of the line: has a cue word
 	first  []int  // per sentence of the line: index of its first whole token
 }
