@@ -247,3 +247,48 @@ func TestResolveFiles(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParseConfig: any bytes give a config or a *configError naming the
+// file, never a panic; a config that parses keeps its gates in range.
+func FuzzParseConfig(f *testing.F) {
+	for _, s := range []string{
+		"files: [resume.md]\ntargets:\n  - role: backend\n    min-score: 70\nrequire: [Go]\nmax-drop: 3\n",
+		"files: a\nformat: github\nbaseline: HEAD~1\n",
+		"targets:\n  - {jd: j.txt, require: [A, B], max-drop: 0}\n",
+		"min_score: 1\n", "files: [a\n", "- a\n- b\n", "&a [*a]\n", "files: !!binary aGVsbG8=\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := parseConfig(strings.NewReader(string(data)), "c.yaml", "/r")
+		if err != nil {
+			var ce *configError
+			if !errors.As(err, &ce) || !strings.HasPrefix(err.Error(), "c.yaml") {
+				t.Fatalf("parseConfig error %T %q: want a *configError naming c.yaml", err, err)
+			}
+			return
+		}
+		for _, g := range append([]gates{c.gates}, func() []gates {
+			var gs []gates
+			for _, tc := range c.Targets {
+				gs = append(gs, tc.gates)
+			}
+			return gs
+		}()...) {
+			if g.MinScore != nil && (*g.MinScore < 0 || *g.MinScore > 100) || g.MaxDrop != nil && (*g.MaxDrop < 0 || *g.MaxDrop > 100) {
+				t.Fatalf("parseConfig(%q) accepted a gate out of range: %+v", data, g)
+			}
+		}
+		for _, tc := range c.Targets {
+			n := 0
+			for _, s := range []string{tc.Role, tc.JD, tc.Keywords} {
+				if s != "" {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Fatalf("parseConfig(%q) accepted a target with %d sources", data, n)
+			}
+		}
+	})
+}
