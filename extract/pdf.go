@@ -102,7 +102,7 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 		images += w.images
 		inline += w.inline
 		for _, g := range w.glyphs {
-			if g.space {
+			if g.space || g.icon {
 				continue
 			}
 			for _, c := range g.text {
@@ -151,6 +151,8 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 		switch {
 		case encKind != "":
 			return nil, fmt.Errorf("encrypted with %s, which yields no readable text: %w", encKind, ErrEncrypted)
+		case bad > 0 && bad*2 >= runes:
+			return nil, fmt.Errorf("no text layer: its fonts have no Unicode map, so the text cannot be decoded (export the PDF again, or save as DOCX): %w", ErrNoText)
 		case lost == len(pages):
 			return nil, fmt.Errorf("damaged file: every page failed to parse: %w", ErrMalformed)
 		case images+inline > 0:

@@ -318,6 +318,22 @@ func TestReadPDFCrafted(t *testing.T) {
 			errText: "scanned",
 		},
 		{
+			name: "a font without a Unicode map is reported, not read as a scan",
+			pdf: onePage("BT /F2 10 Tf 72 700 Td <00410042004300440045004600470048004900500051005200530054005500560057> Tj ET", "",
+				helvetica, "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Custom /Encoding /Identity-H /DescendantFonts [8 0 R] >>",
+				"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Custom /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>"),
+			wantErr: ErrNoText,
+			errText: "Unicode map",
+		},
+		{
+			name: "partly undecodable text is flagged as garbled",
+			pdf: onePage("BT /F1 10 Tf 72 700 Td (Readable words here) Tj /F2 10 Tf 0 -20 Td <0041004200430044004500460047004800490050005100520053005400550056005700580059> Tj ET", "",
+				helvetica, "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Custom /Encoding /Identity-H /DescendantFonts [8 0 R] >>",
+				"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Custom /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>"),
+			want:  []string{"Readable words here"},
+			diags: []string{"garbled"},
+		},
+		{
 			name:    "a page without text or images",
 			pdf:     onePage("0 0 m 100 100 l S", "", helvetica, helvetica),
 			wantErr: ErrNoText,
