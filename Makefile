@@ -55,9 +55,10 @@ clean:
 	rm -rf bin
 
 # Benchmarks of issue 8 (owner: gates). `make bench` also runs the cmd package's
-# Go benchmarks (batch end to end, matching 1,500 vs 10,000 keywords); the
-# whole-process comparisons against pdftotext live in scripts/bench.sh, which
-# prints min/median/max and checks each bar. Run them on a quiet machine.
+# Go benchmark (batch end to end, in process); matching 1,500 vs 10,000 keywords
+# is scorer's BenchmarkScoreKeywords. The whole-process comparisons against
+# pdftotext live in scripts/bench.sh, which prints min/median/max and checks
+# each bar. Run them on a quiet machine.
 .PHONY: bench-cmd bench-process bench-batch bench-match bench-all
 bench: bench-cmd
 

@@ -9,7 +9,7 @@
 #   batch10k 10,000 generated resumes against one JD: wall <= 20 s, peak RSS <= 200 MB
 #            (/usr/bin/time, RUNS runs)
 #   match    matching one resume against 10,000 keywords vs 1,500: ratio of medians <= 2
-#            (go test -bench BenchmarkMatchKeywords, COUNT runs)
+#            (go test ./scorer -bench BenchmarkScoreKeywords, COUNT runs)
 #
 # Usage: scripts/bench.sh [single|corpus|process|batch10k|match|all]   (default: all)
 # Environment: SHARED (default ../shared), RESUME, JD, RUNS, COUNT, BENCH_DIR.
@@ -122,7 +122,7 @@ bench_batch10k() {
 bench_match() {
 	local out
 	out=$(mktemp)
-	go test -run '^$' -bench '^BenchmarkMatchKeywords$' -count "$COUNT" ./cmd | tee "$out" | grep -E '^Benchmark' || true
+	go test -run '^$' -bench '^BenchmarkScoreKeywords$' -count "$COUNT" ./scorer | tee "$out" | grep -E '^Benchmark' || true
 	echo "matching one resume (ns/op: min median max, $COUNT runs)"
 	local n med=()
 	for n in 1500 10000; do
