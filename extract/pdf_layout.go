@@ -77,18 +77,20 @@ func layoutPage(gs []glyph, box pageBox, dark []box, st *layoutStats) []outLine 
 		st.columns = st.columns || cols
 		out = joinSegments(ordered)
 	} else {
+		var all []segment
 		for _, l := range lines {
 			segs := segmentsOf(l)
 			if len(segs) == 0 {
 				continue
 			}
-			parts := make([]string, len(segs))
-			for i, s := range segs {
-				parts[i] = s.text
+			all = append(all, segs...)
+			text := segs[0].text
+			for _, s := range segs[1:] {
+				text += " " + s.text
 			}
-			out = append(out, outLine{text: strings.Join(parts, " "), y: segs[0].y})
+			out = append(out, outLine{text: text, y: segs[0].y})
 		}
-		st.columns = st.columns || detectColumns(lineSegments(lines))
+		st.columns = st.columns || detectColumns(all)
 	}
 	for _, l := range streamLines(rot) {
 		segs := segmentsOf(l)
@@ -354,6 +356,12 @@ func bands(segs []segment) [][]segment {
 
 // verticalCut finds the widest valid vertical gutter (extraction.md §4.6 step 1).
 func verticalCut(segs []segment, mfs float64) (float64, bool) {
+	return verticalCutN(segs, mfs, -1)
+}
+
+// verticalCutN is verticalCut with the number of bands of segs already known
+// (-1 when not).
+func verticalCutN(segs []segment, mfs float64, nbands int) (float64, bool) {
 	if len(segs) < 4 {
 		return 0, false
 	}
@@ -372,7 +380,10 @@ func verticalCut(segs []segment, mfs float64) (float64, bool) {
 	if bestW < segmentGap*mfs {
 		return 0, false
 	}
-	if len(bands(segs)) < 3 {
+	if nbands < 0 {
+		nbands = len(bands(segs))
+	}
+	if nbands < 3 {
 		return best, true
 	}
 	var left, right []segment
@@ -466,7 +477,7 @@ func xyCut(segs []segment, mfs float64) ([]segment, bool) {
 			for top := 0; top <= peel; top++ {
 				bot := peel - top
 				mid := flatten(bs[top : len(bs)-bot])
-				if _, ok := verticalCut(mid, mfs); !ok {
+				if _, ok := verticalCutN(mid, mfs, len(bs)-top-bot); !ok {
 					continue
 				}
 				a, _ := xyCut(flatten(bs[:top]), mfs)
@@ -495,7 +506,7 @@ func detectColumns(segs []segment) bool {
 			if len(bs)-top-bot < 3 {
 				continue
 			}
-			if _, ok := verticalCut(flatten(bs[top:len(bs)-bot]), mfs); ok {
+			if _, ok := verticalCutN(flatten(bs[top:len(bs)-bot]), mfs, len(bs)-top-bot); ok {
 				return true
 			}
 		}
@@ -530,6 +541,16 @@ func joinSegments(segs []segment) []outLine {
 // cleanText applies NFKC, turns icons, controls and separators into spaces
 // and collapses runs of spaces (extraction.md §4.7).
 func cleanText(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x7f || s[i] < 0x20 {
+			ascii = false
+			break
+		}
+	}
+	if ascii && !strings.Contains(s, "  ") {
+		return strings.TrimSpace(s)
+	}
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	space := false

@@ -26,7 +26,6 @@ var (
 	reSize    = regexp.MustCompile(`/Size\s*(-?\d+)`)
 	reIndex   = regexp.MustCompile(`/Index\s*\[([\d\s]*)\]`)
 	rePrev    = regexp.MustCompile(`/Prev\s*(\d+)`)
-	reSubsec  = regexp.MustCompile(`(?m)^[ \t]*(\d+)[ \t]+(\d+)[ \t]*\r?$`)
 	reEOLSpan = regexp.MustCompile(`^[\x00\t\f\r\n ]*`)
 )
 
@@ -122,14 +121,41 @@ func scanClassicXref(data []byte) error {
 		if end < 0 {
 			end = len(data) - off
 		}
-		for _, m := range reSubsec.FindAllSubmatch(data[off:off+end], -1) {
-			a, err1 := strconv.ParseInt(string(m[1]), 10, 64)
-			b, err2 := strconv.ParseInt(string(m[2]), 10, 64)
-			if err1 != nil || err2 != nil || a+b > limit {
-				return fmt.Errorf("xref subsection %s %s over the limit: %w", m[1], m[2], ErrTooLarge)
-			}
+		if err := checkSubsections(data[off:off+end], limit); err != nil {
+			return err
 		}
 	}
+}
+
+// checkSubsections checks the "start count" header lines of one classic
+// xref table; entry lines have three fields and are skipped.
+func checkSubsections(tab []byte, limit int64) error {
+	for len(tab) > 0 {
+		nl := bytes.IndexAny(tab, "\r\n")
+		line := tab
+		if nl >= 0 {
+			line, tab = tab[:nl], tab[nl+1:]
+		} else {
+			tab = nil
+		}
+		f := bytes.Fields(line)
+		if len(f) != 2 {
+			continue
+		}
+		a, err1 := strconv.ParseInt(string(f[0]), 10, 64)
+		b, err2 := strconv.ParseInt(string(f[1]), 10, 64)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		if a+b > limit || a < 0 || b < 0 {
+			return fmt.Errorf("xref subsection %d %d over the limit: %w", a, b, ErrTooLarge)
+		}
+		// Entries are 20 bytes each; jump over them when the table is regular.
+		if skip := int(b) * 20; skip <= len(tab) && (skip == 0 || tab[skip-1] == '\n' || tab[skip-1] == '\r') {
+			tab = tab[skip:]
+		}
+	}
+	return nil
 }
 
 // scanPrevChain follows startxref and the /Prev links with a visited set: the
