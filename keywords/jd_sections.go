@@ -209,6 +209,40 @@ func splitSentences(s string) []string {
 	if t := strings.TrimSpace(s[start:]); t != "" {
 		out = append(out, t)
 	}
+	return chunkLong(out)
+}
+
+// maxClauseBytes bounds a clause: longer runs without a sentence end (a pasted
+// keyword blob) are cut at a comma or space, which keeps the per-clause work
+// of the matcher small and FromJD linear in the text.
+const maxClauseBytes = 600
+
+func chunkLong(in []string) []string {
+	var out []string
+	for _, s := range in {
+		for len(s) > maxClauseBytes {
+			cut := strings.LastIndex(s[:maxClauseBytes], ", ")
+			if cut < maxClauseBytes/2 {
+				cut = strings.LastIndex(s[:maxClauseBytes], " ")
+			}
+			if cut <= 0 {
+				cut = maxClauseBytes
+				for cut > 0 && !utf8.RuneStart(s[cut]) {
+					cut--
+				}
+				if cut == 0 {
+					cut = maxClauseBytes
+				}
+			}
+			if t := strings.TrimSpace(s[:cut]); t != "" {
+				out = append(out, t)
+			}
+			s = strings.TrimLeft(s[cut:], ", ")
+		}
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
 	return out
 }
 
