@@ -450,10 +450,20 @@ func isRail(side, other []segment, zone float64) bool {
 	return float64(paired) >= 0.7*float64(len(side))
 }
 
+// Bounds on the XY-cut's work: a hostile or huge page falls back to plain
+// band order instead of taking seconds.
+const (
+	maxCutSegments = 4000 // segments on a page
+	maxPeel        = 8    // header and footer bands peeled off a column zone
+)
+
 // xyCut orders segments with a column-preferring XY-cut (extraction.md §4.6).
 func xyCut(segs []segment, mfs float64) ([]segment, bool) {
 	if len(segs) <= 1 {
 		return segs, false
+	}
+	if len(segs) > maxCutSegments {
+		return flatten(sortedBands(segs)), false
 	}
 	if x, ok := verticalCut(segs, mfs); ok {
 		var left, right []segment
@@ -471,9 +481,9 @@ func xyCut(segs []segment, mfs float64) ([]segment, bool) {
 		}
 	}
 	bs := bands(segs)
-	if len(bs) > 3 {
+	if len(bs) > 3 && len(segs) <= maxCutSegments {
 		// Peel the fewest top and bottom bands that leave a column zone.
-		for peel := 1; peel <= len(bs)-3; peel++ {
+		for peel := 1; peel <= len(bs)-3 && peel <= maxPeel; peel++ {
 			for top := 0; top <= peel; top++ {
 				bot := peel - top
 				mid := flatten(bs[top : len(bs)-bot])
@@ -487,18 +497,25 @@ func xyCut(segs []segment, mfs float64) ([]segment, bool) {
 			}
 		}
 	}
-	var out []segment
+	return flatten(sortedBands(segs)), false
+}
+
+// sortedBands returns the bands of segs, top first, each left to right.
+func sortedBands(segs []segment) [][]segment {
+	bs := bands(segs)
 	for _, b := range bs {
 		sort.SliceStable(b, func(i, j int) bool { return b[i].x0 < b[j].x0 })
-		out = append(out, b...)
 	}
-	return out, false
+	return bs
 }
 
 // detectColumns reports a column zone on a page read in stream order: a valid
 // vertical cut once at most three top and two bottom bands (a name header, a
 // footer) are peeled off. It is a cheap bounded form of xyCut's step 2.
 func detectColumns(segs []segment) bool {
+	if len(segs) > maxCutSegments {
+		return false
+	}
 	mfs := medianFS(segs)
 	bs := bands(segs)
 	for top := 0; top <= 3; top++ {

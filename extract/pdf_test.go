@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -475,5 +476,28 @@ func TestGlyphName(t *testing.T) {
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("glyphName(%q) = %q, %v; want %q, %v", tt.name, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// TestReadPDFLargeChaoticPage guards the layout's work bounds: a page whose
+// 2,500 lines are drawn bottom-up in two interleaved columns goes through the
+// geometric order and must still finish quickly (the bound is loose on
+// purpose: it catches a quadratic blow-up, not a slow machine).
+func TestReadPDFLargeChaoticPage(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 2500; i++ {
+		x, y := 40+(i%2)*300, 20+float64(i/2)*0.6
+		fmt.Fprintf(&b, "BT /F1 0.5 Tf %d %.1f Td (w%d) Tj ET\n", x, y, i)
+	}
+	start := time.Now()
+	doc, err := readPDF(context.Background(), onePage(b.String(), "", helvetica, helvetica), DefaultOptions())
+	if err != nil {
+		t.Fatalf("readPDF() error: %v", err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("readPDF() took %v on a 2,500-line chaotic page", d)
+	}
+	if len(doc.Lines) == 0 || !hasDiagnostic(doc, "reading-order") {
+		t.Errorf("readPDF() = %d lines, diagnostics %+v; want text read in geometric order", len(doc.Lines), doc.Diagnostics)
 	}
 }
