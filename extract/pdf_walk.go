@@ -17,6 +17,7 @@ const (
 	maxPageGlyphs = 200_000
 	maxDocGlyphs  = 1_000_000
 	maxFormDepth  = 8
+	maxDarkBoxes  = 256 // filled areas remembered per page for the white-text test
 )
 
 // guard is the recover boundary around every call into ledongthuc/pdf. A
@@ -468,17 +469,23 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 				path = append(path, transformBox(v[0], v[1], v[2], v[3], st.ctm))
 			}
 		case "f", "F", "f*", "B", "B*", "b", "b*":
-			if !st.white && len(w.dark) < 4096 {
-				w.dark = append(w.dark, path...)
+			if !st.white {
+				for _, b := range path {
+					if len(w.dark) < maxDarkBoxes {
+						w.dark = append(w.dark, b)
+					}
+				}
 			}
 			path = path[:0]
 		case "n", "S", "s":
 			path = path[:0]
 		case "sh":
-			w.dark = append(w.dark, box{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)})
+			if len(w.dark) < maxDarkBoxes {
+				w.dark = append(w.dark, box{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)})
+			}
 		case "BI":
 			w.inline++
-			if len(w.dark) < 4096 {
+			if len(w.dark) < maxDarkBoxes {
 				w.dark = append(w.dark, transformBox(0, 0, 1, 1, st.ctm))
 			}
 			lx.skipInlineImage()
@@ -496,7 +503,7 @@ func (w *walker) doXObject(res pdf.Value, name string, ctm matrix, depth int) {
 	switch x.Key("Subtype").Name() {
 	case "Image":
 		w.images++
-		if len(w.dark) < 4096 {
+		if len(w.dark) < maxDarkBoxes {
 			w.dark = append(w.dark, transformBox(0, 0, 1, 1, ctm))
 		}
 	case "Form":
