@@ -111,7 +111,6 @@ func (s *scan) line(li int) {
 			ls.pkeys[i] = key(&ls.parts[i])
 		}
 	}
-	ls.fold = asciiFold(ls.text)
 
 	hits := s.walk(ls, li, 0, ls.toks, ls.keys)
 	if compound {
@@ -150,7 +149,7 @@ func (s *scan) line(li int) {
 			ls.evid = append(ls.evid, span{h.start, h.end, ls.toks[h.whole].Sent})
 		}
 	}
-	ls.list = ln.Section == "skills" || (isList(ls.text) && distinctStarts(ls.evid) >= 2)
+	ls.list = ln.Section == "skills" || distinctStarts(ls.evid) >= 2 && s.needsList(hits) && isList(ls.text)
 	for i := range hits {
 		s.gate(ls, hits, i)
 	}
@@ -272,6 +271,9 @@ func (s *scan) tokIndex(ls *lineScan, h *hit) int {
 // negOK reports whether no veto phrase of the hit's target covers it.
 func (s *scan) negOK(ls *lineScan, h *hit) bool {
 	for _, n := range s.ix.target(h.target).negatives {
+		if ls.fold == "" {
+			ls.fold = asciiFold(ls.text)
+		}
 		if vetoes(ls.fold, n, h.start, h.end) {
 			h.reason = "inside \"" + n + "\""
 			return false
@@ -350,6 +352,19 @@ func dropInsideNames(hits []hit) []hit {
 		out = append(out, h)
 	}
 	return out
+}
+
+// needsList reports whether any hit's decision depends on the line being a
+// skills list (a case-exact or one- or two-letter form, or a name that needs
+// context), so ordinary lines skip the list test.
+func (s *scan) needsList(hits []hit) bool {
+	for i := range hits {
+		f := s.ix.form(hits[i].form)
+		if f.cs || f.short || s.ix.target(hits[i].target).ctx != keywords.AnyContext {
+			return true
+		}
+	}
+	return false
 }
 
 // isList reports whether a line is a list of short items separated by
