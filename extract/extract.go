@@ -111,6 +111,9 @@ func parse(ctx context.Context, data []byte, name string, opts Options) (*Docume
 		if sn.html {
 			fn = readHTML
 		}
+		if sn.latex {
+			fn = readLaTeX
+		}
 	}
 	doc, err := guarded(ctx, fn, sn.format, sn.data, opts)
 	if err != nil {

@@ -19,6 +19,7 @@ type sniffed struct {
 	data   []byte
 	diags  []Diagnostic
 	html   bool // Text that is an HTML page: read by readHTML
+	latex  bool // Text that is LaTeX source: read by readLaTeX
 }
 
 var (
@@ -110,6 +111,8 @@ func sniff(data []byte, name string) (sniffed, error) {
 		s.format = Text
 	case isHTML(text, ext):
 		s.html = true
+	case isLaTeX(text, ext):
+		s.latex = true
 	case looksLikeMarkdown(text):
 		s.format = Markdown
 	}
