@@ -241,10 +241,23 @@ func (r *JDRules) trimRun(run []jdTok, relaxed bool) []jdTok {
 	return nil // boilerplate only ("development", "team")
 }
 
-// qualifier reports words that praise or hedge a skill rather than name it.
+// qualifier reports words that praise or hedge a skill rather than name it,
+// adverbs included ("critically", "effectively").
 func (r *JDRules) qualifier(w string) bool {
 	low := strings.ToLower(w)
-	return genericWords[low] || r.function[low] || qualifierWords[low] || len([]rune(low)) < 2
+	return genericWords[low] || r.function[low] || qualifierWords[low] || len([]rune(low)) < 2 || adverb(low)
+}
+
+func adverb(w string) bool {
+	if len(w) < 6 {
+		return false
+	}
+	for _, suf := range []string{"ally", "ively", "ately", "ously", "fully", "ently", "antly", "ularly", "ctly", "ingly"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 var qualifierWords = map[string]bool{
@@ -260,6 +273,8 @@ var qualifierWords = map[string]bool{
 	"exceptional": true, "excellent": true, "effective": true, "efficient": true, "extensive": true, "significant": true,
 	"in-depth": true, "sufficient": true, "adequate": true, "fluent": true, "good": true, "basic": true, "advanced": true,
 	"demonstrated": true, "demonstrable": true, "practical": true, "relevant": true, "previous": true, "professional": true,
+	"needed": true, "required": true, "sense": true, "attitude": true, "nature": true, "ideal": true, "bonus": true,
+	"points": true, "particular": true, "plus": true, "think": true, "similar": true,
 }
 
 // isSkillsWord reports trailing words that say "a skill in X" rather than
