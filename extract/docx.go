@@ -117,26 +117,42 @@ func readDOCX(ctx context.Context, data []byte, opts Options) (*Document, error)
 		}
 		notes = append(notes, part.lines...)
 	}
-	emit := func(ls []docxLine) {
+	lastPage := 1
+	for _, l := range body.lines {
+		lastPage = max(lastPage, l.page)
+	}
+	// Headers and footers stand on the first page, notes on the last.
+	emit := func(ls []docxLine, page int) {
 		for _, l := range ls {
 			if l.heading {
 				doc.Sections = append(doc.Sections, Section{Heading: l.text, Start: len(doc.Lines) + 1})
 			}
-			doc.Lines = append(doc.Lines, Line{Page: 1, Source: l.src, Text: l.text})
+			p := l.page
+			if page > 0 {
+				p = page
+			}
+			doc.Lines = append(doc.Lines, Line{Page: max(p, 1), Source: l.src, Text: l.text})
 		}
 	}
 	for _, h := range headers {
-		emit(h)
+		emit(h, 1)
 	}
-	emit(body.lines)
-	emit(notes)
+	emit(body.lines, 0)
+	emit(notes, lastPage)
 	for _, f := range footers {
-		emit(f)
+		emit(f, lastPage)
 	}
+	doc.Pages = lastPage
 	if body.hiddenRunes > 0 {
 		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{
 			Code:    "invisible-text",
 			Message: fmt.Sprintf("%d characters of hidden text (Word's hidden font) were left out; an ATS may read them, a person cannot", body.hiddenRunes),
+		})
+	}
+	if body.layoutRows > 0 {
+		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{
+			Code:    "layout-table",
+			Message: fmt.Sprintf("the layout uses a table (%d rows with text side by side); some ATS read table cells out of order", body.layoutRows),
 		})
 	}
 	boxed := 0

@@ -311,3 +311,38 @@ func TestReadDOCXLocalisedHeadingStyle(t *testing.T) {
 		t.Errorf("sections mismatch (-want +got):\n%s", d)
 	}
 }
+
+func TestReadDOCXPages(t *testing.T) {
+	body := wPara("Page one text") +
+		`<w:p><w:r><w:t>Still one</w:t></w:r><w:r><w:br w:type="page"/><w:t>Page two</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>Two continues</w:t></w:r><w:r><w:lastRenderedPageBreak/><w:t>Page three</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>Page four</w:t></w:r></w:p>` +
+		`<w:tbl><w:tr><w:tc>` + wPara("Left a") + wPara("Left b") + `</w:tc><w:tc>` + wPara("Right") + `</w:tc></w:tr></w:tbl>` +
+		`<w:sectPr><w:footerReference w:type="default" r:id="rF"/></w:sectPr>`
+	data := docxOf(t, "word/document.xml", wBody(body),
+		"word/_rels/document.xml.rels", wRels("rF", "footer", "footer1.xml"),
+		"word/footer1.xml", wxml("ftr", wPara("Footer text"), nsW, nsR))
+	doc, err := readDOCX(context.Background(), data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, l := range doc.Lines {
+		got[l.Text] = l.Page
+	}
+	want := map[string]int{"Page one text": 1, "Still one": 1, "Page two": 2, "Two continues": 2, "Page three": 3,
+		"Page four": 4, "Left a": 4, "Left b": 4, "Right": 4, "Footer text": 4}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("pages mismatch (-want +got):\n%s", d)
+	}
+	if doc.Pages != 4 {
+		t.Errorf("Pages = %d, want 4", doc.Pages)
+	}
+	var codes []string
+	for _, d := range doc.Diagnostics {
+		codes = append(codes, d.Code)
+	}
+	if d := cmp.Diff([]string{"layout-table"}, codes); d != "" {
+		t.Errorf("diagnostics mismatch (-want +got):\n%s", d)
+	}
+}

@@ -18,6 +18,7 @@ type docxLine struct {
 	text    string
 	src     Source
 	heading bool // the paragraph has a Heading/Title style or an outline level
+	page    int  // 1-based page from explicit and last-rendered page breaks
 }
 
 // docxPart is the result of walking one part.
@@ -27,6 +28,7 @@ type docxPart struct {
 	footnotes, endnotes map[string]bool // ids referenced from this part
 	altChunk            bool
 	hiddenRunes         int // non-space bytes of hidden (w:vanish) text left out
+	layoutRows          int // table rows with several cells of several lines
 }
 
 // walk streams the XML of one part and collects its text. src is the Source of
@@ -41,7 +43,7 @@ func (pk *docxPackage) walk(ctx context.Context, name string, src Source, noteID
 	if b == nil {
 		return out, nil
 	}
-	w := &docxWalker{part: out, srcs: []Source{src}}
+	w := &docxWalker{part: out, srcs: []Source{src}, page: 1}
 	d := newXMLDecoder(b)
 	depth := 0
 	skip := 0 // depth at which a skipped subtree started, 0 when none
@@ -102,6 +104,20 @@ func (pk *docxPackage) walk(ctx context.Context, name string, src Source, noteID
 			case "br", "cr":
 				if hiddenN == 0 {
 					w.flush()
+					if attr(t, "type") == "page" && len(w.srcs) == 1 {
+						w.page++
+					}
+				}
+			case "lastRenderedPageBreak":
+				// Word records where its last layout broke the page.
+				if len(w.srcs) == 1 && len(w.rows) == 0 {
+					w.flush()
+					w.page++
+				}
+			case "pageBreakBefore":
+				if parent == "pPr" && !isOff(attr(t, "val")) && len(w.srcs) == 1 && w.sawText {
+					w.flush()
+					w.page++
 				}
 			case "noBreakHyphen":
 				if hiddenN == 0 {
@@ -271,6 +287,8 @@ type docxWalker struct {
 	heading bool
 	runes   int
 	rows    []*rowBuf // open table rows, innermost last
+	page    int       // current page of the part (1-based)
+	sawText bool      // a line was emitted already (a break before it starts no page)
 }
 
 // rowBuf holds the lines of one table row, per cell.
@@ -285,8 +303,9 @@ func (w *docxWalker) flush() {
 	if strings.TrimSpace(s) == "" {
 		return
 	}
-	w.emit(docxLine{text: s, src: w.srcs[len(w.srcs)-1], heading: w.heading})
+	w.emit(docxLine{text: s, src: w.srcs[len(w.srcs)-1], heading: w.heading, page: w.page})
 	w.heading = false // only the first line of a heading paragraph
+	w.sawText = true
 }
 
 func (w *docxWalker) emit(l docxLine) {
@@ -320,15 +339,18 @@ func (w *docxWalker) endRow() {
 		}
 	}
 	if simple && len(texts) > 1 {
-		var src Source
+		var first docxLine
 		for _, c := range r.cells {
 			if len(c) == 1 {
-				src = c[0].src
+				first = c[0]
 				break
 			}
 		}
-		w.emit(docxLine{text: strings.Join(texts, " | "), src: src})
+		w.emit(docxLine{text: strings.Join(texts, " | "), src: first.src, page: first.page})
 		return
+	}
+	if len(r.cells) > 1 {
+		w.part.layoutRows++
 	}
 	for _, c := range r.cells {
 		for _, l := range c {
