@@ -161,6 +161,7 @@ type Index struct {
 	fuzzy      map[string][]int32 // deletion neighbourhood -> fuzzy-eligible set forms
 	fuzzyOK    map[int32]string   // fuzzy-eligible set form -> its folded letters
 	setForm    map[string]bool    // folded single-token forms of set keywords: never typos
+	setWords   map[string][]int32 // folded single-token case-insensitive forms -> set targets, for glued runs
 }
 
 // target returns target ti (global numbering).
@@ -227,7 +228,7 @@ func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
 		set: set, lex: lex, base: b, tr: newTrie(16 * (len(set.Keywords) + 1)),
 		nbTargets: int32(len(b.targets)), nbForms: int32(len(b.tr.forms)),
 		inSet: map[int32]bool{}, broaderOf: map[int32]bool{}, byID: map[string][]int32{},
-		stems: map[string][]int32{}, stemPrefix: map[string]bool{}, fuzzy: map[string][]int32{}, fuzzyOK: map[int32]string{}, setForm: map[string]bool{},
+		stems: map[string][]int32{}, stemPrefix: map[string]bool{}, fuzzy: map[string][]int32{}, fuzzyOK: map[int32]string{}, setForm: map[string]bool{}, setWords: map[string][]int32{},
 	}
 	kws := set.Keywords
 	if lex != nil {
@@ -355,6 +356,9 @@ func (ix *Index) insert(ti int32, s string, cs bool) {
 	}
 	w := token.Fold(f.core[0])
 	ix.setForm[w] = true
+	if !cs && !containsTarget(ix.setWords[w], ti) {
+		ix.setWords[w] = append(ix.setWords[w], ti)
+	}
 	t := ix.target(ti)
 	if !cs && fuzzyEligible(ix.kws[t.kw], t) && lettersOnly(w) && len(w) >= minFuzzyLen {
 		ix.fuzzyOK[fi] = w

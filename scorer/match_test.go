@@ -88,3 +88,27 @@ func TestMatchRules(t *testing.T) {
 		}
 	}
 }
+
+func TestGluedRuns(t *testing.T) {
+	tests := []struct {
+		text    string
+		keyword string
+		want    scorer.MatchKind
+	}{
+		{"KafkaRedisGraphQLgRPCPostgreSQLDocker", "GraphQL", scorer.Exact},
+		{"KafkaRedisGraphQLgRPCPostgreSQLDocker", "PostgreSQL", scorer.Exact},
+		{"KafkaRedisGraphQLgRPCPostgreSQLDocker", "Docker", scorer.Exact},
+		{"KafkaRedisGraphQLgRPCPostgreSQLDocker", "Kubernetes", scorer.Missing},
+		{"DockerKubernetesobservabilityevent-drivenOAuth", "observability", scorer.Exact},
+		{"DockerKubernetesobservabilityevent-drivenOAuth", "OAuth", scorer.Exact},
+		{"JavaScriptTypeScript", "Java", scorer.Missing},    // JavaScript covers it, not Java + Script
+		{"PostgreSQLxyzzyDocker", "Docker", scorer.Missing}, // not wholly covered by names
+		{"Dockerization", "Docker", scorer.Missing},         // no inner capitals: an ordinary word
+	}
+	for _, tt := range tests {
+		rep := compile(t, keywords.Keyword{Name: tt.keyword}).Score(doc(tt.text))
+		if m := rep.Keywords[0]; m.Match != tt.want {
+			t.Errorf("%q vs %q: match = %s (found %q), want %s", tt.text, tt.keyword, m.Match, m.Found, tt.want)
+		}
+	}
+}

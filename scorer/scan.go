@@ -654,7 +654,7 @@ func (c *creditSet) add(k [2]int) bool {
 // that allow stemming, then probable typos.
 func (s *scan) variants(ls *lineScan, li int, hits []hit, credited *creditSet) {
 	ix := s.ix
-	if len(ix.stems) == 0 && len(ix.fuzzy) == 0 {
+	if len(ix.stems) == 0 && len(ix.fuzzy) == 0 && len(ix.setWords) == 0 {
 		return
 	}
 	covered := make([]bool, len(ls.toks))
@@ -685,6 +685,69 @@ func (s *scan) variants(ls *lineScan, li int, hits []hit, credited *creditSet) {
 		}
 		if len(ix.fuzzy) > 0 {
 			s.typo(li, t, credited)
+		}
+		if len(t.Text) >= minGlued && len(t.Norm) == len(t.Text) {
+			s.glued(li, t, credited)
+		}
+	}
+}
+
+// minGlued is the shortest token tried as a glued run of names.
+const minGlued = 10
+
+// glued splits a run of names that lost its separators, as PDF and HTML
+// "keyword chips" do ("KafkaRedisGraphQLgRPCPostgreSQL"), by dictionary
+// segmentation: the whole token must be covered by known names of at least
+// three letters, and it must look glued (two or more inner capitals).
+// Each segment that is a keyword of the set is credited.
+func (s *scan) glued(li int, t *token.Token, credited *creditSet) {
+	caps := 0
+	for i := 1; i < len(t.Text); i++ {
+		if c := t.Text[i]; c >= 'A' && c <= 'Z' {
+			caps++
+		}
+	}
+	if caps < 2 || len(t.Norm) > 200 {
+		return
+	}
+	ix := s.ix
+	w := t.Norm
+	known := func(seg string) bool {
+		return len(ix.setWords[seg]) > 0 || ix.lex != nil && len(seg) >= 3 && ix.lex.IsAlias(seg)
+	}
+	n := len(w)
+	back := make([]int, n+1)
+	for i := range back {
+		back[i] = -1
+	}
+	back[0] = 0
+	for i := 0; i < n; i++ {
+		if back[i] < 0 {
+			continue
+		}
+		for j := min(n, i+40); j >= i+3; j-- {
+			if back[j] < 0 && known(w[i:j]) {
+				back[j] = i
+			}
+		}
+	}
+	if back[n] < 0 {
+		return
+	}
+	var segs [][2]int
+	for j := n; j > 0; j = back[j] {
+		segs = append(segs, [2]int{back[j], j})
+	}
+	if len(segs) < 2 {
+		return
+	}
+	for _, sg := range segs {
+		for _, ti := range ix.setWords[w[sg[0]:sg[1]]] {
+			tg := ix.target(ti)
+			if !credited.add([2]int{int(ti), t.Start + sg[0]}) {
+				continue
+			}
+			s.credits[tg.kw] = append(s.credits[tg.kw], credit{line: li, found: t.Text[sg[0]:sg[1]], start: t.Start + sg[0]})
 		}
 	}
 }
