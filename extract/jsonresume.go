@@ -265,16 +265,13 @@ func appendNonEmpty(l []string, s string) []string {
 	return l
 }
 
+// joinNonEmpty joins the non-empty parts with sep.
 func joinNonEmpty(sep string, parts ...string) string {
-	return strings.Join(appendNonEmpty2(parts), sep)
-}
-
-func appendNonEmpty2(parts []string) []string {
 	var out []string
 	for _, p := range parts {
 		out = appendNonEmpty(out, p)
 	}
-	return out
+	return strings.Join(out, sep)
 }
 
 func firstNonEmpty(s ...string) string {
