@@ -112,3 +112,25 @@ func TestGluedRuns(t *testing.T) {
 		}
 	}
 }
+
+func TestHyphenatedLineBreak(t *testing.T) {
+	tests := []struct {
+		lines   []string
+		keyword string
+		want    scorer.MatchKind
+	}{
+		{[]string{"Deployed services on Kuber-", "netes and Helm."}, "Kubernetes", scorer.Exact},
+		{[]string{"Tuned Post-", "greSQL queries."}, "PostgreSQL", scorer.Missing}, // the second half must be lowercase
+		{[]string{"Built a self-", "service portal."}, "Kubernetes", scorer.Missing},
+	}
+	for _, tt := range tests {
+		rep := compile(t, keywords.Keyword{Name: tt.keyword}).Score(doc(tt.lines...))
+		m := rep.Keywords[0]
+		if m.Match != tt.want {
+			t.Errorf("%q vs %q: match = %s (found %q), want %s", tt.lines, tt.keyword, m.Match, m.Found, tt.want)
+		}
+		if tt.want != scorer.Missing && (len(m.Evidence) == 0 || m.Evidence[0].Line != 1) {
+			t.Errorf("%q: evidence %+v, want line 1", tt.lines, m.Evidence)
+		}
+	}
+}

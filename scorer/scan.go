@@ -692,6 +692,40 @@ func (s *scan) variants(ls *lineScan, li int, hits []hit, credited *creditSet) {
 	}
 }
 
+// hyphenJoins credits names that a PDF broke over two lines with a hyphen
+// ("Kuber-" / "netes"), when the joined word is a known single-word name of
+// a set keyword. The evidence is the first line.
+func (s *scan) hyphenJoins() {
+	ix := s.ix
+	if len(ix.setWords) == 0 {
+		return
+	}
+	lines := s.doc.Lines
+	for li := 0; li+1 < len(lines); li++ {
+		a := strings.TrimRight(lines[li].Text, " \t")
+		if !strings.HasSuffix(a, "-") || len(a) < 3 || !isLetter(a[len(a)-2]) {
+			continue
+		}
+		i := len(a) - 1
+		for i > 0 && isLetter(a[i-1]) {
+			i--
+		}
+		b := strings.TrimLeft(lines[li+1].Text, " \t")
+		j := 0
+		for j < len(b) && b[j] >= 'a' && b[j] <= 'z' {
+			j++
+		}
+		if j == 0 || j < len(b) && (isLetter(b[j]) || b[j] >= '0' && b[j] <= '9') {
+			continue
+		}
+		joined := a[i:len(a)-1] + b[:j]
+		for _, ti := range ix.setWords[token.Fold(joined)] {
+			tg := ix.target(ti)
+			s.credits[tg.kw] = append(s.credits[tg.kw], credit{line: li, found: joined, start: len(lines[li].Text)})
+		}
+	}
+}
+
 // minGlued is the shortest token tried as a glued run of names.
 const minGlued = 10
 

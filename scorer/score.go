@@ -79,6 +79,7 @@ func (ix *Index) Score(doc *extract.Document) *Report {
 	for li := range doc.Lines {
 		sc.line(li)
 	}
+	sc.hyphenJoins()
 	ms := make([]Match, len(ix.kws))
 	for i, k := range ix.kws {
 		ms[i] = ix.match(sc, i, k)
