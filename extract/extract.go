@@ -115,14 +115,23 @@ func parse(ctx context.Context, data []byte, name string, opts Options) (*Docume
 			fn = readLaTeX
 		}
 	}
-	doc, err := guarded(ctx, fn, sn.format, sn.data, opts)
+	// The post-pass runs under the same deadline and recover as the reader.
+	withFinish := func(ctx context.Context, data []byte, opts Options) (*Document, error) {
+		doc, err := fn(ctx, data, opts)
+		if err != nil || doc == nil {
+			return doc, err
+		}
+		doc.Path = name
+		doc.Format = sn.format
+		doc.Diagnostics = append(doc.Diagnostics, sn.diags...)
+		finish(doc)
+		return doc, nil
+	}
+	doc, err := guarded(ctx, withFinish, sn.format, sn.data, opts)
 	if err != nil {
 		return nil, err
 	}
-	doc.Path = name
-	doc.Format = sn.format
-	doc.Diagnostics = append(doc.Diagnostics, sn.diags...)
-	finish(doc)
+	doc.Path, doc.Format = name, sn.format // also for a reader that returned no document
 	if err := classifyEmpty(doc); err != nil {
 		return nil, err
 	}
