@@ -294,11 +294,21 @@ func sentenceInitialProse(text string, h jdHit, cands []jdHit, toks []jdTok) boo
 	return next != "and" && next != "or"
 }
 
-// isSkillsList: a clause with at least three separated items, two of them
-// unambiguous known skills.
+// isSkillsList: a clause that is a list ("Python, Go, Kafka | Redis"): at
+// least three separated items, most of them short, two of them unambiguous
+// known skills. A long sentence with a few commas is no list.
 func isSkillsList(text string, cands []jdHit) bool {
-	seps := strings.Count(text, ",") + strings.Count(text, "|") + strings.Count(text, ";") + strings.Count(text, "/") + strings.Count(text, "•")
-	if seps < 2 {
+	items := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(",|;/•", r) })
+	if len(items) < 3 {
+		return false
+	}
+	short := 0
+	for _, it := range items {
+		if len(strings.Fields(it)) <= 4 {
+			short++
+		}
+	}
+	if short*10 < len(items)*6 {
 		return false
 	}
 	n := 0

@@ -43,7 +43,7 @@ func (r *JDRules) splitJD(text string) jdDoc {
 	section, heading := SectionAbout, ""
 	wantTitle := true // the first short line is the posting's title
 	nextIsTitle := false
-	lines := strings.Split(text, "\n")
+	lines := joinWrapped(strings.Split(text, "\n"))
 	for i, raw := range lines {
 		n := i + 1
 		line := strings.TrimSpace(strings.TrimRight(raw, "\r"))
@@ -104,6 +104,35 @@ func (r *JDRules) splitJD(text string) jdDoc {
 		}
 	}
 	return d
+}
+
+// joinWrapped rejoins lines that a PDF or a narrow editor wrapped: a line
+// opening in lowercase continues the line above when that one does not end a
+// sentence ("Experience with Python, Java, or" / "C# for tooling" stays split;
+// "Kubernetes and Docker in" / "production." joins). The joined text stays on
+// the first line's number; the continuation's slot is left empty.
+func joinWrapped(lines []string) []string {
+	out := make([]string, len(lines))
+	copy(out, lines)
+	prev := -1
+	for i, l := range out {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			prev = -1
+			continue
+		}
+		if prev >= 0 {
+			p := strings.TrimSpace(out[prev])
+			r, _ := utf8.DecodeRuneInString(t)
+			if unicode.IsLower(r) && !strings.ContainsAny(p[len(p)-1:], ".:;!?") && !bulletRE.MatchString(t) {
+				out[prev] = p + " " + t
+				out[i] = ""
+				continue
+			}
+		}
+		prev = i
+	}
+	return out
 }
 
 // heading reports whether clean (a line without bullets and markup) is a
