@@ -101,12 +101,21 @@ func buildBase(lex *keywords.Lexicon) *base {
 	es := lex.Entries()
 	b := &base{tr: newTrie(len(es) * 3), byID: make(map[string][]int32, len(es))}
 	for _, e := range es {
+		trusted := lex.Trusted(e.ID)
 		t := newTarget(-1, e)
-		t.evidence = t.evidence && lex.Trusted(e.ID)
+		t.evidence = t.evidence && trusted
 		ti := int32(len(b.targets))
 		b.targets = append(b.targets, t)
 		b.byID[t.id] = append(b.byID[t.id], ti)
 		eachForm(e, false, func(s string, cs bool) {
+			// A lexicon skill outside the set matters to the scan as tech
+			// evidence (trusted skills only), as a longer name containing a
+			// keyword (several words) or as a name a compound token is
+			// (punctuated): a plain single word of a third-party list is none
+			// of these, and leaving it out halves the trie.
+			if !trusted && !strings.ContainsAny(s, " -/.+#") {
+				return
+			}
 			if f, keys := makeForm(ti, s, cs); keys != nil {
 				b.tr.insert(f, keys)
 			}
@@ -291,16 +300,25 @@ func (ix *Index) addKeyword(i int, k keywords.Keyword) {
 // aliases and variants and, for a set keyword, its display name when no alias
 // already spells it.
 func eachForm(k keywords.Keyword, inSet bool, fn func(s string, cs bool)) {
-	seen := make(map[string]bool, len(k.Aliases)+len(k.CaseAliases)+1)
+	var seenBuf [16]string
+	seen := seenBuf[:0] // a few forms per skill: a slice beats a map
+	has := func(key string) bool {
+		for _, x := range seen {
+			if x == key {
+				return true
+			}
+		}
+		return false
+	}
 	add := func(s string, cs bool) {
 		key := s
 		if !cs {
 			key = strings.ToLower(s)
 		}
-		if s == "" || seen[key] {
+		if s == "" || has(key) {
 			return
 		}
-		seen[key] = true
+		seen = append(seen, key)
 		fn(s, cs)
 	}
 	for _, a := range k.CaseAliases {
@@ -318,7 +336,7 @@ func eachForm(k keywords.Keyword, inSet bool, fn func(s string, cs bool)) {
 			return
 		}
 	}
-	if seen[strings.ToLower(name)] {
+	if has(strings.ToLower(name)) {
 		return
 	}
 	if inSet || len(k.Aliases)+len(k.CaseAliases) == 0 {
