@@ -123,7 +123,7 @@ func overlaps(a [2]int, spans [][2]int) bool {
 // skill spans of SkillSpan's tech test split (no bar; figures in -v):
 // precision = share of extracted keyword occurrences inside a labelled span,
 // recall = share of labelled Knowledge (hard-skill) spans an extraction touches.
-// Each sentence is read as a requirements line.
+// Each sentence is read twice: as prose and as a skills-list item.
 func TestJDSkillSpans(t *testing.T) {
 	shared := sharedDir(t)
 	lex, err := LoadLexicon(os.DirFS("../seeds"))
