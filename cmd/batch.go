@@ -97,7 +97,7 @@ machines, run batch on each part, and concatenate the outputs.`,
 	f.IntVar(&opts.Top, "top", 0, "show only the `N` best resumes (files that failed are always listed)")
 	f.IntVar(&opts.Jobs, "jobs", 0, "number of parallel workers (default: all cores)")
 	f.StringVar(&opts.Isolate, "isolate", "auto", "extract in child processes: auto (PDF, DOCX), always or never")
-	f.IntVar(&opts.Missing, "show-missing", 3, "how many missing keywords each row names")
+	f.IntVar(&opts.Missing, "show-missing", 3, "how many missing keywords each row names (0 = all)")
 	return c
 }
 
