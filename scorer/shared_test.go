@@ -10,25 +10,32 @@ import (
 	"github.com/resumescore/resumescore/extract"
 	"github.com/resumescore/resumescore/keywords"
 	"github.com/resumescore/resumescore/scorer"
-	"github.com/resumescore/resumescore/seeds"
 )
+
+// moduleRoot returns the directory holding go.mod.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", os.ErrNotExist
+		}
+		dir = parent
+	}
+}
 
 // sharedDir returns ../shared beside the module root, or skips the test.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	dir, err := moduleRoot()
 	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found")
-		}
-		dir = parent
+		t.Skipf("module root: %v", err)
 	}
 	shared := filepath.Join(dir, "..", "shared")
 	if _, err := os.Stat(shared); err != nil {
@@ -45,7 +52,7 @@ var (
 
 func lexicon(t testing.TB) *keywords.Lexicon {
 	t.Helper()
-	lexOnce.Do(func() { lexVal, lexErr = keywords.LoadLexicon(seeds.FS()) })
+	lexOnce.Do(func() { lexVal, lexErr = keywords.LoadLexicon(seedsFS()) })
 	if lexErr != nil {
 		t.Fatalf("LoadLexicon: %v", lexErr)
 	}
@@ -74,4 +81,12 @@ func doc(lines ...string) *extract.Document {
 	return d
 }
 
-func seedsFS() fs.FS { return seeds.FS() }
+// seedsFS is the module's seeds directory read from disk: only cmd and the
+// seed invariants test import package seeds (STYLE.md §7).
+func seedsFS() fs.FS {
+	root, err := moduleRoot()
+	if err != nil {
+		return os.DirFS("seeds")
+	}
+	return os.DirFS(filepath.Join(root, "seeds"))
+}
