@@ -160,7 +160,7 @@ type Index struct {
 	targets   []target           // the set's keywords
 	nbTargets int32              // len(base.targets)
 	nbForms   int32              // len(base.tr.forms)
-	inSet     map[int32]bool     // lexicon targets the set itself covers: their hits are ignored
+	inSet     []bool             // per lexicon target: the set itself covers it, so its hits are ignored
 	broaderOf map[int32]bool     // targets whose hits are kept for Generic matches
 	byID      map[string][]int32 // set keywords by lexicon id
 
@@ -236,7 +236,7 @@ func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
 	ix := &Index{
 		set: set, lex: lex, base: b, tr: newTrie(16 * (len(set.Keywords) + 1)),
 		nbTargets: int32(len(b.targets)), nbForms: int32(len(b.tr.forms)),
-		inSet: map[int32]bool{}, broaderOf: map[int32]bool{}, byID: map[string][]int32{},
+		inSet: make([]bool, len(b.targets)), broaderOf: map[int32]bool{}, byID: map[string][]int32{},
 		stems: map[string][]int32{}, stemPrefix: map[string]bool{}, fuzzy: map[string][]int32{}, fuzzyOK: map[int32]string{}, setForm: map[string]bool{}, setWords: map[string][]int32{},
 	}
 	kws := set.Keywords

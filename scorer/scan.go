@@ -93,6 +93,9 @@ func (s *scan) line(li int) {
 		}
 	}
 	if compound {
+		ls.parts = make([]token.Token, 0, 2*len(ls.toks))
+		ls.partOf = make([]int, 0, 2*len(ls.toks))
+		ls.isPart = make([]bool, 0, 2*len(ls.toks))
 		for i := range ls.toks {
 			if ps := ls.toks[i].Parts; ps != nil {
 				for _, p := range ps {

@@ -97,7 +97,7 @@ func isWordRune(r rune) bool {
 // Tokenize splits s into tokens. s should already be normalised (Normalize);
 // offsets refer to s as given. Lines are counted from 1 at each '\n'.
 func Tokenize(s string) []Token {
-	toks := make([]Token, 0, len(s)/6+1)
+	toks := make([]Token, 0, len(s)/4+1)
 	line, sent := 1, 0
 	sentOpen := false // a token has been emitted in the current sentence
 	i := 0
