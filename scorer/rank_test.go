@@ -1,0 +1,128 @@
+package scorer
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// rep builds a report for role id whose keywords are given as id:credit pairs
+// (credit 0 = missing), each of weight 1.
+func rep(role string, score float64, kws ...any) *Report {
+	r := &Report{Target: Target{Source: "role", ID: role, Title: role + " title"}, Score: score}
+	for i := 0; i+1 < len(kws); i += 2 {
+		m := Match{ID: kws[i].(string), Weight: 1, Credit: kws[i+1].(float64)}
+		if m.Credit > 0 {
+			m.Matched, m.Count = true, 1
+			r.Matched++
+		}
+		r.Total++
+		r.Keywords = append(r.Keywords, m)
+	}
+	return r
+}
+
+func order(fits []RoleFit) []string {
+	var out []string
+	for _, f := range fits {
+		out = append(out, f.Role)
+	}
+	return out
+}
+
+func TestRank(t *testing.T) {
+	tests := []struct {
+		name    string
+		reports []*Report
+		want    []string
+	}{
+		{
+			name: "a rare keyword outweighs a common one",
+			reports: []*Report{
+				rep("a", 50, "sql", 1.0, "kafka", 0.0),
+				rep("b", 50, "sql", 0.0, "terraform", 1.0),
+				rep("c", 10, "sql", 1.0, "excel", 0.0),
+			},
+			// sql is in all three roles, terraform only in b.
+			want: []string{"b", "a", "c"},
+		},
+		{
+			name: "ties fall to the plain score, then the id",
+			reports: []*Report{
+				rep("zeta", 0, "x", 0.0),
+				rep("alpha", 0, "y", 0.0),
+				rep("mid", 5, "z", 0.0),
+			},
+			want: []string{"mid", "alpha", "zeta"},
+		},
+		{
+			name: "credit counts: an exact match beats a typo of an equally rare keyword",
+			reports: []*Report{
+				rep("typo", 0, "k1", 0.8),
+				rep("exact", 0, "k2", 1.0),
+			},
+			want: []string{"exact", "typo"},
+		},
+		{
+			name:    "no reports",
+			reports: nil,
+			want:    nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Rank(tt.reports)
+			if d := cmp.Diff(tt.want, order(got)); d != "" {
+				t.Errorf("Rank order (-want +got):\n%s", d)
+			}
+			for i, f := range got {
+				if f.Rank != i+1 {
+					t.Errorf("Rank()[%d].Rank = %d, want %d", i, f.Rank, i+1)
+				}
+				if f.Fit < 0 || f.Fit > 100 {
+					t.Errorf("Rank()[%d].Fit = %v, want 0..100", i, f.Fit)
+				}
+			}
+		})
+	}
+}
+
+func TestRankTitleAndRepetition(t *testing.T) {
+	title := rep("titled", 0, "t", 1.0)
+	title.Keywords[0].Category = "title"
+	plain := rep("plain", 0, "p", 1.0)
+	if got := order(Rank([]*Report{plain, title})); got[0] != "titled" {
+		t.Errorf("Rank = %v, want the role whose job title the resume names first", got)
+	}
+
+	once := rep("once", 0, "a", 1.0)
+	often := rep("often", 0, "b", 1.0)
+	often.Keywords[0].Count = 6
+	if got := order(Rank([]*Report{once, often})); got[0] != "often" {
+		t.Errorf("Rank = %v, want the keyword named six times to weigh more", got)
+	}
+
+	capped := rep("capped", 0, "c", 1.0)
+	capped.Keywords[0].Count = tfCap
+	stuffed := rep("stuffed", 0, "d", 1.0)
+	stuffed.Keywords[0].Count = 50 * tfCap
+	fits := Rank([]*Report{capped, stuffed})
+	if fits[0].Fit != fits[1].Fit {
+		t.Errorf("fits %v and %v differ: repetition beyond %d must add nothing", fits[0].Fit, fits[1].Fit, tfCap)
+	}
+}
+
+func TestRankFitIsShareOfBest(t *testing.T) {
+	fits := Rank([]*Report{rep("a", 0, "x", 1.0, "y", 1.0), rep("b", 0, "x", 1.0, "z", 0.0)})
+	if fits[0].Fit != 100 {
+		t.Errorf("best fit = %v, want 100", fits[0].Fit)
+	}
+	if !(fits[1].Fit > 0 && fits[1].Fit < 100) {
+		t.Errorf("second fit = %v, want strictly between 0 and 100", fits[1].Fit)
+	}
+	want := RoleFit{Rank: 2, Role: "b", Title: "b title", Fit: fits[1].Fit, Matched: 1, Total: 2}
+	if d := cmp.Diff(want, fits[1], cmpopts.IgnoreUnexported(RoleFit{})); d != "" {
+		t.Errorf("Rank()[1] (-want +got):\n%s", d)
+	}
+}
