@@ -124,7 +124,8 @@ func joinWrapped(lines []string) []string {
 		if prev >= 0 {
 			p := strings.TrimSpace(out[prev])
 			r, _ := utf8.DecodeRuneInString(t)
-			if unicode.IsLower(r) && !strings.ContainsAny(p[len(p)-1:], ".:;!?") && !bulletRE.MatchString(t) {
+			// a wrapped line is long; a short one above is a heading or a title
+			if unicode.IsLower(r) && len(strings.Fields(p)) >= 8 && !strings.ContainsAny(p[len(p)-1:], ".:;!?") && !bulletRE.MatchString(t) {
 				out[prev] = p + " " + t
 				out[i] = ""
 				continue
