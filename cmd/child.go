@@ -373,7 +373,8 @@ func crashError(path string, werr error, stderr []byte, limit uint64) error {
 	var msg string
 	errs := []error{extract.ErrMalformed}
 	switch {
-	case bytes.Contains(low, []byte("out of memory")) || bytes.Contains(low, []byte("cannot allocate")):
+	case bytes.Contains(low, []byte("out of memory")) || bytes.Contains(low, []byte("cannot allocate")) ||
+		bytes.Contains(low, []byte("address space")): // the -race runtime's wording under RLIMIT_AS
 		msg = fmt.Sprintf("the parser ran out of memory (limit %s); the file is hostile or badly damaged", humanSize(limit))
 		errs = []error{extract.ErrTooLarge, extract.ErrMalformed}
 	case bytes.Contains(low, []byte("goroutine ")) || bytes.Contains(low, []byte("panic:")):
