@@ -348,7 +348,7 @@ func fixFor(m Match, k keywords.Keyword) string {
 	case Fuzzy:
 		return "probable typo " + found + ": write " + name + " (a literal ATS search will not find it)"
 	case Variant:
-		return "write " + name + " as the posting does (you wrote " + found + ")"
+		return "write " + name + " literally (you wrote " + found + "): ATS searches are literal"
 	case Alias:
 		return "also write " + name + " (you wrote " + found + "): ATS searches are literal"
 	}
