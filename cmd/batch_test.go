@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -294,4 +295,57 @@ func TestScoreOneError(t *testing.T) {
 	if r.Score != nil || r.Error == "" || !errors.Is(r.err, os.ErrNotExist) {
 		t.Errorf("scoreOne(missing) = %+v, want an error row wrapping os.ErrNotExist", r)
 	}
+}
+
+// TestBatchRobustnessCorpus runs batch over ../shared/corpus/robustness (hostile
+// and broken files: loops, bombs, encryption, lying sizes) with PDF and DOCX
+// in child extractors: every file ends as a row, with a score or its error,
+// no stack trace reaches the user, and the run ends.
+func TestBatchRobustnessCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	dir := filepath.Join(moduleRoot(t), "..", "shared", "corpus", "robustness")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("%s is absent", dir)
+	}
+	files, _ := collectFiles([]string{dir})
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	s, out, errb := testStreams("")
+	code := run(ctx, []string{"batch", dir, "--role", "backend", "--timeout", "2s", "--format", "jsonl"}, s, noEnv)
+	if ctx.Err() != nil {
+		t.Fatalf("batch over %d hostile files did not finish in 90 s", len(files))
+	}
+	if code != exitOK && code != exitError {
+		t.Errorf("batch exit code %d, want 0 or 2", code)
+	}
+	if strings.Contains(errb.String(), "goroutine ") || strings.Contains(errb.String(), "panic") {
+		t.Errorf("stderr carries a stack trace:\n%s", errb)
+	}
+	rows, failed := 0, 0
+	for line := range strings.Lines(out.String()) {
+		var r struct {
+			File  string   `json:"file"`
+			Score *float64 `json:"score"`
+			Error string   `json:"error"`
+		}
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("bad jsonl line %q: %v", line, err)
+		}
+		rows++
+		if (r.Score == nil) == (r.Error == "") {
+			t.Errorf("%s: want exactly one of score and error, got %+v", r.File, r)
+		}
+		if r.Error != "" {
+			failed++
+			if strings.Contains(r.Error, ".go:") || strings.Contains(r.Error, "goroutine") {
+				t.Errorf("%s: error leaks a stack: %q", r.File, r.Error)
+			}
+		}
+	}
+	if rows != len(files) {
+		t.Errorf("batch gave %d rows for %d files", rows, len(files))
+	}
+	t.Logf("robustness corpus: %d files, %d read, %d refused with an error", rows, rows-failed, failed)
 }
