@@ -8,10 +8,12 @@
 #            pdftotext over the PDFs two at a time (xargs -P2), ratio <= 0.5   (hyperfine)
 #   batch10k 10,000 generated resumes against one JD: wall <= 20 s, peak RSS <= 200 MB
 #            (/usr/bin/time, RUNS runs)
+#   check    `resumescore check` in a resume repo (one Markdown resume, a role and a JD target,
+#            git baseline): median < 100 ms                   (hyperfine)
 #   match    matching one resume against 10,000 keywords vs 1,500: ratio of medians <= 2
 #            (go test ./scorer -bench BenchmarkScoreKeywords, COUNT runs)
 #
-# Usage: scripts/bench.sh [single|corpus|process|batch10k|match|all]   (default: all)
+# Usage: scripts/bench.sh [single|corpus|process|check|batch10k|match|all]   (default: all)
 # Environment: SHARED (default ../shared), RESUME, JD, RUNS, COUNT, BENCH_DIR.
 # Run on a quiet machine: other processes on the same cores move every figure.
 set -euo pipefail
@@ -93,6 +95,31 @@ bench_corpus() {
 	verdict "corpus batch vs pdftotext -P2, ratio" "$RATIO" "<=" 0.5
 }
 
+bench_check() {
+	need hyperfine jq git
+	local repo bin
+	repo=$(mktemp -d)
+	bin=$(pwd)/$BIN
+	mkdir -p "$repo/jobs"
+	go run ./internal/resumegen/cmd/resumegen -n 1 -o "$repo/gen" -seed 3
+	cp "$repo"/gen/000/resume-00000.* "$repo/resume.md"
+	rm -rf "$repo/gen"
+	cp "$JD" "$repo/jobs/job.txt"
+	printf 'files: [resume.md]\ntargets:\n  - role: backend\n    min-score: 0\n  - jd: jobs/job.txt\n    min-score: 0\nmax-drop: 100\n' >"$repo/.resumescore.yaml"
+	git -C "$repo" init -q . && git -C "$repo" add . &&
+		git -C "$repo" -c user.name=bench -c user.email=bench@example.com commit -q -m resume
+	local json times
+	json=$(mktemp)
+	times=$(mktemp)
+	(cd "$repo" && hyperfine --style none -N --warmup 3 --runs "$((RUNS * 4))" --export-json "$json" "$bin check" >/dev/null)
+	jq -r '.results[0].times[] * 1000' "$json" >"$times"
+	read -r mn md mx < <(stats "$times")
+	echo "check: one resume, role + JD targets, git baseline (ms, $((RUNS * 4)) runs)"
+	printf '  check      %8s %8s %8s\n' "$mn" "$md" "$mx"
+	verdict "check, median ms" "$md" "<=" 100
+	rm -rf "$repo" "$json" "$times"
+}
+
 bench_batch10k() {
 	local dir=$BENCH_DIR/resumes-10k
 	if [ "$(find "$dir" -type f 2>/dev/null | wc -l)" != 10000 ]; then
@@ -144,12 +171,13 @@ echo "resumescore benchmarks: $(date -u +%FT%TZ), $(nproc) cores, load average $
 case $what in
 single) build && bench_single ;;
 corpus) build && bench_corpus ;;
-process) build && bench_single && bench_corpus ;;
+process) build && bench_single && bench_corpus && bench_check ;;
+check) build && bench_check ;;
 batch10k) build && bench_batch10k ;;
 match) bench_match ;;
-all) build && bench_single && bench_corpus && bench_batch10k && bench_match ;;
+all) build && bench_single && bench_corpus && bench_check && bench_batch10k && bench_match ;;
 *)
-	echo "usage: scripts/bench.sh [single|corpus|process|batch10k|match|all]" >&2
+	echo "usage: scripts/bench.sh [single|corpus|process|check|batch10k|match|all]" >&2
 	exit 2
 	;;
 esac
