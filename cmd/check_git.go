@@ -26,14 +26,18 @@ func openBaseline(ctx context.Context, dir, rev string, explicit bool) (*baselin
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, "git is not installed", nil
 	}
-	out, err := git(ctx, dir, "rev-parse", "--show-toplevel")
+	// One git call in the common case: the root, then the commit.
+	out, err := git(ctx, dir, "rev-parse", "--show-toplevel", "--verify", "--quiet", rev+"^{commit}")
+	if err == nil {
+		if lines := strings.Split(strings.TrimSpace(string(out)), "\n"); len(lines) == 2 {
+			return &baseline{root: evalSymlinks(lines[0]), rev: rev}, "", nil
+		}
+	}
+	out, err = git(ctx, dir, "rev-parse", "--show-toplevel")
 	if err != nil {
 		return nil, "not inside a git repository", nil
 	}
-	root := strings.TrimSpace(string(out))
-	if r, err := filepath.EvalSymlinks(root); err == nil {
-		root = r
-	}
+	root := evalSymlinks(strings.TrimSpace(string(out)))
 	if _, err := git(ctx, root, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil {
 		if _, herr := git(ctx, root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"); herr != nil && !explicit {
 			return nil, "the repository has no commits yet", nil
@@ -41,6 +45,14 @@ func openBaseline(ctx context.Context, dir, rev string, explicit bool) (*baselin
 		return nil, "", usageErrorf("--baseline %s: not a commit in %s", rev, root)
 	}
 	return &baseline{root: root, rev: rev}, "", nil
+}
+
+// evalSymlinks resolves p, or returns it unchanged.
+func evalSymlinks(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	return p
 }
 
 // read returns the content of path (absolute or relative to the working
@@ -51,10 +63,7 @@ func (b *baseline) read(ctx context.Context, path string) (data []byte, found bo
 	if err != nil {
 		return nil, false, fmt.Errorf("baseline of %s: %w", path, err)
 	}
-	if r, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = r
-	}
-	rel, err := filepath.Rel(b.root, abs)
+	rel, err := filepath.Rel(b.root, evalSymlinks(abs))
 	if err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
 		return nil, false, nil
 	}
