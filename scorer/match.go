@@ -116,7 +116,7 @@ func buildBase(lex *keywords.Lexicon) *base {
 			if !trusted && !strings.ContainsAny(s, " -/.+#") {
 				return
 			}
-			if f, keys := makeForm(ti, s, cs); keys != nil {
+			if f, keys := makeForm(ti, s, cs, e.Context == keywords.AnyContext); keys != nil {
 				b.tr.insert(f, keys)
 			}
 		})
@@ -282,7 +282,9 @@ func newTarget(kw int, k keywords.Keyword) target {
 	}
 	return target{
 		kw: kw, id: id, ctx: k.Context, ambiguous: amb, negatives: k.Negatives,
-		evidence: k.Context == keywords.AnyContext && k.Ambiguity != "short" && k.Ambiguity != "english_word" && k.Ambiguity != "person_name" && !k.Soft,
+		// a person's name that is a skill only in context (Julia) has a context
+		// rule; one that needs none (Kafka, Jenkins) is evidence
+		evidence: k.Context == keywords.AnyContext && k.Ambiguity != "short" && k.Ambiguity != "english_word" && !k.Soft,
 	}
 }
 
@@ -346,7 +348,7 @@ func eachForm(k keywords.Keyword, inSet bool, fn func(s string, cs bool)) {
 
 // makeForm tokenizes a form and returns it with its trie keys: the light
 // inflectional key of each token, so plurals and -ise/-ize meet.
-func makeForm(ti int32, s string, cs bool) (form, []string) {
+func makeForm(ti int32, s string, cs, ctxNone bool) (form, []string) {
 	toks := token.Tokenize(token.Normalize(s))
 	if len(toks) == 0 {
 		return form{}, nil
@@ -357,14 +359,26 @@ func makeForm(ti int32, s string, cs bool) (form, []string) {
 		f.core[i] = toks[i].Core
 		keys[i] = token.Light(toks[i].Norm)
 	}
-	f.short = len(toks) == 1 && utf8.RuneCountInString(toks[0].Core) <= 2
+	// One- or two-letter forms need context, except an all-caps acronym
+	// matched case-exactly for a skill without a context rule (ML, AI, DB):
+	// the case rule already keeps mL, ai and dB out.
+	f.short = len(toks) == 1 && utf8.RuneCountInString(toks[0].Core) <= 2 && !(cs && upperASCII(toks[0].Core) && ctxNone)
 	return f, keys
+}
+
+func upperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // insert adds one form of set target ti and registers single-word forms of
 // fuzzy-eligible keywords in the deletion index.
 func (ix *Index) insert(ti int32, s string, cs bool) {
-	f, keys := makeForm(ti, s, cs)
+	f, keys := makeForm(ti, s, cs, ix.target(ti).ctx == keywords.AnyContext)
 	if keys == nil {
 		return
 	}

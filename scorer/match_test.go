@@ -50,6 +50,9 @@ func TestMatchRules(t *testing.T) {
 		{"short", "Modelled churn in R with tidymodels.", "R", scorer.Exact},
 		{"short", "Grade R results were fine.", "R", scorer.Missing},
 		{"short", "Dosage was 5 mL per day.", "machine learning", scorer.Missing},
+		{"short", "Research intern, Apple ML Research.", "machine learning", scorer.Alias}, // all-caps acronym, case-exact
+		{"short", "Jobs in ai and ml were posted.", "machine learning", scorer.Missing},
+		{"context", "Payments at 50K per second using Kafka and Go, with retries.", "Go", scorer.Exact}, // Kafka is evidence
 		{"prefix", "Dashboards in JavaScript and D3.", "Java", scorer.Missing},
 		{"substring", "Built on MySQL and NoSQL stores.", "SQL", scorer.Missing},
 		// aliases, containing names
