@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -225,5 +226,67 @@ func TestCheckExitCodes(t *testing.T) {
 				t.Errorf("run(%q) printed a stack trace", tt.args)
 			}
 		})
+	}
+}
+
+func TestBaseline(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	ctx := context.Background()
+	outside := t.TempDir()
+	repo := t.TempDir()
+	gitT := func(args ...string) {
+		t.Helper()
+		c := exec.Command("git", append([]string{"-C", repo, "-c", "user.name=T", "-c", "user.email=t@example.com"}, args...)...)
+		if out, err := c.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(repo, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(repo, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	if b, why, err := openBaseline(ctx, outside, "HEAD", false); b != nil || err != nil || why != "not inside a git repository" {
+		t.Errorf("outside git: openBaseline = %v, %q, %v", b, why, err)
+	}
+	gitT("init", "-q", ".")
+	write("cv/resume.md", "v1\n")
+	gitT("add", ".")
+	if b, why, err := openBaseline(ctx, repo, "HEAD", false); b != nil || err != nil || why != "the repository has no commits yet" {
+		t.Errorf("no commits: openBaseline = %v, %q, %v", b, why, err)
+	}
+	gitT("commit", "-q", "-m", "one")
+	write("cv/resume.md", "v2 staged\n")
+	write("cv/new.md", "new\n")
+	gitT("add", ".")
+
+	if _, _, err := openBaseline(ctx, repo, "no-such-rev", true); err == nil || !strings.Contains(err.Error(), "not a commit") {
+		t.Errorf("bad explicit revision: err = %v, want a usage error", err)
+	}
+	b, why, err := openBaseline(ctx, filepath.Join(repo, "cv"), "HEAD", false)
+	if b == nil || err != nil {
+		t.Fatalf("openBaseline from a subdirectory = %v, %q, %v", b, why, err)
+	}
+	tests := []struct {
+		path      string
+		want      string
+		wantFound bool
+	}{
+		{filepath.Join(repo, "cv", "resume.md"), "v1\n", true},
+		{filepath.Join(repo, "cv", "new.md"), "", false},
+		{filepath.Join(outside, "x.md"), "", false},
+	}
+	for _, tt := range tests {
+		data, found, err := b.read(ctx, tt.path)
+		if err != nil || found != tt.wantFound || string(data) != tt.want {
+			t.Errorf("read(%s) = %q, %v, %v; want %q, %v", tt.path, data, found, err, tt.want, tt.wantFound)
+		}
 	}
 }
