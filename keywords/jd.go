@@ -254,6 +254,11 @@ func displayForm(name string, forms map[string]int) string {
 	if best == "" || name != "" && best == strings.ToLower(best) {
 		return name
 	}
+	// "Backend engineers ..." opens a sentence: the capital is the sentence's,
+	// not the name's, when the lexicon writes the name in lowercase.
+	if name != "" && name == strings.ToLower(name) && len(best) > 1 && best[1:] == strings.ToLower(best[1:]) {
+		return strings.ToLower(best)
+	}
 	if name != "" && strings.EqualFold(best, name) {
 		return name
 	}
