@@ -290,3 +290,44 @@ func TestBaseline(t *testing.T) {
 		}
 	}
 }
+
+func TestRenderCheck(t *testing.T) {
+	out := &checkReport{Passed: false, Notes: []string{"cv.md: not in HEAD, no baseline to compare with"}, Results: []checkResult{
+		{File: "resume.md", Target: scorer.Target{Source: "role", ID: "backend"}, Score: 72.5, Passed: true,
+			Baseline: &checkBaseline{Rev: "HEAD", Score: 70, Delta: 2.5}, Gained: []string{"gRPC"}, Lost: []string{},
+			Gates: []gateResult{{Gate: "min-score", Passed: true, Message: "score 72.5 is at least 70"}}},
+		{File: "cv.md", Target: scorer.Target{Source: "jd", ID: "acme.txt"}, Score: 40, Gained: []string{}, Lost: []string{},
+			Gates: []gateResult{{Gate: "require", Message: "required keyword missing: Go", Missing: []string{"Go"}, Line: 1}}},
+	}}
+	tests := []struct {
+		format string
+		want   string
+	}{
+		{"text", "✓ pass  resume.md · role backend: 72.5/100 (HEAD 70, +2.5)\n" +
+			"  ✓ min-score: score 72.5 is at least 70\n" +
+			"  + gained: gRPC\n" +
+			"✗ FAIL  cv.md · jd acme.txt: 40/100\n" +
+			"  ✗ require: required keyword missing: Go\n" +
+			"check failed: 1 of 2\n"},
+		{"markdown", "## resumescore check ❌ failed\n\n" +
+			"|  | File | Target | Score | Baseline | Gates | Gained | Lost |\n" +
+			"| --- | --- | --- | --- | --- | --- | --- | --- |\n" +
+			"| ✅ | resume.md | role backend | 72.5 | HEAD 70, +2.5 | ✓ min-score | gRPC |  |\n" +
+			"| ❌ | cv.md | jd acme.txt | 40 |  | ✗ require |  |  |\n" +
+			"\n**Failed gates**\n\n" +
+			"- `cv.md` (jd acme.txt): **require**: required keyword missing: Go\n" +
+			"\n> cv.md: not in HEAD, no baseline to compare with\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			s, buf, _ := testStreams("")
+			g := &globalOptions{Color: "never", Getenv: noEnv}
+			if err := renderCheck(s, g, tt.format, out); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, buf.String()); diff != "" {
+				t.Errorf("renderCheck(%s) (-want +got):\n%s", tt.format, diff)
+			}
+		})
+	}
+}
