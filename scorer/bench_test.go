@@ -197,3 +197,29 @@ func BenchmarkMatch(b *testing.B) {
 	// on a shared machine wall time overstates the cost: report CPU time too
 	b.ReportMetric(float64(cpuTime()-start)/float64(n), "cpu-ns/op")
 }
+
+// BenchmarkScoreRole is the whole in-process Score (matching, weighting,
+// evidence, fixes, checks) of a two-page resume against a role-sized set: the
+// first 60 curated lexicon skills.
+func BenchmarkScoreRole(b *testing.B) {
+	lex := lexicon(b)
+	set := &keywords.Set{ID: "role"}
+	for _, e := range lex.Entries() {
+		if len(set.Keywords) == 60 {
+			break
+		}
+		set.Keywords = append(set.Keywords, keywords.Keyword{Name: e.Name, Tier: keywords.Tier(len(set.Keywords) % 3)})
+	}
+	lex.Resolve(set)
+	ix, err := scorer.Compile(set, lex)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := resumeDoc(1)
+	start, n := cpuTime(), 0
+	for b.Loop() {
+		ix.Score(d)
+		n++
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(n), "cpu-ns/op")
+}
