@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -231,6 +232,10 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 	for _, f := range files {
 		doc, err := extract.File(ctx, f.path, xopts)
 		if err != nil {
+			var fe *extract.FileError
+			if errors.As(err, &fe) {
+				fe.Path = f.name // as the user wrote it, not the absolute path
+			}
 			return err
 		}
 		doc.Path = f.name

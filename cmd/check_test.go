@@ -202,7 +202,7 @@ func TestCheckExitCodes(t *testing.T) {
 		{"no config", []string{"check"}, exitError, false, "hint: create .resumescore.yaml"},
 		{"malformed config", []string{"check", "--config", "bad.yaml"}, exitError, false, `bad.yaml:2: unknown key "target"`},
 		{"missing config", []string{"check", "--config", "nope.yaml"}, exitError, false, "--config nope.yaml: no such file"},
-		{"missing file", []string{"check", "nope.md", "--keywords", "list.txt"}, exitError, false, "nope.md"},
+		{"missing file", []string{"check", "nope.md", "--keywords", "list.txt"}, exitError, false, "resumescore: nope.md: no such file"},
 		{"bad baseline outside git", []string{"check", "--config", "ok.yaml", "--baseline", "v1"}, exitOK, true, "regression gate skipped"},
 		{"pass", []string{"check", "--config", "ok.yaml", "--min-score", "0"}, exitOK, true, "regression gate skipped"},
 		{"under min-score", []string{"check", "--config", "ok.yaml", "--min-score", "100", "--require", "Haskell"}, exitGate, true, "check failed"},
