@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -239,24 +238,16 @@ func runRoleShow(opts *rolesOptions) error {
 	return err
 }
 
-// rankRow is one role's fit for a resume.
-type rankRow struct {
-	Rank    int     `json:"rank"`
-	Role    string  `json:"role"`
-	Title   string  `json:"title"`
-	Score   float64 `json:"score"`
-	Matched int     `json:"matched"`
-	Total   int     `json:"total"`
-}
-
 // rankJSON is the JSON form of `roles --rank`.
 type rankJSON struct {
-	SchemaVersion int       `json:"schema_version"`
-	File          string    `json:"file"`
-	Roles         []rankRow `json:"roles"`
+	SchemaVersion int              `json:"schema_version"`
+	File          string           `json:"file"`
+	Roles         []scorer.RoleFit `json:"roles"`
 }
 
-// runRank scores the resume against every role and prints the best fits first.
+// runRank scores the resume against every role and prints the best fits
+// first, ordered by scorer.Rank (keyword coverage weighted by how specific
+// each keyword is to the role).
 func runRank(ctx context.Context, opts *rolesOptions) error {
 	s, g := opts.IO, opts.Global
 	doc, err := readDocument(ctx, s, g, opts.Rank)
@@ -272,7 +263,7 @@ func runRank(ctx context.Context, opts *rolesOptions) error {
 	if err != nil {
 		return err
 	}
-	out := rankJSON{SchemaVersion: scorer.SchemaVersion, File: doc.Path, Roles: []rankRow{}}
+	reps := make([]*scorer.Report, 0, len(roles))
 	for _, r := range roles {
 		set, err := keywords.Load(fsys, r.ID)
 		if err != nil {
@@ -284,17 +275,12 @@ func runRank(ctx context.Context, opts *rolesOptions) error {
 			return fmt.Errorf("role %s: %w", r.ID, err)
 		}
 		rep := ix.Score(doc)
-		out.Roles = append(out.Roles, rankRow{Role: r.ID, Title: r.Title, Score: rep.Score, Matched: rep.Matched, Total: rep.Total})
+		rep.Target = scorer.Target{Source: "role", ID: set.ID, Title: set.Title}
+		reps = append(reps, rep)
 	}
-	sort.SliceStable(out.Roles, func(i, j int) bool {
-		a, b := out.Roles[i], out.Roles[j]
-		if a.Score != b.Score {
-			return a.Score > b.Score
-		}
-		return a.Role < b.Role
-	})
-	for i := range out.Roles {
-		out.Roles[i].Rank = i + 1
+	out := rankJSON{SchemaVersion: scorer.SchemaVersion, File: doc.Path, Roles: scorer.Rank(reps)}
+	if out.Roles == nil {
+		out.Roles = []scorer.RoleFit{}
 	}
 	if opts.Top > 0 && len(out.Roles) > opts.Top {
 		out.Roles = out.Roles[:opts.Top]
@@ -308,9 +294,9 @@ func runRank(ctx context.Context, opts *rolesOptions) error {
 		fmt.Fprintf(&b, "## Roles ranked for %s\n\n", mdInline(doc.Path))
 		rows := make([][]string, 0, len(out.Roles))
 		for _, r := range out.Roles {
-			rows = append(rows, []string{fmt.Sprint(r.Rank), r.Role, r.Title, formatScore(r.Score), fmt.Sprintf("%d/%d", r.Matched, r.Total)})
+			rows = append(rows, []string{fmt.Sprint(r.Rank), r.Role, r.Title, formatScore(r.Fit), formatScore(r.Score), fmt.Sprintf("%d/%d", r.Matched, r.Total)})
 		}
-		if err := writeTable(&b, []string{"#", "Role", "Title", "Score", "Matched"}, rows); err != nil {
+		if err := writeTable(&b, []string{"#", "Role", "Title", "Fit", "Score", "Matched"}, rows); err != nil {
 			return err
 		}
 		_, err := io.WriteString(w, b.String())
@@ -324,14 +310,15 @@ func runRank(ctx context.Context, opts *rolesOptions) error {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n\n", st.Title.Render("Roles ranked for "+doc.Path))
-	fmt.Fprintf(&b, "%s\n", st.Dim.Render(fmt.Sprintf("%3s  %-*s  %-*s  %6s  %s", "#", idW, "ROLE", titleW, "TITLE", "SCORE", "MATCHED")))
+	fmt.Fprintf(&b, "%s\n", st.Dim.Render(fmt.Sprintf("%3s  %-*s  %-*s  %5s  %5s  %s", "#", idW, "ROLE", titleW, "TITLE", "FIT", "SCORE", "MATCHED")))
 	for _, r := range out.Roles {
-		score := fmt.Sprintf("%6s", formatScore(r.Score))
+		fit := fmt.Sprintf("%5s", formatScore(r.Fit))
 		if r.Rank == 1 {
-			score = st.Score.Render(score)
+			fit = st.Score.Render(fit)
 		}
-		fmt.Fprintf(&b, "%3d  %-*s  %-*s  %s  %d/%d\n", r.Rank, idW, r.Role, titleW, r.Title, score, r.Matched, r.Total)
+		fmt.Fprintf(&b, "%3d  %-*s  %-*s  %s  %5s  %d/%d\n", r.Rank, idW, r.Role, titleW, r.Title, fit, formatScore(r.Score), r.Matched, r.Total)
 	}
+	b.WriteString("\nFit weighs each keyword by how specific it is to the role; score is the plain score of 'resumescore score --role'.\n")
 	_, err = io.WriteString(w, b.String())
 	return err
 }
