@@ -40,6 +40,8 @@ func TestMatchRules(t *testing.T) {
 		{"veto", "Closed a Series C round.", "C", scorer.Missing},
 		{"veto", "Gift cards with American Express.", "Express", scorer.Missing},
 		{"veto", "Spring 2024 semester project.", "Spring", scorer.Missing},
+		{"veto", "Fall 2013 –\tSpring\t  2014, Java and Spring MVC", "Spring", scorer.Exact}, // the layout gap does not hide the season; Spring MVC counts
+		{"veto", "Intern, Fall 2013 –\tSpring\t  2014 (Java services)", "Spring", scorer.Missing},
 		{"compound", "Planned the go-live for the ERP.", "Go", scorer.Missing},
 		{"compound", "Briefed the C-level staff.", "C", scorer.Missing},
 		{"compound", "Wrote Go-based gRPC services.", "Go", scorer.Exact},

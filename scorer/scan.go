@@ -286,20 +286,23 @@ func (s *scan) negOK(ls *lineScan, h *hit) bool {
 }
 
 // vetoes reports whether phrase occurs in the folded line over [start,end).
-// A phrase ending in a letter must end at a word boundary; one ending in a
-// digit may run on ("spring 20" vetoes "Spring 2023").
+// A space in the phrase matches any run of spaces and tabs (PDF text keeps
+// layout gaps). A phrase ending in a letter must end at a word boundary; one
+// ending in a digit may run on ("spring 20" vetoes "Spring 2023").
 func vetoes(fold, phrase string, start, end int) bool {
 	if phrase == "" {
 		return false
 	}
-	for off := 0; off < len(fold); {
-		i := strings.Index(fold[off:], phrase)
-		if i < 0 {
+	for a := 0; a < len(fold); a++ {
+		k := strings.IndexByte(fold[a:], phrase[0])
+		if k < 0 {
 			return false
 		}
-		a := off + i
-		b := a + len(phrase)
-		off = a + 1
+		a += k
+		b, ok := matchAt(fold, a, phrase)
+		if !ok {
+			continue
+		}
 		if a > 0 && isAlnum(fold[a-1]) && isAlnum(phrase[0]) {
 			continue
 		}
@@ -311,6 +314,28 @@ func vetoes(fold, phrase string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// matchAt matches phrase at fold[a:], a space in the phrase taking any run of
+// spaces and tabs, and returns the end offset.
+func matchAt(fold string, a int, phrase string) (int, bool) {
+	j := a
+	for i := 0; i < len(phrase); i++ {
+		if phrase[i] == ' ' {
+			if j >= len(fold) || fold[j] != ' ' && fold[j] != '\t' {
+				return 0, false
+			}
+			for j < len(fold) && (fold[j] == ' ' || fold[j] == '\t') {
+				j++
+			}
+			continue
+		}
+		if j >= len(fold) || fold[j] != phrase[i] {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
 }
 
 func isAlnum(c byte) bool  { return isLetter(c) || c >= '0' && c <= '9' }
