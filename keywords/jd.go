@@ -152,7 +152,7 @@ func (r *JDRules) fromJD(name, text string, lex *Lexicon) *JD {
 		}
 		kws = append(kws, k)
 	}
-	kws = append(kws, r.otherKeywords(doc, hits, skills)...)
+	kws = append(kws, r.otherKeywords(doc, hits, skills, lex)...)
 	sort.SliceStable(kws, func(i, j int) bool { return kws[i].Weight > kws[j].Weight })
 	renumberGroups(kws)
 	years := jdYears(doc.Clauses)
@@ -166,8 +166,9 @@ func (r *JDRules) fromJD(name, text string, lex *Lexicon) *JD {
 }
 
 // otherKeywords aggregates the statistical candidates into keywords at
-// otherFactor of a skill's weight, dropping any the lexicon knows.
-func (r *JDRules) otherKeywords(doc jdDoc, hits []jdHit, skills map[string]*jdAgg) []Keyword {
+// otherFactor of a skill's weight, dropping any name the lexicon knows: those
+// are the dictionary pass's to accept or refuse.
+func (r *JDRules) otherKeywords(doc jdDoc, hits []jdHit, skills map[string]*jdAgg, lex *Lexicon) []Keyword {
 	terms := r.otherTerms(doc.Clauses, hits, doc.Title)
 	aggs := map[string]*jdAgg{}
 	kinds := map[string]string{}
@@ -180,6 +181,11 @@ func (r *JDRules) otherKeywords(doc jdDoc, hits []jdHit, skills map[string]*jdAg
 		}
 		seen[key+"\x00"+itoa(t.clause)] = true
 		if _, ok := skills[key]; ok {
+			continue
+		}
+		// A lexicon name the dictionary pass turned down ("make" as a verb,
+		// "Optimism" the brand) is no other term either.
+		if _, ok := lex.Lookup(t.name); ok {
 			continue
 		}
 		a, ok := aggs[key]
