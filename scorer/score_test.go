@@ -235,3 +235,20 @@ func ExampleIndex_Score() {
 	// PostgreSQL: alias "Postgres"
 	// Kubernetes: missing ""
 }
+
+// TestScoreConcurrent scores with one Index from several goroutines, as batch
+// does; run with -race.
+func TestScoreConcurrent(t *testing.T) {
+	ix := compile(t, propertyKeywords...)
+	d := doc("Built microservices in Go on Postgres; Kubrenetes and Docker.", "Skills: python, go, kafka")
+	want := ix.Score(d)
+	done := make(chan *scorer.Report)
+	for i := 0; i < 4; i++ {
+		go func() { done <- ix.Score(d) }()
+	}
+	for i := 0; i < 4; i++ {
+		if diff := cmp.Diff(want, <-done); diff != "" {
+			t.Errorf("concurrent Score differs (-first +concurrent):\n%s", diff)
+		}
+	}
+}
