@@ -55,9 +55,17 @@ func loadFont(v pdf.Value, gd *guard) *pdfFont {
 		f.type3 = sub == "Type3"
 		f.twoByte = sub == "Type0"
 		f.cid = f.twoByte
-		if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream && gd.checkStream(tu) {
-			gd.try(func() { f.readToUnicode(tu, v) })
+		cmapSafe := true
+		if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+			if cmapSafe = gd.safeCMap(tu); cmapSafe {
+				gd.try(func() { f.readToUnicode(tu, v) })
+			}
 		}
+		defer func() {
+			if !cmapSafe {
+				f.enc = nil // the library's decoder would parse the same CMap and hang
+			}
+		}()
 		if len(f.spaces) > 0 && f.twoByte {
 			one := true
 			for _, s := range f.spaces {

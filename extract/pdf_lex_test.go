@@ -97,3 +97,23 @@ func FuzzContentLexer(f *testing.F) {
 		}
 	})
 }
+
+func TestHexTerminated(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"<00> <FF> endcodespacerange", true},
+		{"<< /A 1 >> <41> <0041>", true},
+		{"1 begincodespacerange <00> <F", false},
+		{"(a < b) <41>", true},
+		{"% comment <\n<41>", true},
+		{"(unterminated ( <", true},
+		{"<<", true},
+	}
+	for _, tt := range tests {
+		if got := hexTerminated([]byte(tt.in)); got != tt.want {
+			t.Errorf("hexTerminated(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

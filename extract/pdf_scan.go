@@ -21,12 +21,17 @@ const (
 	smallStreamBytes = 20 << 10  // Flate expands at most ~1032:1, so smaller streams cannot reach maxStreamOut
 )
 
+// pdfWS matches what ledongthuc/pdf skips between tokens: white space
+// (NUL included) and comments.
+const pdfWS = `(?:[\x00\t\n\f\r ]|%[^\r\n]*)*`
+
 var (
-	reColumns = regexp.MustCompile(`/Columns\s*(-?\d+)`)
-	reSize    = regexp.MustCompile(`/Size\s*(-?\d+)`)
-	reIndex   = regexp.MustCompile(`/Index\s*\[([\d\s]*)\]`)
-	rePrev    = regexp.MustCompile(`/Prev\s*(\d+)`)
+	reColumns = regexp.MustCompile(`/Columns` + pdfWS + `(-?\d+)`)
+	reSize    = regexp.MustCompile(`/Size` + pdfWS + `(-?\d+)`)
+	reIndex   = regexp.MustCompile(`/Index` + pdfWS + `\[([\d\s]*)\]`)
+	rePrev    = regexp.MustCompile(`/Prev` + pdfWS + `(\d+)`)
 	reEOLSpan = regexp.MustCompile(`^[\x00\t\f\r\n ]*`)
+	reObjHead = regexp.MustCompile(`^\d+\s+\d+\s+obj`)
 )
 
 // normalizePDF repairs the byte-level damage that makes ledongthuc/pdf refuse a
@@ -65,7 +70,8 @@ func normalizePDF(data []byte) ([]byte, error) {
 // prescanPDF rejects files whose structure would make the library allocate
 // without bound: huge xref tables (CVE-2026-56867 class), huge predictor
 // columns, Flate bombs in xref and object streams, and /Prev loops that hang
-// NewReader. Content streams are checked lazily by the walker (checkStream).
+// NewReader. Content and CMap streams are read behind the same caps by the
+// walker (readContent, safeCMap).
 func prescanPDF(data []byte) error {
 	for _, m := range reColumns.FindAllSubmatch(data, -1) {
 		n, err := strconv.ParseInt(string(m[1]), 10, 64)
@@ -100,7 +106,8 @@ func prescanPDF(data []byte) error {
 
 // scanClassicXref checks every subsection header ("start count") of every
 // classic xref table: the library grows its table to start+count before it
-// reads a single entry.
+// reads a single entry. The table is read token by token, as the library
+// reads it (any white space, NUL and comments included, between tokens).
 func scanClassicXref(data []byte) error {
 	limit := int64(len(data))/10 + 1000
 	if limit > maxXrefEntries {
@@ -114,48 +121,47 @@ func scanClassicXref(data []byte) error {
 		}
 		k += off
 		off = k + 4
-		if k > 0 && data[k-1] != '\n' && data[k-1] != '\r' {
-			continue // "startxref" or inside a stream
+		if k >= 5 && string(data[k-5:k]) == "start" {
+			continue // startxref points at a table, checked where it is
 		}
-		end := bytes.Index(data[off:], []byte("trailer"))
-		if end < 0 {
-			end = len(data) - off
-		}
-		if err := checkSubsections(data[off:off+end], limit); err != nil {
+		if err := checkSubsections(data[off:], limit); err != nil {
 			return err
 		}
 	}
 }
 
-// checkSubsections checks the "start count" header lines of one classic
-// xref table; entry lines have three fields and are skipped.
-func checkSubsections(tab []byte, limit int64) error {
-	for len(tab) > 0 {
-		nl := bytes.IndexAny(tab, "\r\n")
-		line := tab
-		if nl >= 0 {
-			line, tab = tab[:nl], tab[nl+1:]
-		} else {
-			tab = nil
+// checkSubsections reads the subsections after one "xref" keyword up to
+// "trailer" and checks each header.
+func checkSubsections(b []byte, limit int64) error {
+	lx := contentLexer{b: b}
+	word := func() string {
+		lx.skipSpace()
+		start := lx.pos
+		for lx.pos < len(lx.b) && !isPDFSpace(lx.b[lx.pos]) && !isPDFDelim(lx.b[lx.pos]) {
+			lx.pos++
 		}
-		f := bytes.Fields(line)
-		if len(f) != 2 {
-			continue
+		if lx.pos == start && lx.pos < len(lx.b) {
+			lx.pos++ // a delimiter: not part of a table
+			return "/"
 		}
-		a, err1 := strconv.ParseInt(string(f[0]), 10, 64)
-		b, err2 := strconv.ParseInt(string(f[1]), 10, 64)
-		if err1 != nil || err2 != nil {
-			continue
+		return string(lx.b[start:lx.pos])
+	}
+	for {
+		a, err1 := strconv.ParseInt(word(), 10, 64)
+		if err1 != nil {
+			return nil // "trailer", the end, or not a table
 		}
-		if a+b > limit || a < 0 || b < 0 {
-			return fmt.Errorf("xref subsection %d %d over the limit: %w", a, b, ErrTooLarge)
+		n, err2 := strconv.ParseInt(word(), 10, 64)
+		if err2 != nil {
+			return nil
 		}
-		// Entries are 20 bytes each; jump over them when the table is regular.
-		if skip := int(b) * 20; skip <= len(tab) && (skip == 0 || tab[skip-1] == '\n' || tab[skip-1] == '\r') {
-			tab = tab[skip:]
+		if a < 0 || n < 0 || a+n > limit || a > limit {
+			return fmt.Errorf("xref subsection %d %d over the limit: %w", a, n, ErrTooLarge)
+		}
+		for i := int64(0); i < 3*n && lx.pos < len(lx.b); i++ {
+			word()
 		}
 	}
-	return nil
 }
 
 // scanPrevChain follows startxref and the /Prev links with a visited set: the
@@ -184,9 +190,11 @@ func scanPrevChain(data []byte) error {
 		}
 		seen[pos] = true
 		sect := data[pos:]
+		sect = sect[len(reEOLSpan.Find(sect)):] // the library skips white space too
 		// The trailer of a classic table, or the dictionary of an xref stream.
 		var dict []byte
-		if bytes.HasPrefix(sect, []byte("xref")) {
+		switch {
+		case bytes.HasPrefix(sect, []byte("xref")):
 			t := bytes.Index(sect, []byte("trailer"))
 			if t < 0 {
 				return nil
@@ -196,12 +204,14 @@ func scanPrevChain(data []byte) error {
 				e = min(len(sect)-t, 4096)
 			}
 			dict = sect[t : t+e]
-		} else {
+		case reObjHead.Match(sect[:min(len(sect), 32)]):
 			e := bytes.Index(sect, []byte("stream"))
 			if e < 0 || e > 8192 {
 				return nil
 			}
 			dict = sect[:e]
+		default:
+			return nil // the library reports a /Prev that points nowhere
 		}
 		m := rePrev.FindSubmatch(dict)
 		if m == nil {
@@ -247,21 +257,89 @@ func scanStructStreams(data []byte) error {
 		if e := bytes.Index(body, []byte("endstream")); e >= 0 {
 			body = body[:e]
 		}
-		if len(body) < smallStreamBytes/8 {
+		objStm := bytes.Contains(dict, []byte("/ObjStm"))
+		if !objStm && len(body) < smallStreamBytes/8 {
 			continue
 		}
-		n, err := inflatedSize(bytes.NewReader(body), maxStreamOut+1)
-		if err != nil {
-			continue // damaged stream; the library reports it when it matters
+		if objStm {
+			// The library parses object streams in EOF-tolerant mode, where
+			// an unterminated hex string loops forever: check them first.
+			out, err := inflateLimited(body, maxStreamOut+1)
+			if err != nil && len(out) == 0 {
+				continue
+			}
+			if len(out) > maxStreamOut {
+				return fmt.Errorf("an object stream inflates past %d MiB: %w", maxStreamOut>>20, ErrTooLarge)
+			}
+			if !hexTerminated(out) {
+				return fmt.Errorf("damaged file: an object stream ends inside a hex string: %w", ErrMalformed)
+			}
+			total += int64(len(out))
+		} else {
+			n, err := inflatedSize(bytes.NewReader(body), maxStreamOut+1)
+			if err != nil {
+				continue // damaged stream; the library reports it when it matters
+			}
+			if n > maxStreamOut {
+				return fmt.Errorf("a compressed stream inflates past %d MiB: %w", maxStreamOut>>20, ErrTooLarge)
+			}
+			total += n
 		}
-		if n > maxStreamOut {
-			return fmt.Errorf("a compressed stream inflates past %d MiB: %w", maxStreamOut>>20, ErrTooLarge)
-		}
-		total += n
 		if total > maxTotalOut {
 			return fmt.Errorf("compressed streams inflate past %d MiB: %w", maxTotalOut>>20, ErrTooLarge)
 		}
 	}
+}
+
+// inflateLimited inflates a zlib stream, keeping at most limit bytes; a
+// damaged stream keeps what was read.
+func inflateLimited(body []byte, limit int64) ([]byte, error) {
+	zr, err := zlib.NewReader(bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	_, err = buf.ReadFrom(io.LimitReader(zr, limit))
+	return buf.Bytes(), err
+}
+
+// hexTerminated reports whether every hex string in PostScript-like data
+// (a CMap, an object stream) is closed. ledongthuc/pdf's tokenizer, reading
+// in EOF-tolerant mode, never returns from a hex string left open at the
+// end of its input: it reads an endless run of newlines.
+func hexTerminated(b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '%':
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
+			}
+		case '(':
+			depth := 1
+			for i++; i < len(b) && depth > 0; i++ {
+				switch b[i] {
+				case '\\':
+					i++
+				case '(':
+					depth++
+				case ')':
+					depth--
+				}
+			}
+			i--
+		case '<':
+			if i+1 < len(b) && b[i+1] == '<' {
+				i++
+				continue
+			}
+			j := bytes.IndexByte(b[i+1:], '>')
+			if j < 0 {
+				return false
+			}
+			i += j + 1
+		}
+	}
+	return true
 }
 
 // inflatedSize counts the bytes a zlib stream inflates to, reading at most limit.

@@ -63,47 +63,6 @@ func (g *guard) fail(err error) {
 	panic(fatalPanic{err})
 }
 
-// checkStream inflates a stream the walker is about to interpret behind the
-// per-stream and total caps (robustness.md §8 A4). Small compressed streams
-// cannot reach the cap and are not read twice.
-func (g *guard) checkStream(v pdf.Value) bool {
-	if v.Kind() == pdf.Array {
-		for i := 0; i < v.Len() && i < 1024; i++ {
-			if !g.checkStream(v.Index(i)) {
-				return false
-			}
-		}
-		return true
-	}
-	if v.Kind() != pdf.Stream {
-		return false
-	}
-	if v.Key("Filter").IsNull() || v.Key("Length").Int64() < smallStreamBytes {
-		return true
-	}
-	var n int64
-	ok := g.try(func() {
-		rc := v.Reader()
-		defer rc.Close()
-		var err error
-		n, err = io.Copy(io.Discard, io.LimitReader(rc, maxStreamOut+1))
-		_ = err // a damaged stream fails again, and is reported, when interpreted
-	})
-	if !ok {
-		return g.fatal == nil
-	}
-	if n > maxStreamOut {
-		g.fatal = fmt.Errorf("a content stream inflates past %d MiB: %w", maxStreamOut>>20, ErrTooLarge)
-		return false
-	}
-	g.out += n
-	if g.out > maxTotalOut {
-		g.fatal = fmt.Errorf("content streams inflate past %d MiB: %w", maxTotalOut>>20, ErrTooLarge)
-		return false
-	}
-	return true
-}
-
 // readContent inflates a content stream (or an array of them) behind the
 // per-stream and total caps (robustness.md §8 A4). A stream that fails
 // part-way keeps the bytes read so far and reports complete == false.
@@ -142,6 +101,24 @@ func (g *guard) readContent(v pdf.Value) (data []byte, complete bool) {
 		buf.WriteByte('\n')
 	}
 	return buf.Bytes(), complete
+}
+
+// safeCMap reads a CMap stream behind the caps and reports whether
+// pdf.Interpret may parse it: the library loops forever on a hex string left
+// open at the end of the stream.
+func (g *guard) safeCMap(v pdf.Value) bool {
+	var data []byte
+	ok := g.try(func() {
+		rc := v.Reader()
+		defer rc.Close()
+		var buf bytes.Buffer
+		_, _ = buf.ReadFrom(io.LimitReader(rc, maxStreamOut+1))
+		data = buf.Bytes()
+	})
+	if !ok || len(data) > maxStreamOut {
+		return false
+	}
+	return hexTerminated(data)
 }
 
 // matrix is a PDF transformation [a b c d e f] in row-vector convention.
