@@ -3,10 +3,8 @@ package keywords
 //go:generate go run ./internal/lexgen -data ../../shared/data -dict /usr/share/dict/american-english -out ../seeds/lexicon
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"sort"
 	"strings"
@@ -26,7 +24,7 @@ const (
 type Lexicon struct {
 	entries []Keyword
 	sources []string         // per entry: curated, onet-hot, onet, linguist, esco, simple-icons
-	byForm  map[string][]int // folded form (label or any alias) -> entries, most trusted first
+	byForm  map[string]int32 // folded form (label or any alias) -> the most trusted entry that has it
 	byID    map[string]int
 	english string         // sorted lowercase words, one per line
 	lines   []int32        // start offset of each line of english
@@ -37,9 +35,9 @@ type Lexicon struct {
 // LoadLexicon reads the lexicon from fsys (seeds.FS() in the tool,
 // fstest.MapFS in tests): lexicon/skills.tsv and lexicon/english.txt.
 func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
-	l := &Lexicon{byForm: make(map[string][]int, 16384), byID: make(map[string]int, 8192), fsys: fsys}
-	l.entries = make([]Keyword, 0, 8192)
-	l.sources = make([]string, 0, 8192)
+	l := &Lexicon{byForm: make(map[string]int32, 16384), byID: make(map[string]int, 8192), fsys: fsys}
+	l.entries = make([]Keyword, 0, 6000)
+	l.sources = make([]string, 0, 6000)
 	if err := readData(fsys, lexiconPath, l.addRow); err != nil {
 		return nil, err
 	}
@@ -55,16 +53,12 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 // readEnglish keeps the word list as one string with line offsets: IsEnglish
 // binary-searches it, and loading costs one pass instead of 60,000 strings.
 func (l *Lexicon) readEnglish(fsys fs.FS) error {
-	f, err := fsys.Open(englishPath)
+	raw, err := readCapped(fsys, englishPath)
 	if err != nil {
-		return fmt.Errorf("lexicon: %w", err)
-	}
-	defer f.Close()
-	raw, err := io.ReadAll(io.LimitReader(f, maxDataFile))
-	if err != nil {
-		return fmt.Errorf("%s: %w", englishPath, err)
+		return err
 	}
 	l.english = string(raw)
+	l.lines = make([]int32, 0, strings.Count(l.english, "\n")+1)
 	prev := ""
 	for off := 0; off < len(l.english); {
 		end := strings.IndexByte(l.english[off:], '\n')
@@ -122,30 +116,52 @@ func (l *Lexicon) word(i int) string {
 var (
 	errEmptyList = errors.New("empty list")
 	errUnsorted  = errors.New("word list not sorted")
+	errTooLarge  = errors.New("data file too large")
 )
 
-// readData calls fn for every non-blank line that is not a # comment.
-func readData(fsys fs.FS, name string, fn func(n int, line string) error) error {
-	f, err := fsys.Open(name)
+// readCapped reads a whole data file, refusing files over maxDataFile.
+func readCapped(fsys fs.FS, name string) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
 	if err != nil {
-		return fmt.Errorf("lexicon: %w", err)
+		return nil, fmt.Errorf("lexicon: %w", err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(io.LimitReader(f, maxDataFile))
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	if st.Size() > maxDataFile {
+		return nil, fmt.Errorf("%s: %d bytes: %w", name, st.Size(), errTooLarge)
+	}
+	raw, err := fs.ReadFile(fsys, name) // one allocation of the stat'ed size
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(raw) > maxDataFile {
+		return nil, fmt.Errorf("%s: %w", name, errTooLarge)
+	}
+	return raw, nil
+}
+
+// readData calls fn for every non-blank line that is not a # comment. The
+// file is read whole (capped) and lines are slices of it: no copy per line.
+func readData(fsys fs.FS, name string, fn func(n int, line string) error) error {
+	raw, err := readCapped(fsys, name)
+	if err != nil {
+		return err
+	}
+	text := string(raw)
 	n := 0
-	for sc.Scan() {
+	for len(text) > 0 {
 		n++
-		line := strings.TrimRight(sc.Text(), "\r")
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		if err := fn(n, line); err != nil {
 			return fmt.Errorf("%s:%d: %w", name, n, err)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
 }
@@ -215,11 +231,10 @@ func (l *Lexicon) addForm(form string, i int) {
 	if key == "" {
 		return
 	}
-	is := l.byForm[key]
-	if len(is) > 0 && is[len(is)-1] == i {
-		return
+	if _, taken := l.byForm[key]; taken {
+		return // an earlier (more trusted) entry owns the form
 	}
-	l.byForm[key] = append(is, i)
+	l.byForm[key] = int32(i)
 }
 
 // foldForm is the key a name is looked up by: normalised, case-folded, with
@@ -286,8 +301,8 @@ func (l *Lexicon) Lookup(name string) (Keyword, bool) {
 	if l == nil {
 		return Keyword{}, false
 	}
-	if is, ok := l.byForm[foldForm(name)]; ok {
-		return l.entries[is[0]], true
+	if i, ok := l.byForm[foldForm(name)]; ok {
+		return l.entries[i], true
 	}
 	return Keyword{}, false
 }
