@@ -349,6 +349,16 @@ func eachForm(k keywords.Keyword, inSet bool, fn func(s string, cs bool)) {
 // makeForm tokenizes a form and returns it with its trie keys: the light
 // inflectional key of each token, so plurals and -ise/-ize meet.
 func makeForm(ti int32, s string, cs, ctxNone bool) (form, []string) {
+	if plainWords(s) { // the common case, without building tokens
+		words := strings.Split(s, " ")
+		f := form{target: ti, cs: cs, multi: len(words) > 1, core: words}
+		keys := make([]string, len(words))
+		for i, w := range words {
+			keys[i] = token.Light(token.Fold(w))
+		}
+		f.short = len(words) == 1 && len(words[0]) <= 2 && !(cs && upperASCII(words[0]) && ctxNone)
+		return f, keys
+	}
 	toks := token.Tokenize(token.Normalize(s))
 	if len(toks) == 0 {
 		return form{}, nil
@@ -364,6 +374,24 @@ func makeForm(ti int32, s string, cs, ctxNone bool) (form, []string) {
 	// the case rule already keeps mL, ai and dB out.
 	f.short = len(toks) == 1 && utf8.RuneCountInString(toks[0].Core) <= 2 && !(cs && upperASCII(toks[0].Core) && ctxNone)
 	return f, keys
+}
+
+// plainWords reports whether s is ASCII letters and digits in words separated
+// by single spaces: Tokenize would return exactly those words.
+func plainWords(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case c == ' ' && s[i+1] != ' ':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func upperASCII(s string) bool {

@@ -139,3 +139,19 @@ func TestHyphenatedLineBreak(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainFormsMatchLikeTokenized(t *testing.T) {
+	// forms with and without the fast path must behave the same
+	tests := []struct{ text, keyword string }{
+		{"Shipped Apache Kafka streams and Kafka Streams.", "Kafka Streams"},
+		{"Worked with Amazon Web Services daily.", "Amazon Web Services"},
+		{"Python 3 scripts", "Python 3"},
+		{"Used LLMs and large language models.", "large language model"},
+	}
+	for _, tt := range tests {
+		rep := compile(t, keywords.Keyword{Name: tt.keyword}).Score(doc(tt.text))
+		if !rep.Keywords[0].Matched {
+			t.Errorf("%q vs %q: not matched (%s)", tt.text, tt.keyword, rep.Keywords[0].Match)
+		}
+	}
+}
