@@ -223,3 +223,13 @@ func BenchmarkScoreRole(b *testing.B) {
 	}
 	b.ReportMetric(float64(cpuTime()-start)/float64(n), "cpu-ns/op")
 }
+
+// BenchmarkScoreLongLine is a 165 KB document without line breaks: chunking
+// keeps the per-line checks from turning quadratic.
+func BenchmarkScoreLongLine(b *testing.B) {
+	ix := compile(b, keywords.Keyword{Name: "Go"}, keywords.Keyword{Name: "Python"}, keywords.Keyword{Name: "Spring"})
+	d := doc(strings.Repeat("Go, Python, Spring Boot, Docker, ", 5000))
+	for b.Loop() {
+		ix.Score(d)
+	}
+}

@@ -1,6 +1,7 @@
 package scorer_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/resumescore/resumescore/keywords"
@@ -152,6 +153,26 @@ func TestPlainFormsMatchLikeTokenized(t *testing.T) {
 		rep := compile(t, keywords.Keyword{Name: tt.keyword}).Score(doc(tt.text))
 		if !rep.Keywords[0].Matched {
 			t.Errorf("%q vs %q: not matched (%s)", tt.text, tt.keyword, rep.Keywords[0].Match)
+		}
+	}
+}
+
+func TestLongLinesAreChunked(t *testing.T) {
+	filler := strings.Repeat("Worked with the team on the plan and shipped it, ", 60) // ~3 KB, no names
+	tests := []struct {
+		text    string
+		keyword string
+		want    scorer.MatchKind
+	}{
+		{filler + "then wrote services in Go with gRPC.", "Go", scorer.Exact},
+		{filler + "Ran Spring Boot apps.", "Spring Boot", scorer.Exact},
+		{filler + "I go to meetups.", "Go", scorer.Missing},
+		{strings.Repeat("x", 5000) + " Kubernetes", "Kubernetes", scorer.Exact},
+	}
+	for _, tt := range tests {
+		rep := compile(t, keywords.Keyword{Name: tt.keyword}).Score(doc(tt.text))
+		if m := rep.Keywords[0]; m.Match != tt.want {
+			t.Errorf("%d-byte line vs %q: match = %s, want %s", len(tt.text), tt.keyword, m.Match, tt.want)
 		}
 	}
 }

@@ -77,9 +77,44 @@ func key(t *token.Token) string {
 	return token.Light(t.Norm)
 }
 
+// maxChunk bounds the text the gates look at together. A line longer than
+// this (a paragraph without line breaks, a text file with none) is scanned in
+// pieces cut at a sentence, clause or word boundary, so the per-line checks,
+// which compare hits with each other, stay linear in the document overall.
+const maxChunk = 1024
+
 func (s *scan) line(li int) {
 	ln := &s.doc.Lines[li]
-	ls := &lineScan{text: token.Normalize(ln.Text)}
+	text := token.Normalize(ln.Text)
+	for len(text) > maxChunk {
+		cut := chunkEnd(text[:maxChunk])
+		s.chunk(li, ln, text[:cut])
+		text = text[cut:]
+	}
+	s.chunk(li, ln, text)
+}
+
+// chunkEnd returns where to cut a long line within head: after the last
+// sentence end, else the last clause separator, else the last space, else at
+// a rune boundary.
+func chunkEnd(head string) int {
+	for _, sep := range []string{". ", "; ", ", ", " "} {
+		if i := strings.LastIndex(head, sep); i > len(head)/2 {
+			return i + len(sep)
+		}
+	}
+	i := len(head)
+	for i > 1 && !utf8.RuneStart(head[i-1]) {
+		i--
+	}
+	if i <= 1 {
+		return len(head)
+	}
+	return i - 1
+}
+
+func (s *scan) chunk(li int, ln *extract.Line, text string) {
+	ls := &lineScan{text: text}
 	ls.toks = token.Tokenize(ls.text)
 	if len(ls.toks) == 0 {
 		return
