@@ -2,6 +2,7 @@ package keywords
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -296,4 +297,34 @@ func FuzzParseKeywords(f *testing.F) {
 			}
 		}
 	})
+}
+
+func ExampleParse() {
+	list := "# my keywords\nPostgreSQL = Postgres\n[important]\nC#\nCI/CD\n"
+	set, err := Parse(strings.NewReader(list), "my-list.txt")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, k := range set.Keywords {
+		fmt.Println(k.Name, k.Tier, k.Aliases)
+	}
+	_, err = Parse(strings.NewReader("version: 1\nrole: x\nkeywords:\n  - name: Go\n    tier: urgent\n"), "x.yaml")
+	fmt.Println(err)
+	// Output:
+	// PostgreSQL essential [Postgres]
+	// C# important []
+	// CI/CD important []
+	// x.yaml:5: keyword "Go": unknown tier "urgent" (want essential, important or bonus): invalid keyword file
+}
+
+func ExampleOverlay() {
+	builtin := fstest.MapFS{"roles/backend.yaml": {Data: []byte("version: 1\nrole: backend\ntitle: Backend Developer\nkeywords: [{name: Go, context: tech}]\n")}}
+	mine := fstest.MapFS{"backend.yaml": {Data: []byte("version: 1\nrole: backend\ntitle: My Backend\nkeywords: [{name: Rust, context: tech}]\n")}}
+	roles, _ := Roles(Overlay(builtin, mine))
+	for _, r := range roles {
+		fmt.Println(r.ID, r.Title)
+	}
+	// Output:
+	// backend My Backend
 }
