@@ -535,7 +535,7 @@ func (a *analysis) quantifiedResults() Check {
 
 var weakPhrases = []string{
 	"responsible for", "worked on", "helped with", "helped to", "assisted with", "assisted in",
-	"duties included", "tasked with", "involved in", "participated in", "in charge of", "worked with",
+	"duties included", "tasked with", "involved in", "participated in", "in charge of",
 }
 
 func (a *analysis) weakOpenings() Check {
@@ -588,11 +588,11 @@ func uniq(s []string) []string {
 var buzzwordList = []string{
 	"synergy", "synergies", "go-getter", "self-starter", "results-driven", "results-oriented",
 	"think outside the box", "thinking outside the box", "best of breed", "proven track record",
-	"rockstar", "rock star", "ninja", "guru", "wizard", "value add", "value-add", "dynamic individual",
+	"rockstar", "rock star", "ninja", "guru", "value add", "value-add", "dynamic individual",
 	"hard-working", "hardworking", "highly motivated", "self-motivated", "passionate about",
 	"go-to person", "world-class", "best-in-class", "game changer", "game-changer", "move the needle",
 	"low-hanging fruit", "thought leader", "seasoned professional", "track record of success",
-	"dynamic", "visionary", "strategic thinker", "out-of-the-box", "win-win", "paradigm",
+	"visionary", "strategic thinker", "out-of-the-box", "win-win", "paradigm shift",
 }
 
 // findPhrase returns the index of phrase in low (lowercase text) at word

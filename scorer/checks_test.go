@@ -179,6 +179,8 @@ func TestChecksBuiltDocuments(t *testing.T) {
 		{"little text", &extract.Document{Path: "jane-resume.pdf", Pages: 1, Lines: body(strings.Repeat("word ", 60))}, "text-layer", Warn},
 		{"stuffing in a line", &extract.Document{Lines: body("Java developer writing Java in Java for Java with Java")}, "keyword-stuffing", Fail},
 		{"table row with a repeated word", &extract.Document{Lines: body("parking lot | parking permit | parking fee | parking garage | parking app | city office hours open daily")}, "keyword-stuffing", Pass},
+		{"dynamic programming is not filler", &extract.Document{Lines: body("Used dynamic programming to cut route cost 12%", "Team player and detail-oriented")}, "buzzwords", Pass},
+		{"worked with is not a weak opening", &extract.Document{Lines: body("Worked with the payments team to cut refunds 30%")}, "weak-openings", Pass},
 		{"template placeholder", &extract.Document{Lines: body(strings.Repeat("xxx ", 20), "built a shop", "ran the support desk", "wrote the docs", "cut costs in half", "hired two people", "moved the servers")}, "keyword-stuffing", Pass},
 		{"garbled text", withDiag("garbled"), "text-layer", Warn},
 		{"six pages", long(), "length", Fail},
