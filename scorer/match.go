@@ -171,6 +171,7 @@ type Index struct {
 	fuzzyOK    map[int32]string   // fuzzy-eligible set form -> its folded letters
 	setForm    map[string]bool    // folded single-token forms of set keywords: never typos
 	setWords   map[string][]int32 // folded single-token case-insensitive forms -> set targets, for glued runs
+	nearStems  map[string][]int32 // blocklisted stem of a keyword's name -> set targets, to explain near misses
 }
 
 // target returns target ti (global numbering).
@@ -237,7 +238,7 @@ func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
 		set: set, lex: lex, base: b, tr: newTrie(16 * (len(set.Keywords) + 1)),
 		nbTargets: int32(len(b.targets)), nbForms: int32(len(b.tr.forms)),
 		inSet: make([]bool, len(b.targets)), broaderOf: map[int32]bool{}, byID: map[string][]int32{},
-		stems: map[string][]int32{}, stemPrefix: map[string]bool{}, fuzzy: map[string][]int32{}, fuzzyOK: map[int32]string{}, setForm: map[string]bool{}, setWords: map[string][]int32{},
+		stems: map[string][]int32{}, stemPrefix: map[string]bool{}, fuzzy: map[string][]int32{}, fuzzyOK: map[int32]string{}, setForm: map[string]bool{}, setWords: map[string][]int32{}, nearStems: map[string][]int32{},
 	}
 	kws := set.Keywords
 	if lex != nil {
@@ -296,6 +297,14 @@ func (ix *Index) addKeyword(i int, k keywords.Keyword) {
 	ix.byID[t.id] = append(ix.byID[t.id], ti)
 	eachForm(k, true, func(s string, cs bool) { ix.insert(ti, s, cs) })
 	ix.addVariants(ti, k)
+	for _, a := range append([]string{k.Name}, k.Aliases...) {
+		w := strings.ToLower(strings.TrimSpace(a))
+		if token.Stemmable(w) {
+			if st := token.Porter2(token.Light(w)); token.Blocked(st) && !containsTarget(ix.nearStems[st], ti) {
+				ix.nearStems[st] = append(ix.nearStems[st], ti)
+			}
+		}
+	}
 }
 
 // eachForm calls fn for every form of k: case-exact aliases, case-insensitive

@@ -176,3 +176,27 @@ func TestLongLinesAreChunked(t *testing.T) {
 		}
 	}
 }
+
+func TestStemNearMissesExplained(t *testing.T) {
+	tests := []struct{ text, keyword, form string }{
+		{"Reacted quickly to pages.", "React", "Reacted"},
+		{"excellent written skills", "Excel", "excellent"},
+		{"Led the products roadmap.", "production", "products"},
+	}
+	for _, tt := range tests {
+		m := compile(t, keywords.Keyword{Name: tt.keyword}).Score(doc(tt.text)).Keywords[0]
+		if m.Matched {
+			t.Errorf("%q vs %q: matched, want a near miss", tt.text, tt.keyword)
+			continue
+		}
+		found := false
+		for _, r := range m.Rejected {
+			if strings.EqualFold(r.Form, tt.form) && strings.Contains(r.Reason, "stemmer") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q vs %q: rejected %+v, want %q explained as a stem near miss", tt.text, tt.keyword, m.Rejected, tt.form)
+		}
+	}
+}

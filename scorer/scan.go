@@ -717,7 +717,7 @@ func (c *creditSet) add(k [2]int) bool {
 // that allow stemming, then probable typos.
 func (s *scan) variants(ls *lineScan, li int, hits []hit, credited *creditSet) {
 	ix := s.ix
-	if len(ix.stems) == 0 && len(ix.fuzzy) == 0 && len(ix.setWords) == 0 {
+	if len(ix.stems) == 0 && len(ix.fuzzy) == 0 && len(ix.setWords) == 0 && len(ix.nearStems) == 0 {
 		return
 	}
 	covered := make([]bool, len(ls.toks))
@@ -733,6 +733,9 @@ func (s *scan) variants(ls *lineScan, li int, hits []hit, credited *creditSet) {
 		t := &ls.toks[i]
 		if covered[i] {
 			continue
+		}
+		if len(ix.nearStems) > 0 {
+			s.nearStem(li, t)
 		}
 		if len(ix.stems) > 0 && len(t.Text) >= 4 && ix.stemPrefix[t.Text[:3]] && token.Stemmable(t.Text) && (ix.lex == nil || !ix.lex.IsAlias(t.Text)) {
 			if st, ok := token.Stem(t.Text); ok {
@@ -785,6 +788,22 @@ func (s *scan) hyphenJoins() {
 		for _, ti := range ix.setWords[token.Fold(joined)] {
 			tg := ix.target(ti)
 			s.credits[tg.kw] = append(s.credits[tg.kw], credit{line: li, found: joined, start: len(lines[li].Text)})
+		}
+	}
+}
+
+// nearStem records, for --explain, an ordinary word that a stemmer would have
+// matched to a keyword: "reacted" for React, "excellent" for Excel.
+func (s *scan) nearStem(li int, t *token.Token) {
+	st, ok := token.BlockedStem(t.Norm) // folded: "Reacted" opening a sentence is still the verb
+	if !ok {
+		return
+	}
+	for _, ti := range s.ix.nearStems[st] {
+		kw := s.ix.target(ti).kw
+		if len(s.rejected[kw]) < maxRejections {
+			s.rejected[kw] = append(s.rejected[kw], Rejection{Line: s.doc.Lines[li].N, Form: t.Text,
+				Reason: "an ordinary word: a stemmer would turn it into \"" + st + "\", but it is not " + s.ix.kws[kw].Name})
 		}
 	}
 }

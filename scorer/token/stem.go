@@ -20,8 +20,36 @@ var stemBlocklist = map[string]bool{
 	"agil": true,
 }
 
+// blockedPrefix holds the first four letters of each blocklisted stem of four
+// letters or more.
+var blockedPrefix = func() map[string]bool {
+	m := map[string]bool{}
+	for st := range stemBlocklist {
+		if len(st) >= 4 {
+			m[st[:4]] = true
+		}
+	}
+	return m
+}()
+
 // Blocked reports whether stem is on the stem blocklist.
 func Blocked(stem string) bool { return stemBlocklist[stem] }
+
+// BlockedStem returns the blocklisted stem that word would have been matched
+// by (reacted -> react, excellent -> excel, products -> product), and false
+// when word is not an ordinary word or its stem is not blocklisted. It is for
+// explaining near misses: it stems only words that start like a blocklisted
+// stem, so it is cheap on ordinary text.
+func BlockedStem(word string) (string, bool) {
+	if !Stemmable(word) {
+		return "", false
+	}
+	if !blockedPrefix[word[:4]] {
+		return "", false
+	}
+	st := english.Stem(Light(word), false)
+	return st, stemBlocklist[st]
+}
 
 // Stemmable reports whether word is an ordinary lowercase word that may be
 // stemmed: only ASCII lowercase letters, at least 4 of them. Names (capitals),

@@ -195,3 +195,20 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+func TestBlockedStem(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"reacted", "react", true}, {"excellent", "excel", true}, {"products", "product", true},
+		{"observed", "observ", true}, {"mentored", "", false}, {"React", "", false}, {"go", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := BlockedStem(tt.in)
+		if ok != tt.ok || ok && got != tt.want {
+			t.Errorf("BlockedStem(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
