@@ -58,6 +58,11 @@ func (l *Lexicon) readEnglish(fsys fs.FS) error {
 		return err
 	}
 	l.english = string(raw)
+	if strings.Contains(l.english, "\r") || strings.Contains(l.english, "\n\n") || !strings.HasSuffix(l.english, "\n") {
+		// normalise to one word per line with a final newline, so that a
+		// word ends one byte before the next one starts
+		l.english = strings.Join(strings.Fields(l.english), "\n") + "\n"
+	}
 	l.lines = make([]int32, 0, strings.Count(l.english, "\n")+1)
 	prev := ""
 	for off := 0; off < len(l.english); {
@@ -102,15 +107,11 @@ func prefixIndex(w string) int {
 }
 
 func (l *Lexicon) word(i int) string {
-	end := len(l.english)
+	end := len(l.english) // every word, the last too, ends with a newline
 	if i+1 < len(l.lines) {
 		end = int(l.lines[i+1])
 	}
-	s := l.english[l.lines[i]:end]
-	if j := strings.IndexByte(s, '\n'); j >= 0 {
-		return s[:j]
-	}
-	return s
+	return l.english[l.lines[i] : end-1]
 }
 
 var (

@@ -45,6 +45,23 @@ type scan struct {
 	credits  map[int][]credit    // by set keyword index (sparse: most keywords of a big set never match)
 	rejected map[int][]Rejection // by set keyword index
 	broader  map[int32][]credit
+	stems    map[string]string // words already stemmed in this document ("" = not stemmable)
+}
+
+// stem is token.Stem with a per-document cache: resumes repeat their words.
+func (s *scan) stem(w string) (string, bool) {
+	if st, ok := s.stems[w]; ok {
+		return st, st != ""
+	}
+	st, ok := token.Stem(w)
+	if !ok {
+		st = ""
+	}
+	if s.stems == nil {
+		s.stems = map[string]string{}
+	}
+	s.stems[w] = st
+	return st, ok
 }
 
 type lineScan struct {
@@ -738,7 +755,7 @@ func (s *scan) variants(ls *lineScan, li int, hits []hit, credited *creditSet) {
 			s.nearStem(li, t)
 		}
 		if len(ix.stems) > 0 && len(t.Text) >= 4 && ix.stemPrefix[t.Text[:3]] && token.Stemmable(t.Text) && (ix.lex == nil || !ix.lex.IsAlias(t.Text)) {
-			if st, ok := token.Stem(t.Text); ok {
+			if st, ok := s.stem(t.Text); ok {
 				for _, ti := range ix.stems[st] {
 					tg := ix.target(ti)
 					k := [2]int{int(ti), t.Start}
