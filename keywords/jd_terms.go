@@ -299,7 +299,8 @@ func leadingVerb(run []jdTok, i int) bool {
 	if w != strings.ToLower(w) {
 		return commonVerbs[strings.ToLower(w)] && run[0].Start == 0
 	}
-	return strings.HasSuffix(w, "ing") || commonVerbs[w]
+	// "problem-solving", "decision-making": a hyphenated compound is a noun.
+	return strings.HasSuffix(w, "ing") && !strings.ContainsAny(w, "-/") || commonVerbs[w]
 }
 
 // capitalRun finds two or more capitalised words in a row (not opening the
