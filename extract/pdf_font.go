@@ -57,7 +57,8 @@ func loadFont(v pdf.Value, gd *guard) *pdfFont {
 		f.cid = f.twoByte
 		cmapSafe := true
 		if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-			if cmapSafe = gd.safeCMap(tu); cmapSafe {
+			var interp bool
+			if interp, cmapSafe = gd.safeCMap(tu); interp {
 				gd.try(func() { f.readToUnicode(tu, v) })
 			}
 		}

@@ -18,7 +18,7 @@ func FuzzExtractPDF(f *testing.F) {
 	// Seeds stay small: the fuzzer minimizes every new interesting input,
 	// and on inputs of 50-100 KiB that takes minutes under coverage
 	// instrumentation, which looks like a stall (0 execs/s).
-	const maxSeed = 24 << 10
+	const maxSeed = 64 << 10
 	for _, name := range []string{"twocol.pdf", "onecol.pdf"} {
 		if data, err := os.ReadFile(filepath.Join("..", "testdata", "fixtures", "pdf", name)); err == nil && len(data) <= maxSeed {
 			f.Add(data)

@@ -31,9 +31,10 @@ func TestPDFMutations(t *testing.T) {
 	var seeds [][]byte
 	seeds = append(seeds, onePage("BT /F1 10 Tf 72 700 Td (Senior) Tj 36 0 Td [(Go) -300 (engineer)] TJ ET", "", helvetica, helvetica))
 	m, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "robustness", "*.pdf"))
+	m = append(m, filepath.Join("..", "testdata", "fixtures", "pdf", "onecol.pdf"), filepath.Join("..", "testdata", "fixtures", "pdf", "twocol.pdf"))
 	for _, f := range m {
 		d, _ := os.ReadFile(f)
-		if len(d) < 24<<10 {
+		if len(d) > 0 && len(d) < 128<<10 {
 			seeds = append(seeds, d)
 		}
 	}

@@ -199,28 +199,17 @@ func scanPrevChain(data []byte) error {
 			if t < 0 {
 				return nil
 			}
-			e := bytes.Index(sect[t:], []byte("startxref"))
-			if e < 0 {
-				e = min(len(sect)-t, 4096)
-			}
-			dict = sect[t : t+e]
+			dict = sect[t+7:]
 		case reObjHead.Match(sect[:min(len(sect), 32)]):
-			e := bytes.Index(sect, []byte("stream"))
-			if e < 0 || e > 8192 {
-				return nil
-			}
-			dict = sect[:e]
+			dict = sect[bytes.Index(sect, []byte("obj"))+3:]
 		default:
 			return nil // the library reports a /Prev that points nowhere
 		}
-		m := rePrev.FindSubmatch(dict)
-		if m == nil {
+		prev, ok := dictPrev(dict)
+		if !ok {
 			return nil
 		}
-		pos, err = strconv.ParseInt(string(m[1]), 10, 64)
-		if err != nil {
-			return nil
-		}
+		pos = prev
 	}
 	return fmt.Errorf("cross-reference chain longer than %d sections: %w", maxPrevChain, ErrTooLarge)
 }
@@ -340,6 +329,36 @@ func hexTerminated(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// dictPrev reads the dictionary at the start of b the way the library's
+// tokenizer does (comments, nesting, strings) and returns its top-level
+// /Prev, the last one when the key repeats.
+func dictPrev(b []byte) (int64, bool) {
+	lx := contentLexer{b: b}
+	lx.skipSpace()
+	if !bytes.HasPrefix(b[lx.pos:], []byte("<<")) {
+		return 0, false
+	}
+	lx.pos += 2
+	var prev int64
+	found := false
+	for n := 0; n < 4096; n++ {
+		lx.skipSpace()
+		if lx.pos >= len(b) || bytes.HasPrefix(b[lx.pos:], []byte(">>")) {
+			break
+		}
+		v, _, ok := lx.next(1)
+		if !ok {
+			break
+		}
+		if v.kind == opName && v.str == "Prev" {
+			if w, _, ok := lx.next(1); ok && w.kind == opNumber && w.num >= 0 && w.num < 1<<40 {
+				prev, found = int64(w.num), true
+			}
+		}
+	}
+	return prev, found
 }
 
 // inflatedSize counts the bytes a zlib stream inflates to, reading at most limit.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"strconv"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -103,10 +104,14 @@ func (g *guard) readContent(v pdf.Value) (data []byte, complete bool) {
 	return buf.Bytes(), complete
 }
 
+var reCMapCount = regexp.MustCompile(`(\d+)` + pdfWS + `begin(?:bfchar|bfrange|codespacerange|cidrange|notdefrange|cidchar)`)
+
 // safeCMap reads a CMap stream behind the caps and reports whether
-// pdf.Interpret may parse it: the library loops forever on a hex string left
-// open at the end of the stream.
-func (g *guard) safeCMap(v pdf.Value) bool {
+// pdf.Interpret may parse it (interp: the library loops forever on a hex
+// string left open at the end of the stream) and whether the library's own
+// CMap reader may (lib: it also trusts the "N beginbfchar" counts and pops N
+// pairs, so a huge N takes seconds and gigabytes).
+func (g *guard) safeCMap(v pdf.Value) (interp, lib bool) {
 	var data []byte
 	ok := g.try(func() {
 		rc := v.Reader()
@@ -115,10 +120,15 @@ func (g *guard) safeCMap(v pdf.Value) bool {
 		_, _ = buf.ReadFrom(io.LimitReader(rc, maxStreamOut+1))
 		data = buf.Bytes()
 	})
-	if !ok || len(data) > maxStreamOut {
-		return false
+	if !ok || len(data) > maxStreamOut || !hexTerminated(data) {
+		return false, false
 	}
-	return hexTerminated(data)
+	for _, m := range reCMapCount.FindAllSubmatch(data, -1) {
+		if n, err := strconv.Atoi(string(m[1])); err != nil || n > 10000 {
+			return true, false
+		}
+	}
+	return true, true
 }
 
 // matrix is a PDF transformation [a b c d e f] in row-vector convention.
