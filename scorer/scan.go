@@ -46,6 +46,7 @@ type scan struct {
 	rejected map[int][]Rejection // by set keyword index
 	broader  map[int32][]credit
 	stems    map[string]string // words already stemmed in this document ("" = not stemmable)
+	typos    map[string]int32  // words already checked for typos: the target, or -1
 }
 
 // stem is token.Stem with a per-document cache: resumes repeat their words.
@@ -887,13 +888,37 @@ func (s *scan) glued(li int, t *token.Token, credited *creditSet) {
 
 // typo applies the fuzzy rule to one word.
 func (s *scan) typo(li int, t *token.Token, credited *creditSet) {
-	ix := s.ix
 	w := t.Norm
-	if len(w) < minFuzzyLen || !lettersOnly(w) || ix.setForm[w] || ix.setForm[token.Light(w)] {
+	if len(w) < minFuzzyLen || !lettersOnly(w) {
 		return
 	}
-	if !ix.fuzzyFirst[w[0]] || len(w) > 60 || ix.lex != nil && ix.lex.IsEnglish(w) {
+	best, seen := s.typos[w]
+	if !seen {
+		best = s.typoTarget(w)
+		if s.typos == nil {
+			s.typos = map[string]int32{}
+		}
+		s.typos[w] = best
+	}
+	if best < 0 {
 		return
+	}
+	tg := s.ix.target(best)
+	if !credited.add([2]int{int(best), t.Start}) {
+		return
+	}
+	s.credits[tg.kw] = append(s.credits[tg.kw], credit{line: li, found: t.Text, kind: Fuzzy, start: t.Start})
+}
+
+// typoTarget returns the set target w is a probable typo of, or -1. The
+// answer depends on the word only, so typo caches it per document.
+func (s *scan) typoTarget(w string) int32 {
+	ix := s.ix
+	if ix.setForm[w] || ix.setForm[token.Light(w)] {
+		return -1
+	}
+	if !ix.fuzzyFirst[w[0]] || len(w) > 60 || ix.lex != nil && ix.lex.IsEnglish(w) {
+		return -1
 	}
 	d := 1
 	if len(w) >= minFuzzyLen+2 {
@@ -913,21 +938,16 @@ func (s *scan) typo(li int, t *token.Token, credited *creditSet) {
 		best = tg
 	})
 	if best < 0 || twoKeywords {
-		return
+		return -1
 	}
 	if ix.lex != nil && (ix.lex.IsAlias(w) || ix.lex.IsEnglish(token.Light(w))) {
-		return
+		return -1
 	}
 	id := ix.target(best).id
 	for _, lw := range ix.base.lexiconWords(ix.lex)[w[0]] {
 		if lw.id != id && lw.word != w && osa(w, lw.word, maxEdits(len(lw.word))) <= maxEdits(len(lw.word)) {
-			return // as near to another known skill: a collision, not a typo
+			return -1 // as near to another known skill: a collision, not a typo
 		}
 	}
-	tg := ix.target(best)
-	k := [2]int{int(best), t.Start}
-	if !credited.add(k) {
-		return
-	}
-	s.credits[tg.kw] = append(s.credits[tg.kw], credit{line: li, found: t.Text, kind: Fuzzy, start: t.Start})
+	return best
 }
