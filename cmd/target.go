@@ -63,31 +63,52 @@ func loadTarget(ctx context.Context, s *streams, g *globalOptions, t targetOptio
 	if err := t.validate(); err != nil {
 		return nil, err
 	}
-	lex, err := loadLexicon()
-	if err != nil {
-		return nil, err
+	// The lexicon is the slowest input; load it while the role, list or job
+	// description is read and parsed.
+	type lexResult struct {
+		lex *keywords.Lexicon
+		err error
 	}
-	tg := &target{Lexicon: lex}
-	var roleSet *keywords.Set
+	lexCh := make(chan lexResult, 1)
+	go func() {
+		lex, err := loadLexicon()
+		lexCh <- lexResult{lex, err}
+	}()
+	var (
+		roleSet, listSet *keywords.Set
+		jdText           string
+		err              error
+	)
 	if t.Role != "" {
 		if roleSet, err = loadRole(g, t.Role); err != nil {
 			return nil, err
 		}
-		lex.Resolve(roleSet)
 	}
 	switch {
 	case t.Keywords != "":
-		tg.Set, err = parseKeywordsFile(t.Keywords)
-		if err != nil {
+		if listSet, err = parseKeywordsFile(t.Keywords); err != nil {
 			return nil, err
 		}
-		lex.Resolve(tg.Set)
 	case t.JD != "":
-		text, err := readText(ctx, s, g, t.JD)
-		if err != nil {
+		if jdText, err = readText(ctx, s, g, t.JD); err != nil {
 			return nil, err
 		}
-		jd, err := keywords.FromJD(displayName(t.JD), text, lex)
+	}
+	lr := <-lexCh
+	if lr.err != nil {
+		return nil, lr.err
+	}
+	lex := lr.lex
+	tg := &target{Lexicon: lex}
+	if roleSet != nil {
+		lex.Resolve(roleSet)
+	}
+	switch {
+	case listSet != nil:
+		lex.Resolve(listSet)
+		tg.Set = listSet
+	case t.JD != "":
+		jd, err := keywords.FromJD(displayName(t.JD), jdText, lex)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", t.JD, err)
 		}
