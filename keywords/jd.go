@@ -206,8 +206,10 @@ func (r *JDRules) otherKeywords(doc jdDoc, hits []jdHit, skills map[string]*jdAg
 	sort.SliceStable(order, func(i, j int) bool { return aggs[order[i]].weight() > aggs[order[j]].weight() })
 	for _, key := range order {
 		a := aggs[key]
-		if kinds[key] == "phrase" {
-			if a.count < 2 && a.best != SectionRequired && a.best != SectionPreferred {
+		if kinds[key] == "phrase" || kinds[key] == "name" {
+			// A phrase named once only in the responsibilities is too weak a
+			// cue; a capitalised name ("Penetration Testing") is not.
+			if kinds[key] == "phrase" && a.count < 2 && a.best != SectionRequired && a.best != SectionPreferred {
 				continue
 			}
 			if phrases >= maxOtherTerms {
@@ -225,7 +227,7 @@ func (r *JDRules) otherKeywords(doc jdDoc, hits []jdHit, skills map[string]*jdAg
 			Count:   a.count,
 			Weight:  round3(otherFactor * a.weight() * wordFactor(kinds[key])),
 			Other:   true,
-			Stem:    kinds[key] == "phrase" || kinds[key] == "list" || kinds[key] == "word",
+			Stem:    kinds[key] == "phrase" || kinds[key] == "name" || kinds[key] == "list" || kinds[key] == "word",
 		})
 	}
 	return out

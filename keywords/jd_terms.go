@@ -11,7 +11,7 @@ type jdTerm struct {
 	name       string // display form, as first written
 	clause     int
 	start, end int
-	kind       string // "list" (a labelled list item), "tech" (tech-shaped token), "phrase"
+	kind       string // "list" (a labelled list item), "tech" (tech-shaped token), "name" (capitalised words inside a sentence), "phrase", "word"
 }
 
 // capsStop are all-caps tokens that are not skills: degrees, conjunctions,
@@ -118,7 +118,7 @@ func (r *JDRules) otherTerms(cs []jdClause, hits []jdHit, title string) []jdTerm
 					// "Conduct system-wide Penetration Testing": words capitalised
 					// inside a sentence name a thing.
 					if cs, ce, ok := capitalRun(c.Text, run); ok {
-						out = append(out, jdTerm{name: c.Text[cs:ce], clause: ci, start: cs, end: ce, kind: "phrase"})
+						out = append(out, jdTerm{name: c.Text[cs:ce], clause: ci, start: cs, end: ce, kind: "name"})
 					}
 				}
 			}
