@@ -56,7 +56,7 @@ clean:
 
 # Benchmarks of issue 8 (owner: gates). `make bench` also runs the cmd package's
 # Go benchmark (batch end to end, in process); matching 1,500 vs 10,000 keywords
-# is scorer's BenchmarkScoreKeywords. The whole-process comparisons against
+# is scorer's BenchmarkMatchKeywords. The whole-process comparisons against
 # pdftotext live in scripts/bench.sh, which prints min/median/max and checks
 # each bar. Run them on a quiet machine.
 .PHONY: bench-cmd bench-process bench-batch bench-match bench-all

@@ -10,7 +10,7 @@ import (
 )
 
 // Matching against 1,500 and 10,000 keywords is scorer's
-// BenchmarkScoreKeywords; scripts/bench.sh match prints its ratio.
+// BenchmarkMatchKeywords; scripts/bench.sh match prints its ratio.
 
 // BenchmarkBatchEndToEnd scores 500 generated resumes through the batch
 // worker pool (extraction, scoring, ranking; no rendering), in process.

@@ -11,7 +11,7 @@
 #   check    `resumescore check` in a resume repo (one Markdown resume, a role and a JD target,
 #            git baseline): median < 100 ms                   (hyperfine)
 #   match    matching one resume against 10,000 keywords vs 1,500: ratio of medians <= 2
-#            (go test ./scorer -bench BenchmarkScoreKeywords, COUNT runs)
+#            (go test ./scorer -bench BenchmarkMatchKeywords, COUNT runs)
 #
 # Usage: scripts/bench.sh [single|corpus|process|check|batch10k|match|all]   (default: all)
 # Environment: SHARED (default ../shared), RESUME, JD, RUNS, COUNT, BENCH_DIR.
@@ -149,13 +149,19 @@ bench_batch10k() {
 bench_match() {
 	local out
 	out=$(mktemp)
-	go test -run '^$' -bench '^BenchmarkScoreKeywords$' -count "$COUNT" ./scorer | tee "$out" | grep -E '^Benchmark' || true
+	go test -run '^$' -bench '^Benchmark(Match|Score)Keywords$' -count "$COUNT" ./scorer | tee "$out" | grep -E '^Benchmark' || true
 	echo "matching one resume (ns/op: min median max, $COUNT runs)"
 	local n med=()
 	for n in 1500 10000; do
 		local f
 		f=$(mktemp)
 		grep -E "keywords=$n-" "$out" | awk '{print $3}' >"$f"
+		if [ ! -s "$f" ]; then
+			echo "bench: no result for keywords=$n (benchmark renamed?)" >&2
+			failed=1
+			rm -f "$f" "$out"
+			return
+		fi
 		read -r mn md mx < <(stats "$f")
 		med+=("$md")
 		printf '  %6s keywords %12s %12s %12s\n' "$n" "$mn" "$md" "$mx"
