@@ -61,19 +61,23 @@ hyper() {
 	local json
 	json=$(mktemp)
 	hyperfine --style none --warmup 3 --runs "$((RUNS * 4))" "$@" --export-json "$json" "$a" "$b" >/dev/null
-	echo "$name (ms: min median max, $((RUNS * 4)) runs each)"
-	local i med=()
+	echo "$name (wall ms: min median max; mean CPU ms user+sys; $((RUNS * 4)) runs each)"
+	local i med=() cpu=()
 	for i in 0 1; do
-		local cmd times
+		local cmd times c
 		cmd=$(jq -r ".results[$i].command" "$json")
 		times=$(mktemp)
 		jq -r ".results[$i].times[] * 1000" "$json" >"$times"
 		read -r mn md mx < <(stats "$times")
+		c=$(jq -r ".results[$i] | (.user + .system) * 1000 | . * 10 | round / 10" "$json")
 		med+=("$md")
-		printf '  %-10s %8s %8s %8s  %s\n' "$([ "$i" = 0 ] && echo resumescore || echo pdftotext)" "$mn" "$md" "$mx" "$cmd"
+		cpu+=("$c")
+		printf '  %-11s %9s %9s %9s  cpu %7s  %s\n' "$([ "$i" = 0 ] && echo resumescore || echo pdftotext)" "$mn" "$md" "$mx" "$c" "$cmd"
 		rm -f "$times"
 	done
 	RATIO=$(awk -v a="${med[0]}" -v b="${med[1]}" 'BEGIN { printf "%.3f", a / b }')
+	# CPU time moves less than wall time when other processes share the cores.
+	printf '  %-44s %s (for reference)\n' "ratio of mean CPU time" "$(awk -v a="${cpu[0]}" -v b="${cpu[1]}" 'BEGIN { printf "%.3f", a / b }')"
 	rm -f "$json"
 }
 
