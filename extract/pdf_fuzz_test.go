@@ -15,10 +15,11 @@ import (
 // ../shared/corpus/robustness. The deadline is inside the target because the
 // fuzzer has no per-input timeout (robustness.md §4).
 func FuzzExtractPDF(f *testing.F) {
-	// Seeds stay small: the fuzzer minimizes every new interesting input,
-	// and on inputs of 50-100 KiB that takes minutes under coverage
-	// instrumentation, which looks like a stall (0 execs/s).
-	const maxSeed = 64 << 10
+	// Seeds stay small: with seeds of 40-100 KiB (the pdflatex fixtures
+	// among them) the fuzzer stalls at 0 execs/s under coverage
+	// instrumentation, so those fixtures only seed it once they fit. The
+	// opt-in TestPDFMutations mutates them instead.
+	const maxSeed = 24 << 10
 	for _, name := range []string{"twocol.pdf", "onecol.pdf"} {
 		if data, err := os.ReadFile(filepath.Join("..", "testdata", "fixtures", "pdf", name)); err == nil && len(data) <= maxSeed {
 			f.Add(data)
