@@ -310,3 +310,21 @@ func TestDescribe(t *testing.T) {
 		}
 	}
 }
+
+// panicReader panics on Read, standing in for a library that panics while a
+// file is read on the background goroutine.
+type panicReader struct{}
+
+func (panicReader) Read([]byte) (int, error) { panic("reader exploded") }
+
+func TestBackgroundPanicIsAnError(t *testing.T) {
+	s, out, errb := testStreams("")
+	s.In = panicReader{}
+	got := run(context.Background(), []string{"score", "-", "--role", "backend"}, s, noEnv)
+	if got != exitError {
+		t.Errorf("run = %d, want %d", got, exitError)
+	}
+	if out.Len() > 0 || strings.Contains(errb.String(), "goroutine") || !strings.Contains(errb.String(), "reader exploded") {
+		t.Errorf("stdout %q, stderr %q: want no report and one error line naming the panic", out, errb)
+	}
+}

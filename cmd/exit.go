@@ -134,3 +134,8 @@ func describe(err error) string {
 	}
 	return msg
 }
+
+// internalError turns a recovered panic into the one line users see.
+func internalError(p any) error {
+	return fmt.Errorf("internal error: %v (please report this at https://github.com/resumescore/resumescore/issues)", p)
+}

@@ -139,7 +139,7 @@ func tuneGC(getenv func(string) string) {
 func run(ctx context.Context, args []string, s *streams, getenv func(string) string) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(s.Err, "resumescore: internal error: %v (please report this at https://github.com/resumescore/resumescore/issues)\n", r)
+			fmt.Fprintf(s.Err, "resumescore: %v\n", internalError(r))
 			code = exitError
 		}
 	}()

@@ -157,11 +157,22 @@ func extractAll(ctx context.Context, s *streams, g *globalOptions, files []strin
 				out[i] <- docResult{err: err}
 				continue
 			}
-			doc, err := readDocument(ctx, s, g, f)
-			out[i] <- docResult{doc, err}
+			out[i] <- readSafely(ctx, s, g, f)
 		}
 	}()
 	return out
+}
+
+// readSafely is readDocument for a goroutine: Main's recover cannot see a
+// panic on another goroutine, so one is turned into an internal error here.
+func readSafely(ctx context.Context, s *streams, g *globalOptions, name string) (r docResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = docResult{err: internalError(p)}
+		}
+	}()
+	doc, err := readDocument(ctx, s, g, name)
+	return docResult{doc, err}
 }
 
 // mistypedCommand catches `resumescore scroe ...`: the root takes files, so a

@@ -71,6 +71,11 @@ func loadTarget(ctx context.Context, s *streams, g *globalOptions, t targetOptio
 	}
 	lexCh := make(chan lexResult, 1)
 	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				lexCh <- lexResult{err: internalError(p)}
+			}
+		}()
 		lex, err := loadLexicon()
 		lexCh <- lexResult{lex, err}
 	}()
