@@ -184,8 +184,12 @@ func (r *JDRules) otherKeywords(doc jdDoc, hits []jdHit, skills map[string]*jdAg
 			continue
 		}
 		// A lexicon name the dictionary pass turned down ("make" as a verb,
-		// "Optimism" the brand) is no other term either.
-		if _, ok := lex.Lookup(t.name); ok {
+		// "Optimism" the brand) is no other term either, unless it is a
+		// phrase that stands out in a requirement ("complex algorithms"
+		// gives algorithms, an ESCO name refused as an English word): then
+		// it is a term, and Resolve gives it the lexicon's case and context
+		// gates for the resume.
+		if _, ok := lex.Lookup(t.name); ok && !(t.kind == "phrase" || t.kind == "name" || t.kind == "list") {
 			continue
 		}
 		a, ok := aggs[key]

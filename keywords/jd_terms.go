@@ -93,10 +93,20 @@ func (r *JDRules) otherTerms(cs []jdClause, hits []jdHit, title string) []jdTerm
 			}
 		}
 		var run []jdTok
-		flush := func() {
+		var emit func(run []jdTok)
+		emit = func(run []jdTok) {
 			relaxed := len(run) > 0 && run[len(run)-1].End <= relaxedEnd
 			run = r.trimRun(run, relaxed)
-			if len(run) > 0 && len(run) <= maxPhraseWords {
+			if len(run) > maxPhraseWords {
+				// "implementation experience running complex algorithms":
+				// too long for a term, but the verbs inside split it into
+				// phrases that may be.
+				for _, part := range splitAtVerbs(run) {
+					emit(part)
+				}
+				return
+			}
+			if len(run) > 0 {
 				s, e := run[0].Start, run[len(run)-1].End
 				switch {
 				case e <= relaxedEnd && !allTitle(run, titleWords):
@@ -122,6 +132,9 @@ func (r *JDRules) otherTerms(cs []jdClause, hits []jdHit, title string) []jdTerm
 					}
 				}
 			}
+		}
+		flush := func() {
+			emit(run)
 			run = run[:0]
 		}
 		for i, t := range toks {
@@ -301,6 +314,32 @@ func leadingVerb(run []jdTok, i int) bool {
 	}
 	// "problem-solving", "decision-making": a hyphenated compound is a noun.
 	return strings.HasSuffix(w, "ing") && !strings.ContainsAny(w, "-/") || commonVerbs[w]
+}
+
+// splitAtVerbs cuts a run of words at the verbs inside it (lowercase -ing
+// forms and common verbs), dropping them: "implementation experience running
+// complex algorithms" gives "implementation experience" and "complex
+// algorithms". It returns nothing when no verb splits the run.
+func splitAtVerbs(run []jdTok) [][]jdTok {
+	var parts [][]jdTok
+	from := 0
+	for i, t := range run {
+		w := t.Text
+		if i == 0 || w != strings.ToLower(w) || !(len(w) > 4 && strings.HasSuffix(w, "ing") && !strings.ContainsAny(w, "-/") || commonVerbs[w]) {
+			continue
+		}
+		if i > from {
+			parts = append(parts, run[from:i])
+		}
+		from = i + 1
+	}
+	if from == 0 {
+		return nil
+	}
+	if from < len(run) {
+		parts = append(parts, run[from:])
+	}
+	return parts
 }
 
 // capitalRun finds two or more capitalised words in a row (not opening the

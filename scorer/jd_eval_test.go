@@ -103,10 +103,10 @@ func textDoc(name, text string) *extract.Document {
 // removedShown reports whether a removed skill shows as missing or weaker in
 // the stripped resume's report than in the matched one: some JD keyword that
 // names the skill (same name, same lexicon skill, or one name's words inside
-// the other's) is missing from the stripped resume, or found less often or
+// the other's, compared by foldName) is missing from the stripped resume, or found less often or
 // with less credit.
 func removedShown(lex *keywords.Lexicon, skill string, m, u *scorer.Report) bool {
-	want := strings.ToLower(strings.TrimSpace(skill))
+	want := foldName(skill)
 	id := ""
 	if k, ok := lex.Lookup(skill); ok {
 		id = k.ID
@@ -116,7 +116,7 @@ func removedShown(lex *keywords.Lexicon, skill string, m, u *scorer.Report) bool
 		byID[x.ID+"\x00"+x.Keyword] = x
 	}
 	for _, x := range u.Keywords {
-		name := strings.ToLower(x.Keyword)
+		name := foldName(x.Keyword)
 		if !(name == want || id != "" && x.ID == id || containsWords(want, name) || containsWords(name, want)) {
 			continue
 		}
@@ -129,6 +129,19 @@ func removedShown(lex *keywords.Lexicon, skill string, m, u *scorer.Report) bool
 		}
 	}
 	return false
+}
+
+// foldName is a name's words, lowercase, split on spaces, hyphens and slashes,
+// without a plural -s: "Algorithms" and "algorithm", "problem-solving" and
+// "Problem Solving" name the same skill.
+func foldName(s string) string {
+	ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == '\t' })
+	for i, w := range ws {
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			ws[i] = strings.TrimSuffix(w, "s")
+		}
+	}
+	return strings.Join(ws, " ")
 }
 
 // containsWords reports whether the words of small appear in order inside big.
