@@ -81,6 +81,11 @@ machines, run batch on each part, and concatenate the outputs.`,
 			if err := opts.Target.validate(); err != nil {
 				return err
 			}
+			for _, f := range []string{"min-score", "explain"} {
+				if c.Flags().Changed(f) {
+					return usageErrorf("--%s does not apply to batch: rank with --top, or filter the --format jsonl output", f)
+				}
+			}
 			if opts.Top < 0 {
 				return usageErrorf("invalid --top %d: want a positive number", opts.Top)
 			}

@@ -44,6 +44,8 @@ func TestNewBatchCmd(t *testing.T) {
 		{name: "negative top", args: []string{"d", "--role", "backend", "--top", "-1"}, wantErr: "invalid --top"},
 		{name: "bad isolate", args: []string{"d", "--role", "backend", "--isolate", "sometimes"}, wantErr: "invalid --isolate"},
 		{name: "stdin", args: []string{"-", "--role", "backend"}, wantErr: "batch reads files"},
+		{name: "min-score is not a batch flag", args: []string{"d", "--role", "backend", "--min-score", "50"}, wantErr: "--min-score does not apply to batch"},
+		{name: "explain is not a batch flag", args: []string{"d", "--role", "backend", "--explain"}, wantErr: "--explain does not apply to batch"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
