@@ -370,6 +370,13 @@ func (g *gen) named(label, category, source string) *entry {
 		}
 		return e
 	}
+	if !strings.Contains(f, " ") && isAcronym(label) && len(label) <= 5 {
+		// an all-caps acronym (CNN, COM, ANA): in lowercase it is often a
+		// word or something else, so it matches in its own case only
+		e.cs = []string{label}
+		e.ambiguity = "short"
+		return e
+	}
 	if strings.Contains(f, " ") && label != f && allEnglish(g.english, f) {
 		// a phrase of ordinary words ("Pure Data", "Visual Basic" are fine as
 		// phrases; a case-exact form keeps "pure data" in prose out)
