@@ -67,6 +67,9 @@ gate passed, 1 a gate failed, 2 usage or input error.`,
 			if err := g.validate(checkFormats...); err != nil {
 				return err
 			}
+			if c.Flags().Changed("explain") {
+				return usageErrorf("--explain does not apply to check: run resumescore score FILE --explain with the same target")
+			}
 			if opts.MaxDropSet && (opts.MaxDrop < 0 || opts.MaxDrop > 100) {
 				return usageErrorf("invalid --max-drop %v: want a number from 0 to 100", opts.MaxDrop)
 			}

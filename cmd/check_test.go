@@ -55,6 +55,7 @@ func TestNewCheckCmd(t *testing.T) {
 		{name: "keywords and role", args: []string{"--role", "backend", "--keywords", "k.txt"}, wantErr: "cannot be combined"},
 		{name: "stdin", args: []string{"-"}, wantErr: "check reads files"},
 		{name: "min-score over 100", args: []string{"--min-score", "120"}, wantErr: "invalid --min-score"},
+		{name: "explain is not a check flag", args: []string{"--explain"}, wantErr: "--explain does not apply to check"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
