@@ -38,7 +38,7 @@ func sharedDir(t testing.TB) string {
 // evalExtract reads a corpus file the way users do, through File. While File
 // is unfinished (it panics), PDFs go straight to readPDF and other formats
 // are skipped.
-func evalExtract(path string) (text string, skipped bool, err error) {
+func evalExtract(path string) (text string, diags []Diagnostic, skipped bool, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	var doc *Document
@@ -53,15 +53,15 @@ func evalExtract(path string) (text string, skipped bool, err error) {
 	if skipped && strings.HasSuffix(path, ".pdf") {
 		data, rerr := os.ReadFile(path)
 		if rerr != nil {
-			return "", false, rerr
+			return "", nil, false, rerr
 		}
 		skipped = false
 		doc, err = readPDF(ctx, data, DefaultOptions())
 	}
 	if skipped || err != nil {
-		return "", skipped, err
+		return "", nil, skipped, err
 	}
-	return doc.Text(), false, nil
+	return doc.Text(), doc.Diagnostics, false, nil
 }
 
 type corpusRow struct {
@@ -88,7 +88,7 @@ func runCorpus(t *testing.T, files []string, refOf func(string) string, bars cor
 			continue
 		}
 		start := time.Now()
-		text, skipped, err := evalExtract(f)
+		text, diags, skipped, err := evalExtract(f)
 		dur := time.Since(start)
 		if skipped {
 			t.Logf("%-52s skipped (extract.File not ready for this format)", filepath.Base(f))
@@ -97,6 +97,11 @@ func runCorpus(t *testing.T, files []string, refOf func(string) string, bars cor
 		if err != nil {
 			t.Errorf("%s: %v", filepath.Base(f), err)
 			continue
+		}
+		for _, d := range diags {
+			if d.Code == "garbled" { // every corpus file has a clean text layer
+				t.Errorf("%s: false %q diagnostic: %s", filepath.Base(f), d.Code, d.Message)
+			}
 		}
 		row := corpusRow{name: filepath.Base(f), c: compareTexts(string(ref), text), dur: dur}
 		rows = append(rows, row)

@@ -8,6 +8,7 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+	"unicode"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -524,7 +525,7 @@ func classify(g *glyph) {
 	allSpace, sep, icon := true, false, false
 	for _, r := range t {
 		switch {
-		case r == ' ' || r == '\u00a0' || r == '\t' || r == '\u2002' || r == '\u2003' || r == '\u2009' || r == '\u3000' || r == '\u200b':
+		case unicode.IsSpace(r) || r == '\u200b':
 		case r >= 0xE000 && r <= 0xF8FF || r >= 0xF0000:
 			icon = true
 			allSpace = false
