@@ -153,24 +153,45 @@ func runBatch(ctx context.Context, opts *batchOptions) error {
 	if g.Getenv == nil || g.Getenv("GOGC") == "" && g.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
 	}
-	tg, err := loadTarget(ctx, s, g, opts.Target)
-	if err != nil {
-		return err
-	}
+	// The target (lexicon, role or job description, compiled index) loads
+	// while the workers already extract: on two cores that hides most of it.
+	getTarget := sync.OnceValues(func() (*target, error) { return loadTarget(ctx, s, g, opts.Target) })
+	targetDone := make(chan struct{})
+	go func() {
+		defer close(targetDone)
+		_, _ = getTarget()
+	}()
 	files, walkErrs := collectFiles(opts.Paths)
 	if len(files) == 0 && len(walkErrs) == 0 {
+		if _, err := getTarget(); err != nil {
+			return err
+		}
 		return withHint(fmt.Errorf("no resumes found in %s", strings.Join(opts.Paths, ", ")),
 			"batch reads "+strings.Join(batchExts, " ")+" files")
 	}
 	var runner *childRunner
 	if opts.Isolate != "never" {
+		var err error
 		if runner, err = newChildRunner(g); err != nil {
 			return err
 		}
 	}
+	// A target that fails (an unknown role, an unreadable JD) stops the feed.
+	feedCtx, stopFeed := context.WithCancel(ctx)
+	defer stopFeed()
+	go func() {
+		<-targetDone
+		if _, err := getTarget(); err != nil {
+			stopFeed()
+		}
+	}()
 	prog := startProgress(s.Err, len(files), stderrIsTerminal(s), 100*time.Millisecond)
-	results := scoreFiles(ctx, files, opts, g.extractOptions(), tg, runner, prog.add)
+	results := scoreFiles(feedCtx, files, opts, g.extractOptions(), getTarget, runner, prog.add)
 	prog.finish()
+	tg, err := getTarget()
+	if err != nil {
+		return err
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -266,8 +287,8 @@ func collectFiles(args []string) ([]string, []walkError) {
 // scoreFiles extracts and scores files on a pool of workers (GOMAXPROCS by
 // default) that share one compiled index; each worker has its own child
 // extractor when runner is set. Results keep the input order.
-func scoreFiles(ctx context.Context, files []string, opts *batchOptions, xopts extract.Options, tg *target,
-	runner *childRunner, done func()) []batchResult {
+func scoreFiles(ctx context.Context, files []string, opts *batchOptions, xopts extract.Options,
+	getTarget func() (*target, error), runner *childRunner, done func()) []batchResult {
 	results := make([]batchResult, len(files))
 	workers := opts.Jobs
 	if workers <= 0 {
@@ -286,7 +307,7 @@ func scoreFiles(ctx context.Context, files []string, opts *batchOptions, xopts e
 				defer child.close()
 			}
 			for i := range jobs {
-				results[i] = scoreOne(ctx, files[i], opts, xopts, tg, child)
+				results[i] = scoreOne(ctx, files[i], opts, xopts, getTarget, child)
 				results[i].order = i
 				done()
 			}
@@ -306,9 +327,10 @@ feed:
 }
 
 // scoreOne extracts one file (in the worker's child when it must be
-// contained) and turns its report into a row. It never panics on a bad file:
-// every failure becomes the row's error.
-func scoreOne(ctx context.Context, path string, opts *batchOptions, xopts extract.Options, tg *target, child *childWorker) (r batchResult) {
+// contained), waits for the target and turns the report into a row. It never
+// panics on a bad file: every failure becomes the row's error.
+func scoreOne(ctx context.Context, path string, opts *batchOptions, xopts extract.Options,
+	getTarget func() (*target, error), child *childWorker) (r batchResult) {
 	r = batchResult{File: filepath.ToSlash(path), Missing: []string{}}
 	defer func() {
 		if p := recover(); p != nil {
@@ -329,6 +351,11 @@ func scoreOne(ctx context.Context, path string, opts *batchOptions, xopts extrac
 		if !errors.As(err, &fe) {
 			r.Error = path + ": " + r.Error
 		}
+		return r
+	}
+	tg, err := getTarget()
+	if err != nil {
+		r.Error, r.err = err.Error(), err // runBatch returns this error instead of the rows
 		return r
 	}
 	rep := tg.Index.Score(doc)

@@ -33,7 +33,8 @@ func BenchmarkBatchEndToEnd(b *testing.B) {
 	opts := &batchOptions{Isolate: "never", Missing: 3}
 	b.ResetTimer()
 	for b.Loop() {
-		rs := rankResults(scoreFiles(context.Background(), files, opts, extract.DefaultOptions(), tg, nil, func() {}))
+		rs := rankResults(scoreFiles(context.Background(), files, opts, extract.DefaultOptions(),
+			func() (*target, error) { return tg, nil }, nil, func() {}))
 		if rs[0].err != nil {
 			b.Fatal(rs[0].err)
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -350,4 +351,38 @@ func TestBatchRobustnessCorpus(t *testing.T) {
 		t.Errorf("batch gave %d rows for %d files", rows, len(files))
 	}
 	t.Logf("robustness corpus: %d files, %d read, %d refused with an error", rows, rows-failed, failed)
+}
+
+// TestBatchTargetError: a target that cannot load stops the batch with its
+// error (exit 2) and no table, even though extraction starts beside it.
+func TestBatchTargetError(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 20 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%02d.md", i)), []byte("# Ana\nGo and PostgreSQL.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name       string
+		args       []string
+		wantStderr string
+	}{
+		{"unknown role", []string{"batch", dir, "--role", "astronaut"}, "unknown role"},
+		{"missing JD", []string{"batch", dir, "--jd", filepath.Join(dir, "nope.txt")}, "nope.txt"},
+		{"no resumes and a bad role", []string{"batch", t.TempDir(), "--role", "astronaut"}, "unknown role"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, out, errb := testStreams("")
+			if got := run(context.Background(), tt.args, s, noEnv); got != exitError {
+				t.Errorf("run(%q) = %d, want %d", tt.args, got, exitError)
+			}
+			if out.Len() != 0 {
+				t.Errorf("run(%q) printed a table:\n%s", tt.args, out)
+			}
+			if !strings.Contains(errb.String(), tt.wantStderr) {
+				t.Errorf("run(%q) stderr = %q, want it to contain %q", tt.args, errb, tt.wantStderr)
+			}
+		})
+	}
 }
