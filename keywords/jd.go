@@ -174,13 +174,24 @@ func (r *JDRules) otherKeywords(doc jdDoc, hits []jdHit, skills map[string]*jdAg
 	kinds := map[string]string{}
 	var order []string
 	seen := map[string]bool{} // one count per term per clause
+	// A term that only inflects a skill already found ("Data Warehouses"
+	// beside data warehouse) or another term ("Cutting Workers" beside
+	// "Cutting Worker") is the same keyword: counting it twice would weigh
+	// one requirement double.
+	known := map[string]bool{}
+	for _, a := range skills {
+		known[foldTerm(a.kw.Name)] = true
+		for f := range a.forms {
+			known[foldTerm(f)] = true
+		}
+	}
 	for _, t := range terms {
-		key := strings.ToLower(strings.Join(strings.Fields(t.name), " "))
+		key := foldTerm(t.name)
 		if key == "" || seen[key+"\x00"+itoa(t.clause)] {
 			continue
 		}
 		seen[key+"\x00"+itoa(t.clause)] = true
-		if _, ok := skills[key]; ok {
+		if _, ok := skills[key]; ok || known[key] {
 			continue
 		}
 		// A lexicon name the dictionary pass turned down ("make" as a verb,
@@ -235,6 +246,21 @@ func (r *JDRules) otherKeywords(doc jdDoc, hits []jdHit, skills map[string]*jdAg
 		})
 	}
 	return out
+}
+
+// foldTerm is the key under which inflections of one term meet: lowercase
+// words split on spaces, hyphens and slashes, each without a plural -s
+// ("Data-Warehouses" -> "data warehouse").
+func foldTerm(s string) string {
+	ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '/' || r == '\t' || r == '\n'
+	})
+	for i, w := range ws {
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
+			ws[i] = w[:len(w)-1]
+		}
+	}
+	return strings.Join(ws, " ")
 }
 
 // wordFactor lowers the single words of a skill phrase ("Neurological" of

@@ -140,6 +140,32 @@ func TestFromJDKeywords(t *testing.T) {
 			absent: []string{"phone", "Works"},
 		},
 		{
+			name: "a hyphenated -ing compound is a term, not a leading verb",
+			text: "Required Skills\n- Solid problem-solving skills\n",
+			want: map[string]kwView{"problem-solving": {Section: "required", Count: 1, Weight: 0.5, Other: true}},
+		},
+		{
+			name:   "a capitalised name named once in the responsibilities is a term",
+			text:   "Responsibilities\n- Conduct system-wide Penetration Testing to identify weak spots.\n",
+			want:   map[string]kwView{"Penetration Testing": {Section: "responsibilities", Tier: keywords.Important, Count: 1, Weight: 0.375, Other: true}},
+			absent: []string{"Conduct"},
+		},
+		{
+			name:   "a long run of words splits at its verbs",
+			text:   "Required Skills\n- Solid understanding and implementation experience running complex algorithms.\n",
+			want:   map[string]kwView{"algorithms": {Section: "required", Count: 1, Weight: 0.5, Other: true}},
+			absent: []string{"running", "running complex algorithms"},
+		},
+		{
+			name: "inflections of a term or of a skill count once",
+			text: "Required Skills\n- Cutting Worker\n- Cutting Workers\n- data warehouse\n- Data Warehouses\n",
+			want: map[string]kwView{
+				"Cutting Worker": {Section: "required", Count: 2, Weight: 0.847, Other: true},
+				"data warehouse": {Section: "required", Count: 1, Weight: 1},
+			},
+			absent: []string{"Cutting Workers", "Data Warehouses"},
+		},
+		{
 			name: "a skill named in the title counts as required",
 			text: "Senior Backend Engineer (Elixir)\n\nWhat you will do\n- Build things with Elixir.\n",
 			want: map[string]kwView{"Elixir": {Section: "required", Tier: keywords.Essential, Count: 2, Weight: 1.943}},
