@@ -23,6 +23,9 @@ const (
 	letterShareMin = 0.5
 )
 
+// flattenObjectStreams turns on flattenObjStms; tests compare both ways.
+var flattenObjectStreams = true
+
 // pdfPage is one leaf of the page tree with its inherited attributes.
 type pdfPage struct {
 	v   pdf.Value
@@ -51,6 +54,9 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 		return nil, err
 	}
 	encKind := encryptionKind(buf)
+	if encKind == "" && flattenObjectStreams {
+		buf = flattenObjStms(buf)
+	}
 	r, err := openPDF(buf)
 	if err != nil {
 		return nil, classifyOpenError(err, encKind)

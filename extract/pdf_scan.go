@@ -238,6 +238,16 @@ func scanStructStreams(data []byte) error {
 		if !bytes.Contains(dict, []byte("/XRef")) && !bytes.Contains(dict, []byte("/ObjStm")) {
 			continue
 		}
+		if bytes.Contains(dict, []byte("/XRef")) {
+			// The library allocates one buffer of the summed /W widths.
+			for _, m := range reXrefW.FindAllSubmatch(dict, -1) {
+				for _, w := range bytes.Fields(m[1]) {
+					if n, err := strconv.Atoi(string(w)); err != nil || n < 0 || n > 8 {
+						return fmt.Errorf("damaged file: xref stream field width %s: %w", w, ErrMalformed)
+					}
+				}
+			}
+		}
 		if !bytes.Contains(dict, []byte("/FlateDecode")) {
 			continue
 		}

@@ -501,3 +501,33 @@ func TestReadPDFLargeChaoticPage(t *testing.T) {
 		t.Errorf("readPDF() = %d lines, diagnostics %+v; want text read in geometric order", len(doc.Lines), doc.Diagnostics)
 	}
 }
+
+// TestFlattenObjStms checks that rewriting object streams as plain objects
+// (a speed-up) happens on the pdflatex fixtures and changes no line.
+func TestFlattenObjStms(t *testing.T) {
+	for _, name := range []string{"twocol.pdf", "onecol.pdf"} {
+		t.Run(name, func(t *testing.T) {
+			data := fixture(t, name)
+			norm, err := normalizePDF(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if flat := flattenObjStms(norm); len(flat) <= len(norm) {
+				t.Errorf("flattenObjStms(%s) appended nothing; want its object streams rewritten", name)
+			}
+			defer func() { flattenObjectStreams = true }()
+			var got [2][]Line
+			for i, on := range []bool{false, true} {
+				flattenObjectStreams = on
+				doc, err := readPDF(context.Background(), data, DefaultOptions())
+				if err != nil {
+					t.Fatalf("readPDF(flatten=%v) error: %v", on, err)
+				}
+				got[i] = doc.Lines
+			}
+			if diff := cmp.Diff(got[0], got[1]); diff != "" {
+				t.Errorf("readPDF lines differ with object streams flattened (-off +on):\n%s", diff)
+			}
+		})
+	}
+}
