@@ -208,6 +208,36 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 		fmt.Fprintf(s.Err, "resumescore: note: %s\n", msg)
 	}
 
+	// The targets (lexicon, roles, job descriptions, compiled indexes) load
+	// in the background while git and the extractor read the files: a hook
+	// waits for the longer of the two, not their sum.
+	type loadedTarget struct {
+		tg  *target
+		req *scorer.Index
+		err error
+	}
+	loaded := make([]loadedTarget, len(targets))
+	targetsDone := make(chan struct{})
+	go func() {
+		defer close(targetsDone)
+		for i, t := range targets {
+			tg, err := loadTarget(ctx, s, g, t.Opts)
+			if err != nil {
+				loaded[i].err = err
+				return
+			}
+			loaded[i].tg = tg
+			if len(t.Gates.Require) > 0 {
+				loaded[i].req, loaded[i].err = requireIndex(tg.Lexicon, t.Gates.Require)
+			}
+		}
+	}()
+	// Every return below waits for the loader first, so it never outlives the run.
+	wait := func(err error) error {
+		<-targetsDone
+		return err
+	}
+
 	// The baseline, once for the run.
 	rev, explicit := "HEAD", false
 	if cfg.Baseline != "" {
@@ -218,7 +248,7 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 	}
 	base, why, err := openBaseline(ctx, cfg.Dir, rev, explicit)
 	if err != nil {
-		return err
+		return wait(err)
 	}
 	if base == nil {
 		note("regression gate skipped: " + why)
@@ -239,7 +269,7 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 			if errors.As(err, &fe) {
 				fe.Path = f.name // as the user wrote it, not the absolute path
 			}
-			return err
+			return wait(err)
 		}
 		doc.Path = f.name
 		in := input{name: f.name, doc: doc}
@@ -247,7 +277,7 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 			data, found, err := base.read(ctx, f.path)
 			switch {
 			case err != nil:
-				return err
+				return wait(err)
 			case !found:
 				note(fmt.Sprintf("%s: not in %s, no baseline to compare with", f.name, rev))
 			case sameFile(f.path, data):
@@ -264,17 +294,12 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 		inputs = append(inputs, in)
 	}
 
-	for _, t := range targets {
-		tg, err := loadTarget(ctx, s, g, t.Opts)
-		if err != nil {
-			return err
+	<-targetsDone
+	for i, t := range targets {
+		if loaded[i].err != nil {
+			return loaded[i].err
 		}
-		var req *scorer.Index
-		if len(t.Gates.Require) > 0 {
-			if req, err = requireIndex(tg.Lexicon, t.Gates.Require); err != nil {
-				return err
-			}
-		}
+		tg, req := loaded[i].tg, loaded[i].req
 		for _, in := range inputs {
 			rep := tg.Index.Score(in.doc)
 			var baseRep, reqRep *scorer.Report
