@@ -57,10 +57,12 @@ func loadFont(v pdf.Value, gd *guard) *pdfFont {
 		f.cid = f.twoByte
 		cmapSafe := true
 		if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-			var interp bool
-			if interp, cmapSafe = gd.safeCMap(tu); interp {
-				gd.try(func() { f.readToUnicode(tu, v) })
-			}
+			data, complete := gd.readContent(tu)
+			// The library's decoder, used for codes the map lacks, reads the
+			// same CMap with pdf.Interpret, which loops forever on a hex
+			// string left open at the end of the stream.
+			cmapSafe = complete && hexTerminated(data)
+			cmapSafe = f.parseToUnicode(data) && cmapSafe
 		}
 		defer func() {
 			if !cmapSafe {
@@ -171,73 +173,53 @@ func (f *pdfFont) readCIDWidths(d pdf.Value) {
 	}
 }
 
-// readToUnicode parses a ToUnicode CMap with pdf.Interpret: bfchar, bfrange
-// with a string or an array destination, UTF-16BE with surrogates.
-func (f *pdfFont) readToUnicode(tu, anyDict pdf.Value) {
+// parseToUnicode parses a ToUnicode CMap (bfchar; bfrange with a string or
+// an array destination; UTF-16BE with surrogates) with the content lexer, so
+// no CMap goes through pdf.Interpret. It reports whether the library's own
+// CMap reader may safely read the same CMap: that reader trusts the
+// "N beginbfchar" counts and pops N pairs, so a huge N costs seconds and
+// gigabytes.
+func (f *pdfFont) parseToUnicode(data []byte) (libSafe bool) {
+	libSafe = true
 	m := map[uint32]string{}
 	var spaces []codespace
-	// operands pops the strings (and bfrange arrays) on top of the stack; the
-	// dictionaries pushed for begincmap and friends stay below them.
-	operands := func(stk *pdf.Stack) []pdf.Value {
-		var out []pdf.Value
-		for stk.Len() > 0 {
-			v := stk.Pop()
-			if k := v.Kind(); k != pdf.String && k != pdf.Array {
-				stk.Push(v)
-				break
+	lx := contentLexer{b: data}
+	var args []operand
+	for n := 0; ; n++ {
+		v, op, ok := lx.next(0)
+		if !ok {
+			break
+		}
+		if op == "" {
+			if len(args) < 3*maxCMapEntries {
+				args = append(args, v)
 			}
-			out = append(out, v)
+			continue
 		}
-		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-			out[i], out[j] = out[j], out[i]
-		}
-		return out
-	}
-	pdf.Interpret(tu, func(stk *pdf.Stack, op string) {
 		switch op {
-		case "findresource":
-			stk.Pop()
-			stk.Pop()
-			stk.Push(anyDict)
-		case "begincmap":
-			stk.Push(anyDict)
-		case "endcmap":
-			stk.Pop()
-		case "defineresource":
-			stk.Pop()
-			v := stk.Pop()
-			stk.Pop()
-			stk.Push(v)
-		case "dup":
-			v := stk.Pop()
-			stk.Push(v)
-			stk.Push(v)
-		case "begincodespacerange", "beginbfchar", "beginbfrange", "begincidrange", "beginnotdefrange":
-			if v := stk.Pop(); v.Kind() != pdf.Integer {
-				stk.Push(v)
+		case "begincodespacerange", "beginbfchar", "beginbfrange", "begincidrange", "beginnotdefrange", "begincidchar":
+			if len(args) > 0 && args[len(args)-1].kind == opNumber && args[len(args)-1].num > 10000 {
+				libSafe = false
 			}
 		case "endcodespacerange":
-			args := operands(stk)
 			for i := 0; i+1 < len(args); i += 2 {
-				lo, hi := args[i].RawString(), args[i+1].RawString()
-				if len(lo) == 0 || len(lo) != len(hi) || len(lo) > 4 {
+				lo, hi := args[i].str, args[i+1].str
+				if args[i].kind != opString || len(lo) == 0 || len(lo) != len(hi) || len(lo) > 4 {
 					continue
 				}
 				spaces = append(spaces, codespace{len(lo), codeOf(lo), codeOf(hi)})
 			}
 		case "endbfchar":
-			args := operands(stk)
 			for i := 0; i+1 < len(args) && len(m) < maxCMapEntries; i += 2 {
-				src := args[i].RawString()
-				if len(src) == 0 || len(src) > 4 {
+				src := args[i].str
+				if args[i].kind != opString || len(src) == 0 || len(src) > 4 {
 					continue
 				}
-				m[codeOf(src)] = utf16BE(args[i+1].RawString())
+				m[codeOf(src)] = utf16BE(args[i+1].str)
 			}
 		case "endbfrange":
-			args := operands(stk)
 			for i := 0; i+2 < len(args); i += 3 {
-				lo, hi, dst := args[i].RawString(), args[i+1].RawString(), args[i+2]
+				lo, hi, dst := args[i].str, args[i+1].str, args[i+2]
 				if len(lo) == 0 || len(lo) > 4 || len(hi) != len(lo) {
 					continue
 				}
@@ -245,9 +227,9 @@ func (f *pdfFont) readToUnicode(tu, anyDict pdf.Value) {
 				if b < a || b-a > maxCMapEntries || len(m) > maxCMapEntries {
 					continue
 				}
-				switch dst.Kind() {
-				case pdf.String:
-					units := toUnits(dst.RawString())
+				switch dst.kind {
+				case opString:
+					units := toUnits(dst.str)
 					if len(units) == 0 {
 						continue
 					}
@@ -260,18 +242,20 @@ func (f *pdfFont) readToUnicode(tu, anyDict pdf.Value) {
 							break
 						}
 					}
-				case pdf.Array:
-					for c := a; c <= b && int(c-a) < dst.Len(); c++ {
-						m[c] = utf16BE(dst.Index(int(c - a)).RawString())
+				case opArray:
+					for c := a; c <= b && int(c-a) < len(dst.arr); c++ {
+						m[c] = utf16BE(dst.arr[c-a].str)
 					}
 				}
 			}
 		}
-	})
+		args = args[:0]
+	}
 	if len(m) > 0 {
 		f.toUni = m
 		f.spaces = spaces
 	}
+	return libSafe
 }
 
 func codeOf(s string) uint32 {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"regexp"
-	"strconv"
 	"unicode"
 
 	"github.com/ledongthuc/pdf"
@@ -103,33 +102,6 @@ func (g *guard) readContent(v pdf.Value) (data []byte, complete bool) {
 		buf.WriteByte('\n')
 	}
 	return buf.Bytes(), complete
-}
-
-var reCMapCount = regexp.MustCompile(`(\d+)` + pdfWS + `begin(?:bfchar|bfrange|codespacerange|cidrange|notdefrange|cidchar)`)
-
-// safeCMap reads a CMap stream behind the caps and reports whether
-// pdf.Interpret may parse it (interp: the library loops forever on a hex
-// string left open at the end of the stream) and whether the library's own
-// CMap reader may (lib: it also trusts the "N beginbfchar" counts and pops N
-// pairs, so a huge N takes seconds and gigabytes).
-func (g *guard) safeCMap(v pdf.Value) (interp, lib bool) {
-	var data []byte
-	ok := g.try(func() {
-		rc := v.Reader()
-		defer rc.Close()
-		var buf bytes.Buffer
-		_, _ = buf.ReadFrom(io.LimitReader(rc, maxStreamOut+1))
-		data = buf.Bytes()
-	})
-	if !ok || len(data) > maxStreamOut || !hexTerminated(data) {
-		return false, false
-	}
-	for _, m := range reCMapCount.FindAllSubmatch(data, -1) {
-		if n, err := strconv.Atoi(string(m[1])); err != nil || n > 10000 {
-			return true, false
-		}
-	}
-	return true, true
 }
 
 // matrix is a PDF transformation [a b c d e f] in row-vector convention.
