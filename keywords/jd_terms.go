@@ -155,6 +155,12 @@ func (r *JDRules) otherTerms(cs []jdClause, hits []jdHit, title string) []jdTerm
 				flush()
 				continue
 			}
+			// "Ability to read and understand": a lowercase word alone
+			// between "to" and a function word is a verb.
+			if len(run) == 0 && i > 0 && strings.EqualFold(toks[i-1].Text, "to") && low == t.Text &&
+				(i+1 == len(toks) || r.function[strings.ToLower(toks[i+1].Text)] || strings.TrimSpace(c.Text[t.End:toks[i+1].Start]) != "") {
+				continue
+			}
 			run = append(run, t)
 		}
 		flush()

@@ -157,6 +157,12 @@ func TestFromJDKeywords(t *testing.T) {
 			absent: []string{"running", "running complex algorithms"},
 		},
 		{
+			name:   "a lowercase word alone after to is a verb",
+			text:   "Required Skills\n- Ability to read and understand Technological Manuals\n",
+			want:   map[string]kwView{"Technological Manuals": {Section: "required", Count: 1, Weight: 0.5, Other: true}},
+			absent: []string{"read", "understand"},
+		},
+		{
 			name: "inflections of a term or of a skill count once",
 			text: "Required Skills\n- Cutting Worker\n- Cutting Workers\n- data warehouse\n- Data Warehouses\n",
 			want: map[string]kwView{
