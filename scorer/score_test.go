@@ -95,7 +95,7 @@ func TestRepetitionBeyondCapAddsNothing(t *testing.T) {
 	}
 	found := false
 	for _, c := range rep.Checks {
-		if c.ID == "keyword-stuffing" {
+		if c.ID == "keyword-repeats" {
 			found = true
 			if !strings.Contains(strings.ToLower(c.Message), "python") {
 				t.Errorf("stuffing check message %q does not name Python", c.Message)
@@ -103,7 +103,7 @@ func TestRepetitionBeyondCapAddsNothing(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Errorf("no keyword-stuffing check for 25 repeats; checks %+v", rep.Checks)
+		t.Errorf("no keyword-repeats check for 25 repeats; checks %+v", rep.Checks)
 	}
 	for _, m := range rep.Keywords {
 		if m.Keyword == "Python" && (m.Count != 25 || len(m.Evidence) != 3) {
