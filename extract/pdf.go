@@ -89,7 +89,7 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 	var images, inline, lost, runes, bad, letters int
 	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("gave up reading the PDF: %w", err)
+			return nil, ctxError(err)
 		}
 		w := &walker{gd: gd, fonts: fonts, fontRefs: fontRefs, docGlyphs: &docGlyphs}
 		ok := gd.try(func() {
@@ -101,7 +101,7 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 		})
 		if gd.fatal != nil {
 			if errors.Is(gd.fatal, context.Canceled) || errors.Is(gd.fatal, context.DeadlineExceeded) {
-				return nil, fmt.Errorf("gave up reading the PDF: %w", gd.fatal)
+				return nil, ctxError(gd.fatal)
 			}
 			return nil, gd.fatal
 		}
@@ -172,6 +172,16 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 			Message: "text layer looks garbled (custom font encoding); an ATS may read nonsense"})
 	}
 	return doc, nil
+}
+
+// ctxError words a cancelled or timed-out read. A deadline is reported as a
+// damaged file (robustness.md §8: "timed out parsing the PDF"), keeping the
+// context error visible to errors.Is.
+func ctxError(err error) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("damaged file: timed out parsing the PDF (%w): %w", err, ErrMalformed)
+	}
+	return fmt.Errorf("gave up reading the PDF: %w", err)
 }
 
 func pageDiagnostics(doc *Document, page int, st layoutStats) {

@@ -429,11 +429,25 @@ func TestReadPDFPageCap(t *testing.T) {
 }
 
 func TestReadPDFCancelled(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
+	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := readPDF(ctx, fixture(t, "onecol.pdf"), DefaultOptions())
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("readPDF(cancelled) error = %v, want context.Canceled", err)
+	expired, cancel2 := context.WithTimeout(context.Background(), -time.Second)
+	defer cancel2()
+	tests := []struct {
+		name string
+		ctx  context.Context
+		want []error
+	}{
+		{"cancelled", cancelled, []error{context.Canceled}},
+		{"deadline", expired, []error{context.DeadlineExceeded, ErrMalformed}},
+	}
+	for _, tt := range tests {
+		_, err := readPDF(tt.ctx, fixture(t, "onecol.pdf"), DefaultOptions())
+		for _, w := range tt.want {
+			if !errors.Is(err, w) {
+				t.Errorf("readPDF(%s) error = %v, want %v", tt.name, err, w)
+			}
+		}
 	}
 }
 
