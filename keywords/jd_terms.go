@@ -117,7 +117,7 @@ func (r *JDRules) otherTerms(cs []jdClause, hits []jdHit, title string) []jdTerm
 					if len(run) > 1 {
 						for _, t := range run {
 							low := strings.ToLower(t.Text)
-							if len(low) >= 4 && !r.qualifier(t.Text) && !r.stop[low] && !titleWords[low] {
+							if len(low) >= 4 && !r.qualifier(t.Text) && !r.stop[low] && !titleWords[low] && !roleNoun(low) {
 								out = append(out, jdTerm{name: t.Text, clause: ci, start: t.Start, end: t.End, kind: "word"})
 							}
 						}
@@ -346,6 +346,20 @@ func splitAtVerbs(run []jdTok) [][]jdTok {
 		parts = append(parts, run[from:])
 	}
 	return parts
+}
+
+// roleNoun reports words that name a person's role ("Engineers", "Fellow"):
+// alone, they are no skill.
+func roleNoun(w string) bool {
+	w = strings.TrimSuffix(strings.ToLower(w), "s")
+	switch w {
+	case "engineer", "developer", "manager", "scientist", "analyst", "architect", "fellow", "intern", "lead",
+		"director", "specialist", "designer", "administrator", "consultant", "technician", "officer", "head",
+		"owner", "member", "partner", "recruiter", "worker", "operator", "representative", "associate", "staff",
+		"senior", "junior", "principal", "assistant", "helper", "teacher", "supervisor", "coordinator":
+		return true
+	}
+	return false
 }
 
 // capitalRun finds two or more capitalised words in a row (not opening the

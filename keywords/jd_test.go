@@ -163,6 +163,12 @@ func TestFromJDKeywords(t *testing.T) {
 			absent: []string{"read", "understand"},
 		},
 		{
+			name:   "the words of a skill phrase weigh a quarter, role nouns are no words of a skill",
+			text:   "Required Skills\n- Neurological Procedures\n- Welding Technician\n",
+			want:   map[string]kwView{"Neurological": {Section: "required", Count: 1, Weight: 0.25, Other: true}},
+			absent: []string{"Technician"},
+		},
+		{
 			name: "inflections of a term or of a skill count once",
 			text: "Required Skills\n- Cutting Worker\n- Cutting Workers\n- data warehouse\n- Data Warehouses\n",
 			want: map[string]kwView{
