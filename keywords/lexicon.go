@@ -371,6 +371,11 @@ func (l *Lexicon) resolve(k *Keyword) {
 		e, ok = l.Lookup(a)
 	}
 	if !ok {
+		if base, cut := withoutVersion(k.Name); cut {
+			e, ok = l.Lookup(base) // "Python 3.12", "Java 21", "Vue v3"
+		}
+	}
+	if !ok {
 		return
 	}
 	k.ID = e.ID
@@ -392,6 +397,19 @@ func (l *Lexicon) resolve(k *Keyword) {
 	}
 	k.Stem = e.Stem
 	k.Known = true
+}
+
+// withoutVersion strips a trailing version ("3.12", "21", "v3") from a name.
+func withoutVersion(name string) (string, bool) {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return name, false
+	}
+	v := strings.TrimPrefix(strings.ToLower(f[len(f)-1]), "v")
+	if v == "" || strings.Trim(v, "0123456789.") != "" || v[0] < '0' || v[0] > '9' {
+		return name, false
+	}
+	return strings.Join(f[:len(f)-1], " "), true
 }
 
 // union appends to a the forms of b that a lacks (case-insensitively),

@@ -90,6 +90,7 @@ func TestResolve(t *testing.T) {
 		{Name: "Postgres", Tier: keywords.Important, Weight: 2},
 		{Name: "Go", Aliases: []string{"Golang"}},
 		{Name: "Frobnication"},
+		{Name: "Python 3.12"},
 	}}
 	lex.Resolve(set)
 	pg := set.Keywords[0]
@@ -105,6 +106,9 @@ func TestResolve(t *testing.T) {
 	}
 	if set.Keywords[2].Known {
 		t.Errorf("Resolve(Frobnication).Known = true, want false")
+	}
+	if py := set.Keywords[3]; py.ID != "python" || py.Name != "Python 3.12" {
+		t.Errorf("Resolve(Python 3.12) = id %q name %q; want python, name kept", py.ID, py.Name)
 	}
 }
 

@@ -53,7 +53,7 @@ func TestNamed(t *testing.T) {
 		{"Pure Data", "list_or_tech", "english_word", true},
 		{"Kubernetes", "none", "none", false},
 		{"pure data", "none", "none", false}, // a lowercase concept phrase stays case-insensitive
-		{"CNN", "none", "short", true}, // an acronym matches in its own case
+		{"CNN", "none", "short", true},       // an acronym matches in its own case
 	}
 	for _, tt := range tests {
 		e := g.named(tt.label, "tool", "test")
