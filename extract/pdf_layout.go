@@ -14,6 +14,7 @@ import (
 const (
 	spaceGap      = 0.15 // em: a larger gap between letters is a word space
 	baselineTol   = 0.35 // × min font size: same line
+	raisedTol     = 0.45 // × max font size: a touching raised or lowered glyph, same line
 	segmentGap    = 1.2  // em: a larger gap starts a new segment (column, tab)
 	clipTol       = 0.5  // em outside the page box before a glyph is dropped
 	overprintTol  = 0.1  // em: same text this close is fake bold
@@ -194,7 +195,13 @@ func streamLines(gs []glyph) [][]glyph {
 			p, g := gs[i-1], gs[i]
 			minFS := math.Min(p.fs, g.fs)
 			em := math.Max(p.fs, g.fs)
-			if math.Abs(g.y-p.y) <= baselineTol*minFS && g.x >= p.x+p.adv-segmentGap*em {
+			dy := math.Abs(g.y - p.y)
+			if dy <= baselineTol*minFS && g.x >= p.x+p.adv-segmentGap*em {
+				continue
+			}
+			// A raised or lowered glyph touching its neighbour ("1st", the
+			// LaTeX logo, "mc²") stays on the line.
+			if dy <= raisedTol*em && math.Abs(g.x-(p.x+p.adv)) <= spaceGap*em {
 				continue
 			}
 		}

@@ -211,6 +211,11 @@ func TestReadPDFCrafted(t *testing.T) {
 			want: []string{"First line", "Second line"},
 		},
 		{
+			name: "a raised suffix stays on its line",
+			pdf:  onePage("BT /F1 10 Tf 72 700 Td (1) Tj 3.5 Ts /F1 7 Tf (st) Tj 0 Ts /F1 10 Tf ( Prize) Tj ET", "", helvetica, helvetica),
+			want: []string{"1st Prize"},
+		},
+		{
 			name: "soft hyphen at line end joins the word",
 			pdf:  onePage("BT /F1 10 Tf 72 700 Td (observa\xad) Tj 0 -14 Td (bility matters) Tj ET", "", helvetica, helvetica),
 			want: []string{"observability", "matters"},
