@@ -4,9 +4,9 @@ import "math"
 
 // Depth is the tie-break between reports that score the same against one
 // keyword set: the share of the weighted keywords (0..100) backed by repeated
-// evidence. Each keyword that counts toward the score (an any-of group through
-// its best member) earns its Points times min(Count, CountCap)/CountCap, a
-// matched keyword at least one occurrence. So every keyword matched exactly
+// evidence. Each keyword that counts toward the score earns its Points times
+// min(Count, CountCap)/CountCap, a matched keyword at least one occurrence; an
+// any-of group earns its points times the best evidence of its members. So every keyword matched exactly
 // CountCap times or more gives 100, none gives 0, adding a missing keyword or
 // one more occurrence (up to CountCap) never lowers it, and repetition beyond
 // CountCap adds nothing. Depth never changes Score; it only orders reports
@@ -15,19 +15,29 @@ func Depth(r *Report) float64 {
 	if r == nil {
 		return 0
 	}
+	frac := func(m Match) float64 {
+		n := min(max(m.Count, 1), CountCap)
+		return float64(n) / CountCap
+	}
+	// An any-of group earns its points (carried by its best member) times the
+	// best evidence of any matched member, so that matching one more member
+	// never lowers it.
+	groupFrac := map[string]float64{}
+	for _, m := range r.Keywords {
+		if m.Group != "" && m.Matched {
+			groupFrac[m.Group] = max(groupFrac[m.Group], frac(m))
+		}
+	}
 	var d float64
 	for _, m := range r.Keywords {
 		if !m.Matched || m.Points <= 0 {
 			continue
 		}
-		n := m.Count
-		if n < 1 {
-			n = 1
+		f := frac(m)
+		if m.Group != "" {
+			f = groupFrac[m.Group]
 		}
-		if n > CountCap {
-			n = CountCap
-		}
-		d += m.Points * float64(n) / CountCap
+		d += m.Points * f
 	}
 	return math.Round(d*10) / 10
 }

@@ -25,6 +25,9 @@ func TestDepth(t *testing.T) {
 		{"all at the cap", rep(100, hit(50, scorer.CountCap), hit(50, scorer.CountCap)), 100},
 		{"beyond the cap adds nothing", rep(100, hit(50, 40), hit(50, scorer.CountCap)), 100},
 		{"once each", rep(100, hit(50, 1), hit(50, 1)), 100.0 / scorer.CountCap},
+		{"a group takes its members' best evidence", rep(50,
+			scorer.Match{Matched: true, Points: 50, Count: 1, Group: "g1"},
+			scorer.Match{Matched: true, Count: scorer.CountCap, Group: "g1"}), 50},
 		{"generic match counts once", rep(25, scorer.Match{Matched: true, Points: 25, Count: 0}), 25.0 / scorer.CountCap},
 	}
 	for _, tt := range tests {
