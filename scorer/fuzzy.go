@@ -7,6 +7,12 @@ import "github.com/resumescore/resumescore/keywords"
 // 8 letters and two from 9 (OSA: a transposition is one edit); the first
 // letter equal; never when the resume's word is an English word or a known
 // alias, never when it is as near to another skill, never for ambiguous names.
+// Two guards of our own, from the corpus review: only skills from the
+// hand-checked sources (curated, O*NET hot technologies) or the user's own
+// unknown keywords are typo targets (third-party brand lists are full of
+// names one letter from a surname or a word: Agora/Arora, Tekton/Tecton), and
+// a word written in capitals past its first letter (FISMA, PrIMA) is an
+// acronym or a name, not a typo.
 const minFuzzyLen = 5
 
 func maxEdits(n int) int {

@@ -429,7 +429,9 @@ func (ix *Index) insert(ti int32, s string, cs bool) {
 		ix.setWords[w] = append(ix.setWords[w], ti)
 	}
 	t := ix.target(ti)
-	if !cs && fuzzyEligible(ix.kws[t.kw], t) && lettersOnly(w) && len(w) >= minFuzzyLen {
+	k := ix.kws[t.kw]
+	trusted := !k.Known || ix.lex == nil || ix.lex.Trusted(k.ID)
+	if !cs && trusted && fuzzyEligible(k, t) && lettersOnly(w) && len(w) >= minFuzzyLen {
 		ix.fuzzyOK[fi] = w
 		ix.fuzzyFirst[w[0]] = true
 		for _, d := range deletions(w, maxEdits(len(w))) {

@@ -71,6 +71,10 @@ func TestMatchRules(t *testing.T) {
 		{"variant", "Shipped SDKs for three platforms.", "SDK", scorer.Variant},
 		{"variant", "Containerised the legacy apps.", "containerization", scorer.Variant},
 		{"variant", "Server side caching layer.", "server-side", scorer.Variant},
+		{"light-inflection", "Painted on canvas and paper.", "Canva", scorer.Missing}, // canvas is a word, not Canvas of Canva
+		{"light-inflection", "Designed posters in Canva.", "Canva", scorer.Exact},
+		{"fuzzy", "Complied with FISMA controls.", "Figma", scorer.Missing},      // an acronym, not a typo
+		{"fuzzy", "M.Sc. in health informatics.", "Informatica", scorer.Missing}, // an English word the default SCOWL lacks
 		{"stem-blocklist", "Excellent stakeholder updates.", "Excel", scorer.Missing},
 		{"stem-blocklist", "Products shipped on time.", "production", scorer.Missing},
 		// typos

@@ -505,6 +505,9 @@ func (s *scan) gate(ls *lineScan, hits []hit, i int) {
 	case h.lower && !ls.list:
 		h.reason = "lowercase \"" + word + "\" outside a skills list"
 		return
+	case !f.cs && len(f.core) == 1 && s.otherWord(word, f.core[0]):
+		h.reason = "\"" + word + "\" is an English word, not a form of " + f.core[0]
+		return
 	}
 	if h.view == 1 && t.ambiguous && !s.compoundOK(ls, hits, h) {
 		h.reason = "part of the compound word \"" + ls.toks[h.whole].Text + "\""
@@ -523,6 +526,17 @@ func (s *scan) gate(ls *lineScan, hits []hit, i int) {
 		return
 	}
 	h.ok = true
+}
+
+// otherWord reports whether a single word found only through the light
+// inflectional key ("canvas" for the brand Canva, by dropping an s) is an
+// English word while the form is not: a different word, not a plural.
+func (s *scan) otherWord(word, form string) bool {
+	w, f := token.Fold(word), token.Fold(form)
+	if w == f || s.ix.lex == nil {
+		return false
+	}
+	return s.ix.lex.IsEnglish(w) && !s.ix.lex.IsEnglish(f) && !s.ix.lex.IsEnglish(token.Light(w))
 }
 
 // compoundOK reports whether a hyphen next to an ambiguous name joins it to a
@@ -889,7 +903,7 @@ func (s *scan) glued(li int, t *token.Token, credited *creditSet) {
 // typo applies the fuzzy rule to one word.
 func (s *scan) typo(li int, t *token.Token, credited *creditSet) {
 	w := t.Norm
-	if len(w) < minFuzzyLen || !lettersOnly(w) {
+	if len(w) < minFuzzyLen || !lettersOnly(w) || innerCapital(t.Text) {
 		return
 	}
 	best, seen := s.typos[w]
@@ -908,6 +922,17 @@ func (s *scan) typo(li int, t *token.Token, credited *creditSet) {
 		return
 	}
 	s.credits[tg.kw] = append(s.credits[tg.kw], credit{line: li, found: t.Text, kind: Fuzzy, start: t.Start})
+}
+
+// innerCapital reports whether a word has a capital letter after its first:
+// FISMA, PrIMA, iPhone are acronyms or names, never typos.
+func innerCapital(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // typoTarget returns the set target w is a probable typo of, or -1. The

@@ -106,9 +106,19 @@ func readWords(path string) ([]string, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	words = append(words, extraEnglish...)
 	sort.Strings(words)
 	return dedupe(words), nil
 }
+
+// extraEnglish are ordinary words of resumes and job ads that the default
+// SCOWL size lacks (the project's own list). Being English words, they are
+// never taken for typos of a skill ("informatics" is not Informatica).
+var extraEnglish = strings.Fields(`
+analytics bioinformatics chatbot chatbots codebase codebases cybersecurity dataset datasets
+ecommerce fintech geospatial hackathon hackathons informatics mentorship offboarding
+onboarding roadmap roadmaps runtime runtimes stakeholder stakeholders toolchain toolchains
+upskilling uptime workflow workflows`)
 
 func lowerWord(w string) bool {
 	for i := 0; i < len(w); i++ {
