@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/resumescore/resumescore/keywords"
+	"github.com/resumescore/resumescore/scorer"
 )
 
 // TestAmbiguityEval scores every line of ../shared/eval/ambiguity.tsv against
@@ -28,7 +29,17 @@ func TestAmbiguityEval(t *testing.T) {
 		if len(f) > 3 {
 			note = f[3]
 		}
-		ix := compile(t, keywords.Keyword{Name: kw})
+		// the keyword list as `--keywords LIST` reads it: keywords.Parse, then
+		// resolved against the lexicon
+		set, err := keywords.Parse(strings.NewReader(kw+"\n"), "list.txt")
+		if err != nil {
+			t.Fatalf("ambiguity.tsv:%d: Parse(%q): %v", i+2, kw, err)
+		}
+		lexicon(t).Resolve(set)
+		ix, err := scorer.Compile(set, lexicon(t))
+		if err != nil {
+			t.Fatalf("Compile: %v", err)
+		}
 		rep := ix.Score(doc(text))
 		got := rep.Keywords[0].Matched
 		if got == want {
