@@ -249,6 +249,9 @@ func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
 				lex.Resolve(one)
 				k = one.Keywords[0]
 			}
+			if !k.Known {
+				k = guardUnknownWord(k, lex)
+			}
 			kws[i] = k
 		}
 	}
@@ -269,6 +272,25 @@ func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
 		}
 	}
 	return ix, nil
+}
+
+// guardUnknownWord applies the lexicon's rule for names that are English
+// words to a keyword the lexicon does not know: a capitalised single word
+// that is also an ordinary word ("Vault", "Consul", "Nomad") matches in its
+// own case, in lowercase only inside a skills list, and never as the first
+// word of a sentence followed by prose.
+func guardUnknownWord(k keywords.Keyword, lex *keywords.Lexicon) keywords.Keyword {
+	name := strings.TrimSpace(k.Name)
+	if name == "" || strings.ContainsAny(name, " -/.") || k.Context != keywords.AnyContext {
+		return k
+	}
+	if name[0] < 'A' || name[0] > 'Z' || !lex.IsEnglish(name) {
+		return k
+	}
+	k.Context = keywords.ListOrTech
+	k.Ambiguity = "english_word"
+	k.CaseAliases = append(append([]string(nil), k.CaseAliases...), name)
+	return k
 }
 
 func newTarget(kw int, k keywords.Keyword) target {

@@ -58,6 +58,10 @@ func TestMatchRules(t *testing.T) {
 		{"context", "Payments at 50K per second using Kafka and Go, with retries.", "Go", scorer.Exact}, // Kafka is evidence
 		{"prefix", "Dashboards in JavaScript and D3.", "Java", scorer.Missing},
 		{"substring", "Built on MySQL and NoSQL stores.", "SQL", scorer.Missing},
+		// unknown keywords that are English words keep their case
+		{"unknown-word", "Pipelines on Sprocket and Kafka.", "Sprocket", scorer.Exact}, // a tool the lexicon does not know
+		{"unknown-word", "Replaced a worn bike sprocket.", "Sprocket", scorer.Missing},
+		{"unknown-word", "Ran ownership reviews.", "ownership", scorer.Exact},
 		// aliases, containing names
 		{"alias", "Managed Postgres clusters on RDS.", "PostgreSQL", scorer.Alias},
 		{"alias", "Ran workloads on k8s.", "Kubernetes", scorer.Alias},
