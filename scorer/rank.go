@@ -37,7 +37,8 @@ const (
 //
 //	evidence = Σ w · c · tf · idf,  tf = 1 + ln(min(count, tfCap)),  idf = ln(1 + R/df)
 //
-// over the role's matched keywords, where w is the keyword's weight, c its
+// over the role's matched keywords (a generic match, where only a broader
+// skill was named, is left out), where w is the keyword's weight, c its
 // credit (as in the score), count its occurrences in the resume, R the number
 // of roles and df the number of roles listing the keyword (by id); a role's
 // job-title keyword (kind "title") counts titleBoost times. Fit is the evidence as a share of the best role's, 0..100.
@@ -60,7 +61,10 @@ func Rank(reports []*Report) []RoleFit {
 	for i, r := range reports {
 		seen := map[string]bool{}
 		for _, m := range r.Keywords {
-			if seen[m.ID] || m.Credit <= 0 {
+			// A generic match (the resume names only a broader skill, SQL for
+			// Apache Sqoop) is not evidence of the role: it would reward the
+			// roles that list many relatives of one common skill.
+			if seen[m.ID] || m.Credit <= 0 || m.Match == Generic {
 				continue
 			}
 			seen[m.ID] = true

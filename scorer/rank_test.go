@@ -23,6 +23,14 @@ func rep(role string, score float64, kws ...any) *Report {
 	return r
 }
 
+// generic marks the keywords at the given positions of r as generic matches.
+func generic(r *Report, idx ...int) *Report {
+	for _, i := range idx {
+		r.Keywords[i].Match = Generic
+	}
+	return r
+}
+
 func order(fits []RoleFit) []string {
 	var out []string
 	for _, f := range fits {
@@ -63,6 +71,14 @@ func TestRank(t *testing.T) {
 				rep("exact", 0, "k2", 1.0),
 			},
 			want: []string{"exact", "typo"},
+		},
+		{
+			name: "a generic match (only a broader skill named) is no evidence",
+			reports: []*Report{
+				generic(rep("relatives", 0, "sqoop", 0.2, "flume", 0.2, "pig", 0.2), 0, 1, 2),
+				rep("one", 0, "kafka", 0.5),
+			},
+			want: []string{"one", "relatives"},
 		},
 		{
 			name:    "no reports",
