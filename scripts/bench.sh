@@ -150,23 +150,27 @@ bench_batch10k() {
 		go run ./internal/resumegen/cmd/resumegen -n 10000 -o "$dir" -seed 1
 	fi
 	[ -f "$JD" ] || { echo "bench: $JD not found (set SHARED or JD)" >&2; exit 2; }
-	local wall rss
+	local wall rss cpu
 	wall=$(mktemp)
 	rss=$(mktemp)
+	cpu=$(mktemp)
 	echo "batch of 10,000 generated resumes ($(du -sh "$dir" | cut -f1)), one JD, $(nproc) cores, $RUNS runs"
 	for _ in $(seq "$RUNS"); do
-		/usr/bin/time -f '%e %M' -o "$wall.one" "$BIN" batch "$dir" --jd "$JD" --format jsonl >/dev/null
-		read -r e m <"$wall.one"
+		/usr/bin/time -f '%e %M %U %S' -o "$wall.one" "$BIN" batch "$dir" --jd "$JD" --format jsonl >/dev/null
+		read -r e m u sy <"$wall.one"
 		echo "$e" >>"$wall"
 		awk -v k="$m" 'BEGIN { printf "%.1f\n", k / 1024 }' >>"$rss"
+		awk -v u="$u" -v s="$sy" 'BEGIN { printf "%.2f\n", u + s }' >>"$cpu"
 	done
 	read -r wmn wmd wmx < <(stats "$wall")
 	read -r rmn rmd rmx < <(stats "$rss")
+	read -r cmn cmd cmx < <(stats "$cpu")
 	printf '  wall s     %8s %8s %8s\n' "$wmn" "$wmd" "$wmx"
+	printf '  CPU s      %8s %8s %8s   (user+sys; on an idle machine wall is about CPU / cores)\n' "$cmn" "$cmd" "$cmx"
 	printf '  peak MB    %8s %8s %8s\n' "$rmn" "$rmd" "$rmx"
 	verdict "10,000 resumes, median wall seconds" "$wmd" "<=" 20
 	verdict "10,000 resumes, max peak RSS MB" "$rmx" "<=" 200
-	rm -f "$wall" "$wall.one" "$rss"
+	rm -f "$wall" "$wall.one" "$rss" "$cpu"
 }
 
 bench_match() {
