@@ -14,9 +14,8 @@ import (
 // A hit is one place a form of a target was found.
 type hit struct {
 	target int32
-	form   int32 // -1 for stem and fuzzy hits
-	line   int   // index into Document.Lines
-	start  int   // byte offsets in the normalised line
+	form   int32
+	start  int // byte offsets in the scanned text
 	end    int
 	view   uint8 // 0: whole tokens, 1: sub-tokens of a - or / compound
 	whole  int   // index of the first whole token covered
@@ -24,10 +23,8 @@ type hit struct {
 	exact  bool  // case-exact (or a case-insensitive form)
 	lower  bool  // a case-exact form written in lowercase
 	negOK  bool
-	ok     bool      // accepted by the gates
-	reason string    // why not, for --explain
-	kind   MatchKind // preset for stem (Variant) and fuzzy (Fuzzy) hits
-	found  string
+	ok     bool   // accepted by the gates
+	reason string // why not, for --explain
 }
 
 // credit is a hit counted for a set keyword.
@@ -168,9 +165,9 @@ func (s *scan) chunk(li int, ln *extract.Line, text string) {
 		}
 	}
 
-	hits := s.walk(ls, li, 0, ls.toks, ls.keys)
+	hits := s.walk(ls, 0, ls.toks, ls.keys)
 	if compound {
-		hits = append(hits, s.walk(ls, li, 1, ls.parts, ls.pkeys)...)
+		hits = append(hits, s.walk(ls, 1, ls.parts, ls.pkeys)...)
 	}
 	ix := s.ix
 	// case and veto phrases, then the line's context
@@ -215,7 +212,7 @@ func (s *scan) chunk(li int, ln *extract.Line, text string) {
 // walk finds every form starting at every token of a view, in the lexicon's
 // trie and the set's: the depth is the longest form, so the cost is linear in
 // the number of tokens and independent of the number of keywords.
-func (s *scan) walk(ls *lineScan, li int, view uint8, toks []token.Token, keys []string) []hit {
+func (s *scan) walk(ls *lineScan, view uint8, toks []token.Token, keys []string) []hit {
 	var hits []hit
 	ix := s.ix
 	for _, tr := range [2]*trie{ix.base.tr, ix.tr} {
@@ -251,7 +248,7 @@ func (s *scan) walk(ls *lineScan, li int, view uint8, toks []token.Token, keys [
 					if offset == 0 && ix.inSet[f.target] {
 						continue
 					}
-					hits = append(hits, hit{target: f.target, form: fi + offset, line: li, start: toks[i].Start, end: toks[j].End, view: view, whole: w0, wholeN: wn})
+					hits = append(hits, hit{target: f.target, form: fi + offset, start: toks[i].Start, end: toks[j].End, view: view, whole: w0, wholeN: wn})
 				}
 			}
 		}
@@ -665,7 +662,7 @@ func (s *scan) resolve(ls *lineScan, li int, hits []hit) {
 		if !credited.add(k) {
 			return
 		}
-		s.credits[t.kw] = append(s.credits[t.kw], credit{line: li, found: ls.text[h.start:h.end], kind: h.kind, start: h.start})
+		s.credits[t.kw] = append(s.credits[t.kw], credit{line: li, found: ls.text[h.start:h.end], start: h.start})
 	}
 	for _, ci := range cands {
 		h := &hits[ci]
