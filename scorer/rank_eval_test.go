@@ -63,7 +63,7 @@ const (
 const (
 	floorTop1       = 0.85 // measured 0.863
 	floorMRR        = 0.89 // measured 0.906
-	floorMaskedTop1 = 0.69 // measured 0.719
+	floorMaskedTop1 = 0.70 // measured 0.731
 )
 
 // holdBar fails when got is under min(floor, bar): under the floor while the
