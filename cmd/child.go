@@ -20,7 +20,7 @@ import (
 )
 
 // childCommand is the hidden command batch re-executes itself with to extract
-// one file in a child process. A parser that runs out of memory ends with a
+// files in child processes, one per worker. A parser that runs out of memory ends with a
 // Go fatal error that recover cannot catch, and a parser stuck in a loop
 // cannot be stopped from inside the process (robustness.md §8 B2); in a child,
 // both end as that one file's error and the batch goes on.
@@ -39,7 +39,8 @@ const childMemLimit = 2 << 30
 // it cleanly, the kill is for a child that cannot.
 const childGrace = 2 * time.Second
 
-// maxChildOutput caps what the parent reads from a child's stdout and stderr.
+// maxChildOutput caps one reply line of a child; maxChildStderr caps what is
+// kept of its stderr (read only to classify a crash).
 const (
 	maxChildOutput = 64 << 20
 	maxChildStderr = 64 << 10
