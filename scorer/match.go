@@ -99,14 +99,21 @@ func baseFor(lex *keywords.Lexicon) *base {
 
 func buildBase(lex *keywords.Lexicon) *base {
 	es := lex.Entries()
-	b := &base{tr: newTrie(len(es) * 3), byID: make(map[string][]int32, len(es))}
+	b := &base{tr: newTrie(len(es) * 3), byID: make(map[string][]int32, len(es)), targets: make([]target, 0, len(es))}
+	b.tr.forms = make([]form, 0, len(es)*2)
+	ids := make([]int32, len(es)) // one backing array for the byID lists of one target each
 	for _, e := range es {
 		trusted := lex.Trusted(e.ID)
 		t := newTarget(-1, e)
 		t.evidence = t.evidence && trusted
 		ti := int32(len(b.targets))
 		b.targets = append(b.targets, t)
-		b.byID[t.id] = append(b.byID[t.id], ti)
+		if l, ok := b.byID[t.id]; ok {
+			b.byID[t.id] = append(l, ti)
+		} else {
+			ids[ti] = ti
+			b.byID[t.id] = ids[ti : ti+1 : ti+1]
+		}
 		eachForm(e, false, func(s string, cs bool) {
 			// A lexicon skill outside the set matters to the scan as tech
 			// evidence (trusted skills only), as a longer name containing a
