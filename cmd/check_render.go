@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 )
 
@@ -37,14 +38,7 @@ func baselineLabel(r checkResult) string {
 	if r.Baseline.Delta < 0 {
 		sign = "-"
 	}
-	return fmt.Sprintf(" (%s %s, %s%s)", r.Baseline.Rev, formatScore(r.Baseline.Score), sign, formatScore(abs(r.Baseline.Delta)))
-}
-
-func abs(v float64) float64 {
-	if v < 0 {
-		return -v
-	}
-	return v
+	return fmt.Sprintf(" (%s %s, %s%s)", r.Baseline.Rev, formatScore(r.Baseline.Score), sign, formatScore(math.Abs(r.Baseline.Delta)))
 }
 
 // renderCheckText writes one compact block per file and target, then a summary line.

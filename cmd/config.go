@@ -386,7 +386,7 @@ func findConfig(flagPath string, getenv func(string) string, dir string) (string
 	for d := abs; ; {
 		p := filepath.Join(d, configName)
 		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
-			return relToDir(dir, p), nil
+			return displayPath(abs, p), nil
 		}
 		if fi, err := os.Stat(filepath.Join(d, ".git")); err == nil && fi != nil {
 			return "", nil // the repository root: stop here
@@ -412,19 +412,6 @@ func loadConfig(path, name string) (*config, error) {
 		return nil, fmt.Errorf("config: %w", err)
 	}
 	return parseConfig(f, name, filepath.Dir(abs))
-}
-
-// relToDir returns p relative to dir when p lies under it, else p.
-func relToDir(dir, p string) string {
-	absDir, err := filepath.Abs(dir)
-	if err != nil {
-		return p
-	}
-	rel, err := filepath.Rel(absDir, p)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return p
-	}
-	return rel
 }
 
 // unwrapPathErr returns the cause of an *fs.PathError so the path is not named twice.
