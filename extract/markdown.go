@@ -5,6 +5,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // readMarkdown strips Markdown markup and keeps the text a reader of the
@@ -12,6 +13,7 @@ import (
 // link text without markup, code blocks with their content, table cells
 // separated by " | ", no HTML tags, comments or front matter.
 func readMarkdown(ctx context.Context, data []byte, opts Options) (*Document, error) {
+	compileMarkdown()
 	src := splitLines(string(data))
 	doc := &Document{}
 	add := func(text string, srcLine int, heading bool) {
@@ -118,24 +120,30 @@ func readMarkdown(ctx context.Context, data []byte, opts Options) (*Document, er
 	return doc, nil
 }
 
+// The Markdown expressions are compiled on first use, not at package init:
+// a PDF or DOCX run never needs them (init time is start-up time).
 var (
-	atxHeading = regexp.MustCompile(`^#{1,6}(?:\s+(.*))?$`)
-	tableSep   = regexp.MustCompile(`^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$`)
-	listMarker = regexp.MustCompile(`^(?:[-*+•]|\d{1,3}[.)])\s+`)
-	linkDef    = regexp.MustCompile(`^\[[^\]]+\]:\s*\S+`)
-	image      = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
-	link       = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)`)
-	refLink    = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
-	autoLink   = regexp.MustCompile(`<((?:https?://|mailto:)[^>\s]+|[^@<>\s]+@[^@<>\s]+)>`)
-	htmlTag    = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
-	htmlCmt    = regexp.MustCompile(`<!--.*?-->`)
-	strong     = regexp.MustCompile(`\*\*(\S(?:.*?\S)?)\*\*`)
-	strongU    = regexp.MustCompile(`(^|[^\pL\pN_])__(\S(?:.*?\S)?)__($|[^\pL\pN_])`)
-	emStar     = regexp.MustCompile(`\*(\S(?:[^*]*?\S)?)\*`)
-	emUnder    = regexp.MustCompile(`(^|[^\pL\pN_])_(\S(?:[^_]*?\S)?)_($|[^\pL\pN_])`)
-	strike     = regexp.MustCompile(`~~(.+?)~~`)
-	code       = regexp.MustCompile("`+([^`]*)`+")
-	escaped    = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|<>~])`)
+	compileMarkdown = sync.OnceFunc(func() {
+		atxHeading = regexp.MustCompile(`^#{1,6}(?:\s+(.*))?$`)
+		tableSep = regexp.MustCompile(`^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$`)
+		listMarker = regexp.MustCompile(`^(?:[-*+•]|\d{1,3}[.)])\s+`)
+		linkDef = regexp.MustCompile(`^\[[^\]]+\]:\s*\S+`)
+		image = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+		link = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)`)
+		refLink = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
+		autoLink = regexp.MustCompile(`<((?:https?://|mailto:)[^>\s]+|[^@<>\s]+@[^@<>\s]+)>`)
+		htmlTag = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
+		htmlCmt = regexp.MustCompile(`<!--.*?-->`)
+		strong = regexp.MustCompile(`\*\*(\S(?:.*?\S)?)\*\*`)
+		strongU = regexp.MustCompile(`(^|[^\pL\pN_])__(\S(?:.*?\S)?)__($|[^\pL\pN_])`)
+		emStar = regexp.MustCompile(`\*(\S(?:[^*]*?\S)?)\*`)
+		emUnder = regexp.MustCompile(`(^|[^\pL\pN_])_(\S(?:[^_]*?\S)?)_($|[^\pL\pN_])`)
+		strike = regexp.MustCompile(`~~(.+?)~~`)
+		code = regexp.MustCompile("`+([^`]*)`+")
+		escaped = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|<>~])`)
+	})
+
+	atxHeading, tableSep, listMarker, linkDef, image, link, refLink, autoLink, htmlTag, htmlCmt, strong, strongU, emStar, emUnder, strike, code, escaped *regexp.Regexp
 )
 
 // maxInlineLine is the longest line whose inline markup is interpreted.
@@ -152,12 +160,13 @@ func isRule(t string) bool {
 	return len(c) >= 3 && (strings.Trim(c, "-") == "" || strings.Trim(c, "*") == "" || strings.Trim(c, "_") == "")
 }
 
-func isListItem(t string) bool { return listMarker.MatchString(t) }
+func isListItem(t string) bool { compileMarkdown(); return listMarker.MatchString(t) }
 
 func isTableRow(t string) bool { return strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 2 }
 
 // inline removes inline markup from one line of Markdown.
 func inline(s string) string {
+	compileMarkdown()
 	if len(s) > maxInlineLine {
 		// Not prose a person wrote: keep it as it is rather than run the
 		// emphasis rules over megabytes of one line.
