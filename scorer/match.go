@@ -83,18 +83,21 @@ type base struct {
 	words     map[byte][]lexWord // single-word forms by first letter, for the fuzzy collision guard
 }
 
-var bases sync.Map // *keywords.Lexicon -> *base
+var bases sync.Map // *keywords.Lexicon -> func() *base (a sync.OnceValue)
 
+// baseFor returns lex's base, building it on first use. Concurrent first
+// callers wait for one build instead of each building their own, so a caller
+// may start it early on another goroutine (Compile(nil, lex)) and the real
+// Compile picks it up.
 func baseFor(lex *keywords.Lexicon) *base {
 	if lex == nil {
 		return &base{tr: newTrie(0), byID: map[string][]int32{}}
 	}
-	if b, ok := bases.Load(lex); ok {
-		return b.(*base)
+	if f, ok := bases.Load(lex); ok {
+		return f.(func() *base)()
 	}
-	b := buildBase(lex)
-	actual, _ := bases.LoadOrStore(lex, b)
-	return actual.(*base)
+	f, _ := bases.LoadOrStore(lex, sync.OnceValue(func() *base { return buildBase(lex) }))
+	return f.(func() *base)()
 }
 
 func buildBase(lex *keywords.Lexicon) *base {
@@ -179,6 +182,8 @@ type Index struct {
 	setForm    map[string]bool    // folded single-token forms of set keywords: never typos
 	setWords   map[string][]int32 // folded single-token case-insensitive forms -> set targets, for glued runs
 	nearStems  map[string][]int32 // blocklisted stem of a keyword's name -> set targets, to explain near misses
+
+	noChecks bool // Score leaves out the quality checks (WithoutChecks)
 }
 
 // target returns target ti (global numbering).

@@ -104,6 +104,9 @@ func (ix *Index) Score(doc *extract.Document) *Report {
 	rep.Fixes = fixes(ms)
 	sortMatches(ms)
 	rep.Keywords = ms
+	if ix.noChecks {
+		return rep
+	}
 	if c := runChecks(doc, ix.set); c != nil {
 		rep.Checks = c
 	}
