@@ -6,7 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/resumescore/resumescore/keywords"
+	"github.com/resumescore/resumescore/seeds"
 )
 
 // BenchmarkEndToEnd is one whole `resumescore FILE --role backend` run in
@@ -33,4 +37,25 @@ func BenchmarkEndToEnd(b *testing.B) {
 func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
+}
+
+// BenchmarkColdStart is BenchmarkEndToEnd as a fresh process sees it: every
+// iteration loads the built-in lexicon anew, so the lexicon parse and the
+// scorer's lexicon index are paid each time (the cached ones are what the
+// warm benchmark measures). Profile it with -cpuprofile to see where a
+// `resumescore FILE --role backend` process spends its time after init.
+func BenchmarkColdStart(b *testing.B) {
+	file := sampleResume
+	if jakes := filepath.Join("..", "..", "shared", "corpus", "resumes", "jakes-resume-pdflatex.pdf"); fileExists(jakes) {
+		file = jakes
+	}
+	saved := builtinLexicon
+	b.Cleanup(func() { builtinLexicon = saved })
+	for b.Loop() {
+		builtinLexicon = sync.OnceValues(func() (*keywords.Lexicon, error) { return keywords.LoadLexicon(seeds.FS()) })
+		s := &streams{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard}
+		if code := run(context.Background(), []string{file, "--role", "backend"}, s, noEnv); code > exitGate {
+			b.Fatalf("exit %d", code)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/resumescore/resumescore/scorer/token"
 )
@@ -23,8 +24,9 @@ const (
 // fuzzy matching. It is read-only after LoadLexicon and safe for concurrent use.
 type Lexicon struct {
 	entries []Keyword
-	sources []string         // per entry: curated, onet-hot, onet, linguist, esco, simple-icons
-	byForm  map[string]int32 // folded form (label or any alias) -> the most trusted entry that has it
+	sources []string                // per entry: curated, onet-hot, onet, linguist, esco, simple-icons
+	byForm  map[string]int32        // folded form (label or any alias) -> the most trusted entry that has it; see forms
+	forms   func() map[string]int32 // byForm, built once on another goroutine while the caller goes on (nil: empty)
 	byID    map[string]int
 	english string         // sorted lowercase words, one per line
 	lines   []int32        // start offset of each line of english
@@ -35,7 +37,7 @@ type Lexicon struct {
 // LoadLexicon reads the lexicon from fsys (seeds.FS() in the tool,
 // fstest.MapFS in tests): lexicon/skills.tsv and lexicon/english.txt.
 func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
-	l := &Lexicon{byForm: make(map[string]int32, 16384), byID: make(map[string]int, 8192), fsys: fsys}
+	l := &Lexicon{byID: make(map[string]int, 8192), fsys: fsys}
 	l.entries = make([]Keyword, 0, 6000)
 	l.sources = make([]string, 0, 6000)
 	// The English list is independent of the skills: index it on another
@@ -53,6 +55,10 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	if errEnglish != nil {
 		return nil, errEnglish
 	}
+	// The form index is only needed by Lookup and IsAlias: build it on
+	// another core while the caller indexes the entries (scorer.Compile).
+	l.forms = sync.OnceValue(l.indexForms)
+	go l.forms()
 	return l, nil
 }
 
@@ -234,14 +240,31 @@ func (l *Lexicon) addRow(n int, line string) error {
 	l.entries = append(l.entries, k)
 	l.sources = append(l.sources, f[11])
 	l.byID[k.ID] = i
-	l.addForm(k.Name, i)
-	for _, a := range k.Aliases {
-		l.addForm(a, i)
-	}
-	for _, a := range k.CaseAliases {
-		l.addForm(a, i)
-	}
 	return nil
+}
+
+// indexForms builds byForm: every entry's label, aliases and case-exact
+// aliases, in file order, so the most trusted entry owns a shared form.
+func (l *Lexicon) indexForms() map[string]int32 {
+	l.byForm = make(map[string]int32, 16384)
+	for i, k := range l.entries {
+		l.addForm(k.Name, i)
+		for _, a := range k.Aliases {
+			l.addForm(a, i)
+		}
+		for _, a := range k.CaseAliases {
+			l.addForm(a, i)
+		}
+	}
+	return l.byForm
+}
+
+// formIndex returns byForm, waiting for it to be built.
+func (l *Lexicon) formIndex() map[string]int32 {
+	if l.forms == nil {
+		return nil
+	}
+	return l.forms()
 }
 
 func (l *Lexicon) addForm(form string, i int) {
@@ -319,7 +342,7 @@ func (l *Lexicon) Lookup(name string) (Keyword, bool) {
 	if l == nil {
 		return Keyword{}, false
 	}
-	if i, ok := l.byForm[foldForm(name)]; ok {
+	if i, ok := l.formIndex()[foldForm(name)]; ok {
 		return l.entries[i], true
 	}
 	return Keyword{}, false
@@ -331,7 +354,7 @@ func (l *Lexicon) IsAlias(form string) bool {
 	if l == nil {
 		return false
 	}
-	_, ok := l.byForm[foldForm(form)]
+	_, ok := l.formIndex()[foldForm(form)]
 	return ok
 }
 
