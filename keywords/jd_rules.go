@@ -5,23 +5,20 @@ package keywords
 import (
 	"bufio"
 	"compress/gzip"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 )
 
 // Paths of the job-description data inside the seeds file system.
 const (
-	jdCuesPath       = "stop/jd_section_cues.tsv"
-	jdStopPath       = "stop/jd_stopwords.txt"
-	jdFunctionPath   = "stop/jd_function_words.txt"
-	jdBackgroundPath = "stop/jd_background.tsv.gz"
-	jdMaxDataBytes   = 4 << 20
+	jdCuesPath     = "stop/jd_section_cues.tsv"
+	jdStopPath     = "stop/jd_stopwords.txt"
+	jdFunctionPath = "stop/jd_function_words.txt"
+	jdMaxDataBytes = 4 << 20
 )
 
 // JD sections, most important first. The zero weight of SectionIgnore drops
@@ -63,14 +60,15 @@ type JDRules struct {
 	inline     []jdCue           // longest first
 	stop       map[string]bool   // job-ad boilerplate (jd_stopwords.txt)
 	function   map[string]bool   // English function words
-	background map[string]float64
+	background *bgTable          // word commonness (jd_background.go)
 }
 
 // LoadJDRules reads the job-description data from fsys: stop/jd_section_cues.tsv,
 // stop/jd_stopwords.txt, stop/jd_function_words.txt and, when present,
-// stop/jd_background.tsv.gz (made by jd_bggen.go).
+// stop/jd_background.tsv (made by jd_bggen.go; stop/jd_background.tsv.gz
+// is read when only that older form is there).
 func LoadJDRules(fsys fs.FS) (*JDRules, error) {
-	r := &JDRules{headings: map[string]string{}, stop: map[string]bool{}, function: map[string]bool{}, background: map[string]float64{}}
+	r := &JDRules{headings: map[string]string{}, stop: map[string]bool{}, function: map[string]bool{}}
 	if err := readLines(fsys, jdCuesPath, r.addCue); err != nil {
 		return nil, err
 	}
@@ -80,10 +78,11 @@ func LoadJDRules(fsys fs.FS) (*JDRules, error) {
 	if err := readLines(fsys, jdFunctionPath, func(l string) error { r.function[strings.ToLower(l)] = true; return nil }); err != nil {
 		return nil, err
 	}
-	err := readLines(fsys, jdBackgroundPath, r.addBackground)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	bg, err := loadBackground(fsys)
+	if err != nil {
 		return nil, err
 	}
+	r.background = bg
 	sort.SliceStable(r.inline, func(i, j int) bool { return len(r.inline[i].words) > len(r.inline[j].words) })
 	return r, nil
 }
@@ -114,22 +113,6 @@ func (r *JDRules) addCue(line string) error {
 	default:
 		return fmt.Errorf("unknown kind %q", f[0])
 	}
-	return nil
-}
-
-func (r *JDRules) addBackground(line string) error {
-	f := strings.Split(line, "\t")
-	if len(f) != 2 {
-		return fmt.Errorf("want word, commonness: %q", line)
-	}
-	if f[0] == "word" {
-		return nil
-	}
-	v, err := strconv.ParseFloat(f[1], 64)
-	if err != nil {
-		return fmt.Errorf("commonness of %q: %w", f[0], err)
-	}
-	r.background[f[0]] = v
 	return nil
 }
 
@@ -172,13 +155,20 @@ func readLines(fsys fs.FS, name string, fn func(string) error) error {
 	return nil
 }
 
+// cueQuotes and cueContractions are cueWords' replacers, built once: a
+// replacer per call cost 1 ms of every LoadJDRules.
+var (
+	cueQuotes       = strings.NewReplacer("’", "'", "‘", "'")
+	cueContractions = strings.NewReplacer("'ll", " will", "'re", " are", "'s", " is", "'ve", " have", "'d", " would", "&", " and ")
+)
+
 // cueWords normalises a heading or cue for comparison: lowercase, curly quotes
 // straightened, contractions expanded, hyphens and punctuation turned into
 // spaces ("What you’ll do:" -> what you will do).
 func cueWords(s string) []string {
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("’", "'", "‘", "'").Replace(s)
-	s = strings.NewReplacer("'ll", " will", "'re", " are", "'s", " is", "'ve", " have", "'d", " would", "&", " and ").Replace(s)
+	s = cueQuotes.Replace(s)
+	s = cueContractions.Replace(s)
 	f := strings.FieldsFunc(s, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '#')
 	})

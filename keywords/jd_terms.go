@@ -480,11 +480,11 @@ func (r *JDRules) commonness(w string) float64 {
 		}
 		return c
 	}
-	if v, ok := r.background[w]; ok {
+	if v, ok := r.background.lookup(w); ok {
 		return v
 	}
 	if strings.HasSuffix(w, "s") {
-		if v, ok := r.background[strings.TrimSuffix(w, "s")]; ok {
+		if v, ok := r.background.lookup(strings.TrimSuffix(w, "s")); ok {
 			return v
 		}
 	}
