@@ -5,6 +5,7 @@ package keywords
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"sort"
 	"strings"
@@ -37,7 +38,7 @@ type Lexicon struct {
 // LoadLexicon reads the lexicon from fsys (seeds.FS() in the tool,
 // fstest.MapFS in tests): lexicon/skills.tsv and lexicon/english.txt.
 func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
-	l := &Lexicon{byID: make(map[string]int, 8192), fsys: fsys}
+	l := &Lexicon{byID: make(map[string]int, 6000), fsys: fsys}
 	l.entries = make([]Keyword, 0, 6000)
 	l.sources = make([]string, 0, 6000)
 	// The English list is independent of the skills: index it on another
@@ -69,7 +70,7 @@ func (l *Lexicon) readEnglish(fsys fs.FS) error {
 	if err != nil {
 		return err
 	}
-	l.english = string(raw)
+	l.english = raw
 	if strings.Contains(l.english, "\r") || strings.Contains(l.english, "\n\n") || !strings.HasSuffix(l.english, "\n") {
 		// normalise to one word per line with a final newline, so that a
 		// word ends one byte before the next one starts
@@ -132,23 +133,31 @@ var (
 	errTooLarge  = errors.New("data file too large")
 )
 
-// readCapped reads a whole data file, refusing files over maxDataFile.
-func readCapped(fsys fs.FS, name string) ([]byte, error) {
+// readCapped reads a whole data file, refusing files over maxDataFile. It
+// reads straight into the returned string: one copy of the file, not the two
+// of fs.ReadFile and a string conversion (a megabyte of start-up memory).
+func readCapped(fsys fs.FS, name string) (string, error) {
 	st, err := fs.Stat(fsys, name)
 	if err != nil {
-		return nil, fmt.Errorf("lexicon: %w", err)
+		return "", fmt.Errorf("lexicon: %w", err)
 	}
 	if st.Size() > maxDataFile {
-		return nil, fmt.Errorf("%s: %d bytes: %w", name, st.Size(), errTooLarge)
+		return "", fmt.Errorf("%s: %d bytes: %w", name, st.Size(), errTooLarge)
 	}
-	raw, err := fs.ReadFile(fsys, name) // one allocation of the stat'ed size
+	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return "", fmt.Errorf("%s: %w", name, err)
 	}
-	if len(raw) > maxDataFile {
-		return nil, fmt.Errorf("%s: %w", name, errTooLarge)
+	defer f.Close()
+	var b strings.Builder
+	b.Grow(int(st.Size()))
+	if _, err := io.Copy(&b, io.LimitReader(f, maxDataFile+1)); err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
 	}
-	return raw, nil
+	if b.Len() > maxDataFile {
+		return "", fmt.Errorf("%s: %w", name, errTooLarge)
+	}
+	return b.String(), nil
 }
 
 // readData calls fn for every non-blank line that is not a # comment. The
@@ -158,7 +167,7 @@ func readData(fsys fs.FS, name string, fn func(n int, line string) error) error 
 	if err != nil {
 		return err
 	}
-	text := string(raw)
+	text := raw
 	n := 0
 	for len(text) > 0 {
 		n++
@@ -246,7 +255,11 @@ func (l *Lexicon) addRow(n int, line string) error {
 // indexForms builds byForm: every entry's label, aliases and case-exact
 // aliases, in file order, so the most trusted entry owns a shared form.
 func (l *Lexicon) indexForms() map[string]int32 {
-	l.byForm = make(map[string]int32, 16384)
+	n := 0 // every label and alias: at most this many forms
+	for _, k := range l.entries {
+		n += 1 + len(k.Aliases) + len(k.CaseAliases)
+	}
+	l.byForm = make(map[string]int32, n)
 	for i, k := range l.entries {
 		l.addForm(k.Name, i)
 		for _, a := range k.Aliases {

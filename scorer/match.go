@@ -102,8 +102,11 @@ func baseFor(lex *keywords.Lexicon) *base {
 
 func buildBase(lex *keywords.Lexicon) *base {
 	es := lex.Entries()
-	b := &base{tr: newTrie(len(es) * 3), byID: make(map[string][]int32, len(es)), targets: make([]target, 0, len(es))}
-	b.tr.forms = make([]form, 0, len(es)*2)
+	// Sizes as measured on the built-in lexicon (5,453 skills: 5,489 trie
+	// edges, 3,005 forms): a map presized far past its use costs start-up
+	// time clearing and faulting in its table.
+	b := &base{tr: newTrie(len(es) + len(es)/8), byID: make(map[string][]int32, len(es)), targets: make([]target, 0, len(es))}
+	b.tr.forms = make([]form, 0, len(es)*5/8)
 	ids := make([]int32, len(es)) // one backing array for the byID lists of one target each
 	for _, e := range es {
 		trusted := lex.Trusted(e.ID)
