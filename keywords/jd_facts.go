@@ -7,18 +7,18 @@ import (
 )
 
 var (
-	yearsRE  = regexp.MustCompile(`(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs?)\b`)
+	yearsRE  = lazyRegexp(`(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs?)\b`)
 	degreeRE = []struct {
-		re    *regexp.Regexp
+		re    func() *regexp.Regexp
 		label string
 	}{
-		{regexp.MustCompile(`(?i)\b(?:ph\.?\s?d|doctorate|doctoral)\b`), "PhD"},
-		{regexp.MustCompile(`(?i)\b(?:master'?s?|masters|m\.s\.|msc|m\.sc|mba)\b|\bMS\b`), "Master's"},
-		{regexp.MustCompile(`(?i)\b(?:bachelor'?s?|bachelors|b\.s\.|bsc|b\.sc|b\.a\.|undergraduate degree|b\.?tech)\b|\bB[SA]\b`), "Bachelor's"},
-		{regexp.MustCompile(`(?i)\bassociate'?s? degree\b`), "Associate's"},
-		{regexp.MustCompile(`(?i)\b(?:degree|diploma)\b`), "degree"},
+		{lazyRegexp(`(?i)\b(?:ph\.?\s?d|doctorate|doctoral)\b`), "PhD"},
+		{lazyRegexp(`(?i)\b(?:master'?s?|masters|m\.s\.|msc|m\.sc|mba)\b|\bMS\b`), "Master's"},
+		{lazyRegexp(`(?i)\b(?:bachelor'?s?|bachelors|b\.s\.|bsc|b\.sc|b\.a\.|undergraduate degree|b\.?tech)\b|\bB[SA]\b`), "Bachelor's"},
+		{lazyRegexp(`(?i)\bassociate'?s? degree\b`), "Associate's"},
+		{lazyRegexp(`(?i)\b(?:degree|diploma)\b`), "degree"},
 	}
-	fieldRE = regexp.MustCompile(`(?i)\b(?:degree|bachelor'?s?|master'?s?|b\.?s\.?|m\.?s\.?|bsc|msc|ph\.?d)\b[^.;]{0,20}?\b(?:in|of)\s+((?:[A-Z][\w&-]*|and|or|a|related|computer|science|engineering|mathematics|math|statistics|physics)(?:[ ,/]+(?:[A-Z][\w&-]*|and|or|computer|science|engineering|mathematics|math|statistics|physics|information|technology|systems|related|field|fields|similar|technical|quantitative))*)`)
+	fieldRE = lazyRegexp(`(?i)\b(?:degree|bachelor'?s?|master'?s?|b\.?s\.?|m\.?s\.?|bsc|msc|ph\.?d)\b[^.;]{0,20}?\b(?:in|of)\s+((?:[A-Z][\w&-]*|and|or|a|related|computer|science|engineering|mathematics|math|statistics|physics)(?:[ ,/]+(?:[A-Z][\w&-]*|and|or|computer|science|engineering|mathematics|math|statistics|physics|information|technology|systems|related|field|fields|similar|technical|quantitative))*)`)
 )
 
 var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
@@ -47,7 +47,7 @@ func jdYears(cs []jdClause) int {
 			if pass == 0 && c.Section != SectionRequired {
 				continue
 			}
-			for _, m := range yearsRE.FindAllStringSubmatchIndex(c.Text, -1) {
+			for _, m := range yearsRE().FindAllStringSubmatchIndex(c.Text, -1) {
 				tail := strings.ToLower(c.Text[m[1]:min(len(c.Text), m[1]+40)])
 				if strings.Contains(tail, "old") || strings.Contains(tail, "ago") {
 					continue
@@ -80,18 +80,18 @@ func jdDegree(cs []jdClause) string {
 		}
 		label := ""
 		for i := len(degreeRE) - 2; i >= 0; i-- { // lowest level first
-			if degreeRE[i].re.MatchString(c.Text) {
+			if degreeRE[i].re().MatchString(c.Text) {
 				label = degreeRE[i].label
 				break
 			}
 		}
 		if label == "" {
-			if !degreeRE[len(degreeRE)-1].re.MatchString(c.Text) {
+			if !degreeRE[len(degreeRE)-1].re().MatchString(c.Text) {
 				continue
 			}
 			label = "degree"
 		}
-		if m := fieldRE.FindStringSubmatch(c.Text); m != nil {
+		if m := fieldRE().FindStringSubmatch(c.Text); m != nil {
 			field := strings.TrimSpace(m[1])
 			for _, cut := range []string{" or a related", " or related", " or equivalent", " or a similar", " or similar", " or other", " and related", ", or", ","} {
 				if i := strings.Index(strings.ToLower(field), cut); i > 0 {

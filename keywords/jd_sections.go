@@ -1,7 +1,6 @@
 package keywords
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,10 +27,10 @@ type jdDoc struct {
 }
 
 var (
-	bulletRE   = regexp.MustCompile(`^\s*(?:[-*•·▪◦●‣–—>]+\s*|\(?\d{1,2}[.)]\s+|\(?[a-z]\)\s+)`)
-	markRE     = regexp.MustCompile(`\*\*|__|^#+\s*|\s*#+$`)
-	negationRE = regexp.MustCompile(`(?i)\bno\s+([^.;:()]{1,80}?)\s+(?:experience\s+|knowledge\s+|background\s+)?(?:is\s+|are\s+)?(?:required|necessary|needed)\b`)
-	titleCueRE = regexp.MustCompile(`(?i)^\s*(?:job\s+title|position|role\s+title|title)\s*:\s*(\S.*)$`)
+	bulletRE   = lazyRegexp(`^\s*(?:[-*•·▪◦●‣–—>]+\s*|\(?\d{1,2}[.)]\s+|\(?[a-z]\)\s+)`)
+	markRE     = lazyRegexp(`\*\*|__|^#+\s*|\s*#+$`)
+	negationRE = lazyRegexp(`(?i)\bno\s+([^.;:()]{1,80}?)\s+(?:experience\s+|knowledge\s+|background\s+)?(?:is\s+|are\s+)?(?:required|necessary|needed)\b`)
+	titleCueRE = lazyRegexp(`(?i)^\s*(?:job\s+title|position|role\s+title|title)\s*:\s*(\S.*)$`)
 )
 
 // maxHeadingWords is the longest line read as a heading (matching.md §7).
@@ -50,16 +49,16 @@ func (r *JDRules) splitJD(text string) jdDoc {
 		if line == "" {
 			continue
 		}
-		if m := titleCueRE.FindStringSubmatch(line); m != nil && d.Title == "" {
+		if m := titleCueRE().FindStringSubmatch(line); m != nil && d.Title == "" {
 			d.Title = strings.TrimSpace(m[1])
 			d.Clauses = append(d.Clauses, jdClause{Line: n, Text: d.Title, Section: SectionTitle})
 			wantTitle, nextIsTitle = false, false
 			continue
 		}
-		clean := strings.TrimSpace(markRE.ReplaceAllString(line, ""))
-		bullet := bulletRE.MatchString(clean) && !strings.HasPrefix(line, "#")
+		clean := strings.TrimSpace(markRE().ReplaceAllString(line, ""))
+		bullet := bulletRE().MatchString(clean) && !strings.HasPrefix(line, "#")
 		if bullet {
-			clean = strings.TrimSpace(bulletRE.ReplaceAllString(clean, ""))
+			clean = strings.TrimSpace(bulletRE().ReplaceAllString(clean, ""))
 		}
 		if clean == "" {
 			continue
@@ -125,7 +124,7 @@ func joinWrapped(lines []string) []string {
 			p := strings.TrimSpace(out[prev])
 			r, _ := utf8.DecodeRuneInString(t)
 			// a wrapped line is long; a short one above is a heading or a title
-			if unicode.IsLower(r) && len(strings.Fields(p)) >= 8 && !strings.ContainsAny(p[len(p)-1:], ".:;!?") && !bulletRE.MatchString(t) {
+			if unicode.IsLower(r) && len(strings.Fields(p)) >= 8 && !strings.ContainsAny(p[len(p)-1:], ".:;!?") && !bulletRE().MatchString(t) {
 				out[prev] = p + " " + t
 				out[i] = ""
 				continue
@@ -198,7 +197,7 @@ func looksLikeTitle(s string) bool {
 // moves it to preferred; "no Ruby experience required" marks a negated span.
 func (r *JDRules) inlineSection(s, section string) (string, [][2]int) {
 	var neg [][2]int
-	for _, m := range negationRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range negationRE().FindAllStringSubmatchIndex(s, -1) {
 		neg = append(neg, [2]int{m[2], m[3]})
 	}
 	w := cueWords(s)
