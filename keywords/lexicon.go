@@ -192,9 +192,18 @@ func splitList(s string) []string {
 	if s == "" {
 		return nil
 	}
-	var out []string
-	for _, p := range strings.Split(s, "|") {
+	var out []string // one allocation per list, not two (strings.Split's)
+	for s != "" {
+		p := s
+		if i := strings.IndexByte(s, '|'); i >= 0 {
+			p, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
 		if p = strings.TrimSpace(p); p != "" {
+			if out == nil {
+				out = make([]string, 0, strings.Count(s, "|")+2)
+			}
 			out = append(out, p)
 		}
 	}
@@ -337,6 +346,16 @@ func (l *Lexicon) Source(id string) string {
 // ambiguous names.
 func (l *Lexicon) Trusted(id string) bool {
 	s := l.Source(id)
+	return s == "curated" || s == "onet-hot"
+}
+
+// TrustedEntry is Trusted for Entries()[i], without looking the id up:
+// for callers that walk the whole lexicon.
+func (l *Lexicon) TrustedEntry(i int) bool {
+	if i < 0 || i >= len(l.sources) {
+		return false
+	}
+	s := l.sources[i]
 	return s == "curated" || s == "onet-hot"
 }
 

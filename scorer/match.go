@@ -108,8 +108,8 @@ func buildBase(lex *keywords.Lexicon) *base {
 	b := &base{tr: newTrie(len(es) + len(es)/8), byID: make(map[string][]int32, len(es)), targets: make([]target, 0, len(es))}
 	b.tr.forms = make([]form, 0, len(es)*5/8)
 	ids := make([]int32, len(es)) // one backing array for the byID lists of one target each
-	for _, e := range es {
-		trusted := lex.Trusted(e.ID)
+	for i, e := range es {
+		trusted := lex.TrustedEntry(i)
 		t := newTarget(-1, e)
 		t.evidence = t.evidence && trusted
 		ti := int32(len(b.targets))
