@@ -120,6 +120,9 @@ func buildBase(lex *keywords.Lexicon) *base {
 			ids[ti] = ti
 			b.byID[t.id] = ids[ti : ti+1 : ti+1]
 		}
+		if !trusted && !anyPunctuatedForm(e) {
+			continue // every form would be left out below: skip building them
+		}
 		eachForm(e, false, func(s string, cs bool) {
 			// A lexicon skill outside the set matters to the scan as tech
 			// evidence (trusted skills only), as a longer name containing a
@@ -135,6 +138,23 @@ func buildBase(lex *keywords.Lexicon) *base {
 		})
 	}
 	return b
+}
+
+// anyPunctuatedForm reports whether some form eachForm may give k (its
+// name, aliases or variants) has several words or punctuation: the only
+// forms buildBase keeps of an untrusted skill.
+func anyPunctuatedForm(k keywords.Keyword) bool {
+	if strings.ContainsAny(strings.TrimSpace(k.Name), " -/.+#") {
+		return true
+	}
+	for _, l := range [][]string{k.CaseAliases, k.Aliases, k.Variants} {
+		for _, s := range l {
+			if strings.ContainsAny(s, " -/.+#") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lexiconWords returns the lexicon's single-word letter-only forms by first letter.
