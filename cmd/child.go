@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -45,6 +46,16 @@ const (
 	maxChildOutput = 64 << 20
 	maxChildStderr = 64 << 10
 )
+
+// childGCPercent is the GOGC of a child. Main turns the proportional
+// collector off, which suits a run that exits after one resume; a child
+// extracts file after file, and with the collector off it touches fresh
+// pages until the soft limit (about 120 MB over the corpus's 28 PDFs), paid
+// in page faults. Measured on those PDFs in one child (user+sys, median of 8,
+// loaded machine): off 0.33 s, GOGC=300 0.30 s, 400 0.28 s (32 MB peak),
+// 800 0.22 s (45 MB), 1600 0.29 s. The soft memory limit stays. A user's
+// GOGC or GOMEMLIMIT wins.
+const childGCPercent = 400
 
 func init() {
 	registerCommand(func(s *streams, g *globalOptions) *cobra.Command { return newChildCmd(s, g) })
@@ -94,6 +105,9 @@ func newChildCmd(s *streams, g *globalOptions) *cobra.Command {
 			}
 			if s.In == nil {
 				return nil
+			}
+			if g.Getenv == nil || g.Getenv("GOGC") == "" && g.Getenv("GOMEMLIMIT") == "" {
+				debug.SetGCPercent(childGCPercent)
 			}
 			in := bufio.NewReader(s.In)
 			enc := json.NewEncoder(s.Out) // one Write per reply line
