@@ -1,6 +1,7 @@
 package scorer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/resumescore/resumescore/keywords"
@@ -32,20 +33,17 @@ func TestAnyPunctuatedForm(t *testing.T) {
 			}
 			// the filter agrees with the rule buildBase applies per form
 			kept := false
-			eachForm(tt.k, false, func(s string, cs bool) { kept = kept || containsPunct(s) })
+			eachForm(tt.k, false, func(s string, cs bool) { kept = kept || strings.ContainsAny(s, " -/.+#") })
 			if kept && !tt.want {
 				t.Errorf("eachForm keeps a form of %+v that the filter skips", tt.k)
 			}
 		})
 	}
 }
-
-func containsPunct(s string) bool {
-	for _, c := range s {
-		switch c {
-		case ' ', '-', '/', '.', '+', '#':
-			return true
+func TestPunctuated(t *testing.T) {
+	for _, s := range []string{"", "go", "Go", "C#", "c++", "node.js", "ci/cd", "a b", "x-y", "é", "naïve", "日本", "–", "a\u00a0b"} {
+		if got, want := punctuated(s), strings.ContainsAny(s, " -/.+#"); got != want {
+			t.Errorf("punctuated(%q) = %v, want %v", s, got, want)
 		}
 	}
-	return false
 }
