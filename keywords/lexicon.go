@@ -71,27 +71,49 @@ func (l *Lexicon) readEnglish(fsys fs.FS) error {
 		return err
 	}
 	l.english = raw
-	if strings.Contains(l.english, "\r") || strings.Contains(l.english, "\n\n") || !strings.HasSuffix(l.english, "\n") {
-		// normalise to one word per line with a final newline, so that a
-		// word ends one byte before the next one starts
+	normalise := func() {
+		// one word per line with a final newline, so that a word ends one
+		// byte before the next one starts
 		l.english = strings.Join(strings.Fields(l.english), "\n") + "\n"
 	}
-	l.lines = make([]int32, 0, strings.Count(l.english, "\n")+1)
-	prev := ""
-	for off := 0; off < len(l.english); {
-		end := strings.IndexByte(l.english[off:], '\n')
-		if end < 0 {
-			end = len(l.english) - off
-		}
-		w := l.english[off : off+end]
-		if w != "" {
-			if w < prev {
-				return fmt.Errorf("%s: %q after %q: %w", englishPath, w, prev, errUnsorted)
+	if strings.Contains(l.english, "\r") || !strings.HasSuffix(l.english, "\n") {
+		normalise()
+	}
+	// index the lines; a blank line after the start is a "\n\n" and asks
+	// for normalising first (found in this pass, not by a search of its own)
+	index := func() (blank bool, err error) {
+		l.lines = make([]int32, 0, strings.Count(l.english, "\n")+1)
+		prev := ""
+		for off := 0; off < len(l.english); {
+			end := strings.IndexByte(l.english[off:], '\n')
+			if end < 0 {
+				end = len(l.english) - off
 			}
-			prev = w
-			l.lines = append(l.lines, int32(off))
+			w := l.english[off : off+end]
+			if w == "" && off > 0 {
+				return true, nil
+			}
+			if w != "" {
+				if w < prev {
+					if strings.Contains(l.english[off:], "\n\n") {
+						return true, nil
+					}
+					return false, fmt.Errorf("%s: %q after %q: %w", englishPath, w, prev, errUnsorted)
+				}
+				prev = w
+				l.lines = append(l.lines, int32(off))
+			}
+			off += end + 1
 		}
-		off += end + 1
+		return false, nil
+	}
+	blank, err := index()
+	if blank {
+		normalise()
+		_, err = index()
+	}
+	if err != nil {
+		return err
 	}
 	if len(l.lines) == 0 {
 		return fmt.Errorf("%s: %w", englishPath, errEmptyList)
