@@ -65,6 +65,13 @@ bench: bench-cmd
 bench-cmd:
 	go test -run '^$$' -bench . -benchmem ./cmd
 
+# One `resumescore FILE --role backend` as a fresh process pays it (lexicon
+# parsed and indexed every iteration), with a CPU profile to read with
+# `go tool pprof -top bin/cmd.test bin/cold.prof`.
+.PHONY: bench-cold
+bench-cold:
+	mkdir -p bin && GOGC=off go test ./cmd -run '^$$' -bench ColdStart -benchtime 50x -benchmem -cpuprofile bin/cold.prof -o bin/cmd.test
+
 bench-process:
 	bash scripts/bench.sh process
 
