@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -350,6 +351,73 @@ func yamlError(name string, err error) error {
 	return fmt.Errorf("%s: %w", strings.Join(msgs, "; "), ErrInvalid)
 }
 
+// decodeRoleFast parses data once, into doc, and decodes rf from that node:
+// half the YAML work of decoding with KnownFields and parsing the node tree
+// again for line numbers. It reports false, for the strict path to run and
+// word the error, unless the file parses, every mapping key is a field of
+// roleFile (what KnownFields checks) and the node decodes cleanly.
+func decodeRoleFast(data []byte, rf *roleFile, doc *yaml.Node) bool {
+	if yaml.Unmarshal(data, doc) != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
+		return false
+	}
+	if !knownFields(doc.Content[0], reflect.TypeFor[roleFile]()) {
+		return false
+	}
+	return doc.Decode(rf) == nil
+}
+
+// knownFields reports whether every mapping key under n names a yaml field
+// of the struct type t decodes into there, recursively. Aliases and merge
+// keys make it give up (false): the strict decoder judges those.
+func knownFields(n *yaml.Node, t reflect.Type) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		return false
+	case yaml.MappingNode:
+		if t.Kind() != reflect.Struct {
+			return true // a map or a type mismatch: not KnownFields' concern
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind != yaml.ScalarNode || k.Value == "<<" {
+				return false
+			}
+			f, ok := yamlField(t, k.Value)
+			if !ok || !knownFields(n.Content[i+1], f.Type) {
+				return false
+			}
+		}
+	case yaml.SequenceNode:
+		if t.Kind() != reflect.Slice && t.Kind() != reflect.Array {
+			return true
+		}
+		for _, c := range n.Content {
+			if !knownFields(c, t.Elem()) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// yamlField finds the field of struct type t whose yaml key is key.
+func yamlField(t reflect.Type, key string) (reflect.StructField, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if tag == "" {
+			tag = strings.ToLower(f.Name)
+		}
+		if tag == key && tag != "-" {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
 // mapValue returns the value node of key in mapping node m, or nil.
 func mapValue(m *yaml.Node, key string) *yaml.Node {
 	if m == nil || m.Kind != yaml.MappingNode {
@@ -392,17 +460,21 @@ func parseRole(r io.Reader, name string) (*Set, error) {
 		return nil, fmt.Errorf("%s: larger than %d bytes: %w", name, maxListBytes, ErrInvalid)
 	}
 	var rf roleFile
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&rf); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("%s: empty role file: %w", name, ErrInvalid)
-		}
-		return nil, yamlError(name, err)
-	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(name, err)
+	if !decodeRoleFast(data, &rf, &doc) {
+		// the strict path, which also words every error
+		rf, doc = roleFile{}, yaml.Node{}
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		dec.KnownFields(true)
+		if err := dec.Decode(&rf); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil, fmt.Errorf("%s: empty role file: %w", name, ErrInvalid)
+			}
+			return nil, yamlError(name, err)
+		}
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			return nil, yamlError(name, err)
+		}
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
