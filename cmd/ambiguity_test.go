@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/resumescore/resumescore/scorer"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 // TestAmbiguityCLI is issue 4's bar as a user meets it: every line of
@@ -16,7 +18,7 @@ import (
 // `resumescore score TEXT.txt --keywords LIST --format json`, and the one
 // keyword's `matched` field compared with the label. The bar is 100 %.
 func TestAmbiguityCLI(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(cmdSharedDir(t), "eval", "ambiguity.tsv"))
+	raw, err := os.ReadFile(filepath.Join(sharedtest.Dir(t), "eval", "ambiguity.tsv"))
 	if err != nil {
 		t.Skipf("ambiguity.tsv: %v", err)
 	}

@@ -18,6 +18,8 @@ import (
 
 	"github.com/resumescore/resumescore/extract"
 	"github.com/resumescore/resumescore/scorer"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 func TestNewBatchCmd(t *testing.T) {
@@ -308,7 +310,7 @@ func TestBatchRobustnessCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts child processes")
 	}
-	dir := filepath.Join(moduleRoot(t), "..", "shared", "corpus", "robustness")
+	dir := filepath.Join(sharedtest.Root(t), "..", "shared", "corpus", "robustness")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("%s is absent", dir)
 	}

@@ -475,7 +475,7 @@ func appendUnique(list []string, add ...string) []string {
 func requireIndex(lex *keywords.Lexicon, names []string) (*scorer.Index, error) {
 	set := &keywords.Set{ID: "require", Title: "Required keywords", Source: "keywords"}
 	for _, n := range names {
-		set.Keywords = append(set.Keywords, keywords.Keyword{ID: slug(n), Name: n, Tier: keywords.Essential, Weight: 1})
+		set.Keywords = append(set.Keywords, keywords.Keyword{ID: keywords.Slug(n), Name: n, Tier: keywords.Essential, Weight: 1})
 	}
 	lex.Resolve(set)
 	ix, err := scorer.Compile(set, lex)
@@ -483,23 +483,6 @@ func requireIndex(lex *keywords.Lexicon, names []string) (*scorer.Index, error) 
 		return nil, fmt.Errorf("compile required keywords: %w", err)
 	}
 	return ix, nil
-}
-
-// slug lowercases a name and keeps letters, digits and '+', '#', '.' (so C++
-// and C# stay distinct), for ids of ad-hoc keywords.
-func slug(name string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(name) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '+', r == '#', r == '.':
-			b.WriteRune(r)
-		case r > 127:
-			b.WriteRune(r)
-		default:
-			b.WriteByte('-')
-		}
-	}
-	return strings.Trim(b.String(), "-")
 }
 
 // evalCheck evaluates the gates on a report (rep), the same file's report

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 // TestPreCommitHook runs the real pre-commit client (`pre-commit try-repo`)
@@ -26,7 +28,7 @@ func TestPreCommitHook(t *testing.T) {
 			t.Skipf("%s is not installed (.ci/run installs it)", tool)
 		}
 	}
-	root := moduleRoot(t)
+	root := sharedtest.Root(t)
 	if out, err := exec.Command("git", "-C", root, "rev-parse", "--verify", "HEAD").CombinedOutput(); err != nil {
 		t.Skipf("%s is not a git checkout with commits: %s", root, out)
 	}

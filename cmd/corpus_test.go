@@ -3,28 +3,19 @@ package cmd
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/resumescore/resumescore/scorer"
-)
 
-// cmdSharedDir returns ../shared beside the module root, or skips the test.
-func cmdSharedDir(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(moduleRoot(t), "..", "shared")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("../shared not present: %v", err)
-	}
-	return dir
-}
+	"github.com/resumescore/resumescore/internal/sharedtest"
+)
 
 // TestCorpusScores is issue 2's end-to-end bar: every resume of
 // ../shared/corpus/resumes scores against the backend role through the whole
 // command line, with exit 0, one JSON report and nothing on stderr.
 func TestCorpusScores(t *testing.T) {
-	dir := filepath.Join(cmdSharedDir(t), "corpus", "resumes")
+	dir := filepath.Join(sharedtest.Dir(t), "corpus", "resumes")
 	files, err := filepath.Glob(filepath.Join(dir, "*"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no corpus resumes in %s: %v", dir, err)

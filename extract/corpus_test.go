@@ -9,31 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// sharedDir finds ../shared beside the module root, or skips the test.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skipf("no working directory: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
-		t.Skip("../shared/corpus is absent")
-	}
-	return shared
-}
+	"github.com/resumescore/resumescore/internal/sharedtest"
+)
 
 // evalExtract reads a corpus file the way users do, through File. While File
 // is unfinished (it panics), PDFs go straight to readPDF and other formats
@@ -153,7 +131,7 @@ type fileException struct {
 // TestCorpusResumes holds issue 3's bar on the real resumes against the
 // poppler (PDF) and pandoc (DOCX) reference texts.
 func TestCorpusResumes(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	dir := filepath.Join(shared, "corpus", "resumes")
 	var files []string
 	for _, ext := range []string{"*.pdf", "*.docx"} {
@@ -181,7 +159,7 @@ func TestCorpusResumes(t *testing.T) {
 // TestCorpusSynthetic holds issue 3's bar on the synthetic set against the
 // known source texts.
 func TestCorpusSynthetic(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	dir := filepath.Join(shared, "corpus", "synthetic")
 	var files []string
 	for _, ext := range []string{"*.pdf", "*.docx"} {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 // TestCorpusDOCX holds issue 3's bars on the DOCX files alone, so a DOCX
@@ -12,7 +14,7 @@ import (
 // resumes against pandoc's text, the synthetic ones against their source text
 // (go test ./extract -run CorpusDOCX -v prints the tables).
 func TestCorpusDOCX(t *testing.T) {
-	shared := moduleShared()
+	shared := sharedtest.Path()
 	if shared == "" {
 		t.Skip("../shared/corpus is absent")
 	}
@@ -41,7 +43,7 @@ func TestCorpusDOCX(t *testing.T) {
 // present, ../shared/corpus/resumes through File (one sub-benchmark per file).
 func BenchmarkExtractDOCX(b *testing.B) {
 	files, _ := filepath.Glob("../testdata/fixtures/docx/*.docx")
-	if shared := moduleShared(); shared != "" {
+	if shared := sharedtest.Path(); shared != "" {
 		m, _ := filepath.Glob(filepath.Join(shared, "corpus", "resumes", "*.docx"))
 		files = append(files, m...)
 	}

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 // fuzzSeeds adds the project's own fixtures and, when ../shared is present,
@@ -21,7 +23,7 @@ func fuzzSeeds(f *testing.F, exts ...string) {
 		m, _ := filepath.Glob(filepath.Join(dir, "*"))
 		paths = append(paths, m...)
 	}
-	if shared := moduleShared(); shared != "" {
+	if shared := sharedtest.Path(); shared != "" {
 		m, _ := filepath.Glob(filepath.Join(shared, "corpus", "robustness", "*"))
 		paths = append(paths, m...)
 	}

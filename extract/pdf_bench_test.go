@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 // BenchmarkExtractPDF measures readPDF per file: the project's own fixtures
@@ -48,7 +50,7 @@ func TestPDFSpeedMedian(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "resumes", "*.pdf"))
 	var times, cpus []time.Duration
 	slowest, slowName := time.Duration(0), ""

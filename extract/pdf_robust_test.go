@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 // robustChildEnv names the file a child process of TestRobustnessPDF reads.
@@ -59,7 +61,7 @@ func TestRobustnessPDF(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	prlimit, err := exec.LookPath("prlimit")
 	if err != nil {
 		t.Skip("prlimit not installed")

@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 // fileChildEnv names the file a child process of TestRobustnessFile reads
@@ -63,36 +65,13 @@ func errClass(err error) string {
 	return "unclassified"
 }
 
-// moduleShared returns ../shared beside the module root, or "" when absent.
-func moduleShared() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
-		return ""
-	}
-	return shared
-}
-
 // TestRobustnessFile reads every file of ../shared/corpus/robustness through
 // File, each in a child process (this test binary, see TestMain) killed after
 // 15 s. It fails on a Go panic trace or fatal error, a hang, a crash, an
 // unclassified error, or a peak RSS of 512 MiB or more, and logs a table of
 // outcomes (go test ./extract -run RobustnessFile -v).
 func TestRobustnessFile(t *testing.T) {
-	shared := moduleShared()
+	shared := sharedtest.Path()
 	if shared == "" {
 		t.Skip("../shared/corpus is absent")
 	}

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 // oracleSkill is a language, framework, database or cloud service of the
@@ -107,7 +109,7 @@ var oracleExclusions = map[string]string{
 // boilerplate word is ever a keyword, and every language, framework,
 // database and cloud service named in a requirements section is extracted.
 func TestJDCorpusKeywords(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	lex, err := LoadLexicon(os.DirFS("../seeds"))
 	if err != nil {
 		t.Fatal(err)

@@ -6,31 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// sharedDir returns ../shared beside the module root, or skips the test.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("../shared is absent")
-	}
-	return shared
-}
+	"github.com/resumescore/resumescore/internal/sharedtest"
+)
 
 // spanSentence is one labelled sentence: its text (tokens joined by spaces)
 // and the byte spans of the gold Knowledge and Skill spans.
@@ -125,7 +103,7 @@ func overlaps(a [2]int, spans [][2]int) bool {
 // recall = share of labelled Knowledge (hard-skill) spans an extraction touches.
 // Each sentence is read twice: as prose and as a skills-list item.
 func TestJDSkillSpans(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	lex, err := LoadLexicon(os.DirFS("../seeds"))
 	if err != nil {
 		t.Fatal(err)

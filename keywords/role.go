@@ -240,7 +240,7 @@ func parseList(data []byte, name string) (*Set, error) {
 		if kwName == "" {
 			return nil, fmt.Errorf("%s:%d: a keyword is missing before %q: %w", name, n, "=", ErrInvalid)
 		}
-		k := Keyword{ID: slug(kwName), Name: kwName, Tier: tier, Weight: 1}
+		k := Keyword{ID: Slug(kwName), Name: kwName, Tier: tier, Weight: 1}
 		if aliasList != "" {
 			for _, a := range strings.Split(aliasList, ",") {
 				if a = strings.TrimSpace(a); a != "" {
@@ -270,32 +270,10 @@ func parseList(data []byte, name string) (*Set, error) {
 func listID(name string) string {
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	base = strings.TrimSuffix(base, path.Ext(base))
-	if s := slug(base); s != "" {
+	if s := Slug(base); s != "" {
 		return s
 	}
 	return "keywords"
-}
-
-// slug turns a display name into an id: lowercase letters and digits joined by
-// hyphens, with + and # spelled out ("C++" -> "cpp", "C#" -> "csharp").
-func slug(s string) string {
-	s = strings.ToLower(s)
-	s = strings.ReplaceAll(s, "++", "pp")
-	s = strings.ReplaceAll(s, "#", "sharp")
-	var b strings.Builder
-	dash := false
-	for _, r := range s {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r > 127 {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-			continue
-		}
-		dash = true
-	}
-	return b.String()
 }
 
 // fold is the comparison form of a name or alias for duplicate detection.
@@ -537,7 +515,7 @@ func parseRole(r io.Reader, name string) (*Set, error) {
 			}
 		}
 		k := Keyword{
-			ID:      slug(kname),
+			ID:      Slug(kname),
 			Name:    kname,
 			Tier:    tier,
 			Kind:    rk.Kind,

@@ -8,12 +8,14 @@ import (
 
 	"github.com/resumescore/resumescore/keywords"
 	"github.com/resumescore/resumescore/scorer"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 // TestAmbiguityEval scores every line of ../shared/eval/ambiguity.tsv against
 // its one keyword and requires every row to be right (the bar is 100 %).
 func TestAmbiguityEval(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(sharedDir(t), "eval", "ambiguity.tsv"))
+	raw, err := os.ReadFile(filepath.Join(sharedtest.Dir(t), "eval", "ambiguity.tsv"))
 	if err != nil {
 		t.Skipf("ambiguity.tsv: %v", err)
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 // guardLines are the texts the guard tests try: the edge cases of each
@@ -29,7 +31,7 @@ func guardLines(t *testing.T) []string {
 		}
 	}
 	files, _ := filepath.Glob(filepath.Join(checksDir, "*.md"))
-	if ref, err := filepath.Glob(filepath.Join(sharedDirForGuards(), "corpus", "ref", "*.txt")); err == nil {
+	if ref, err := filepath.Glob(filepath.Join(sharedtest.Path(), "corpus", "ref", "*.txt")); err == nil {
 		files = append(files, ref...)
 	}
 	for _, f := range files {
@@ -50,16 +52,6 @@ func guardLines(t *testing.T) []string {
 		lines = append(lines, string(b))
 	}
 	return lines
-}
-
-// sharedDirForGuards is ../shared beside the module root ("" when absent).
-func sharedDirForGuards() string {
-	for dir, _ := os.Getwd(); dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-	}
-	return ""
 }
 
 // TestQuantifiedGuards holds quantified's byte tests to the regexps alone:

@@ -12,6 +12,8 @@ import (
 
 	"github.com/resumescore/resumescore/extract"
 	"github.com/resumescore/resumescore/keywords"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 const checksDir = "../testdata/fixtures/checks"
@@ -293,7 +295,7 @@ func TestFirstPersonRomanNumerals(t *testing.T) {
 // none may crash, and none of the shared resumes, all real templates, should
 // fail keyword-stuffing (a false alarm there would insult a user).
 func TestChecksOnCorpus(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "corpus", "resumes")
+	dir := filepath.Join(sharedtest.Dir(t), "corpus", "resumes")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Skipf("no corpus: %v", err)
@@ -322,28 +324,4 @@ func TestChecksOnCorpus(t *testing.T) {
 	for _, id := range ids {
 		t.Logf("%-20s pass %2d  warn %2d  fail %2d", id, counts[id][Pass], counts[id][Warn], counts[id][Fail])
 	}
-}
-
-// sharedDir finds ../shared beside the module root, or skips the test.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("%s absent: %v", shared, err)
-	}
-	return shared
 }

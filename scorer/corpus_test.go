@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/resumescore/resumescore/keywords"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 // knownFalsePositives are ordinary-English uses of ambiguous names that the
@@ -45,7 +47,7 @@ func ambiguousSet(lex *keywords.Lexicon) []keywords.Keyword {
 // real job descriptions and reference resume texts of ../shared/corpus, writes
 // them to a report for review, and fails on any known false-positive pattern.
 func TestCorpusAmbiguousMatches(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	var files []string
 	for _, pat := range []string{"corpus/jds/*.txt", "corpus/ref/*.pdftotext.txt", "corpus/ref/*.pandoc.txt"} {
 		m, _ := filepath.Glob(filepath.Join(shared, pat))

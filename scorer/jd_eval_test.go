@@ -12,6 +12,8 @@ import (
 	"github.com/resumescore/resumescore/extract"
 	"github.com/resumescore/resumescore/keywords"
 	"github.com/resumescore/resumescore/scorer"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 // rjdbRow is one row of ../shared/eval/rjdb-public/test_public_slice.jsonl.
@@ -65,30 +67,6 @@ const (
 	rjdbRankFloor    = 0.91
 	rjdbRemovedFloor = 0.86
 )
-
-// jdSharedDir returns ../shared beside the module root, or skips.
-func jdSharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("../shared is absent")
-	}
-	return shared
-}
 
 // textDoc builds the Document extract would give for plain text: one line
 // per line, on one page.
@@ -171,7 +149,7 @@ func containsWords(big, small string) bool {
 // >= 97 % of the 202 pairs (ties count half), and the removed skills show as
 // missing or weaker in >= 90 % of the rows.
 func TestRJDBPairs(t *testing.T) {
-	shared := jdSharedDir(t)
+	shared := sharedtest.Dir(t)
 	f, err := os.Open(filepath.Join(shared, "eval", "rjdb-public", "test_public_slice.jsonl"))
 	if err != nil {
 		t.Skipf("%v", err)

@@ -349,7 +349,7 @@ func newTarget(kw int, k keywords.Keyword) target {
 	}
 	id := k.ID
 	if id == "" {
-		id = slug(k.Name)
+		id = keywords.Slug(k.Name)
 	}
 	return target{
 		kw: kw, id: id, ctx: k.Context, ambiguous: amb, negatives: k.Negatives,
@@ -553,24 +553,4 @@ func containsTarget(ts []int32, t int32) bool {
 		}
 	}
 	return false
-}
-
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			b.WriteRune(r)
-			dash = false
-		case r == '+':
-			b.WriteByte('p')
-		case r == '#':
-			b.WriteString("sharp")
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.Trim(b.String(), "-")
 }

@@ -17,6 +17,8 @@ import (
 
 	"github.com/resumescore/resumescore/extract"
 	"github.com/resumescore/resumescore/keywords"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 // categoryRoles maps the labelled categories of eval/resume-categories to
@@ -84,30 +86,12 @@ type labelled struct {
 	ID, Category, Text string
 }
 
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("module root not found")
-		}
-		dir = parent
-	}
-}
-
 // roleIndexes compiles every built-in role, resolved against the lexicon.
 // It reads the seeds directory through os.DirFS, the same files seeds.FS()
 // embeds, so that scorer's tests keep to the import rules.
 func roleIndexes(t *testing.T) (map[string]*Index, []string) {
 	t.Helper()
-	fsys := os.DirFS(filepath.Join(moduleRoot(t), "seeds"))
+	fsys := os.DirFS(filepath.Join(sharedtest.Root(t), "seeds"))
 	lex, err := keywords.LoadLexicon(fsys)
 	if err != nil {
 		t.Fatalf("LoadLexicon: %v", err)
@@ -136,7 +120,7 @@ func roleIndexes(t *testing.T) (map[string]*Index, []string) {
 
 func readCategories(t *testing.T) []labelled {
 	t.Helper()
-	p := filepath.Join(sharedDir(t), "eval", "resume-categories", "resumes_dedup.jsonl")
+	p := filepath.Join(sharedtest.Dir(t), "eval", "resume-categories", "resumes_dedup.jsonl")
 	f, err := os.Open(p)
 	if err != nil {
 		t.Skipf("no eval set: %v", err)
@@ -451,7 +435,7 @@ func bag(text string) map[string]float64 {
 
 func newTFIDF(t *testing.T, roles map[string]bool) *tfidf {
 	t.Helper()
-	fsys := os.DirFS(filepath.Join(moduleRoot(t), "seeds"))
+	fsys := os.DirFS(filepath.Join(sharedtest.Root(t), "seeds"))
 	tf := &tfidf{idf: map[string]float64{}}
 	for id := range roles {
 		tf.roles = append(tf.roles, id)

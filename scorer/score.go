@@ -125,7 +125,7 @@ func (ix *Index) match(sc *scan, i int, k keywords.Keyword) Match {
 		Other: k.Other, Group: k.Group, JDCount: k.Count, Evidence: []Evidence{},
 	}
 	if m.ID == "" {
-		m.ID = slug(k.Name)
+		m.ID = keywords.Slug(k.Name)
 	}
 	cs := sc.credits[i]
 	for j := range cs {

@@ -10,39 +10,9 @@ import (
 	"github.com/resumescore/resumescore/extract"
 	"github.com/resumescore/resumescore/keywords"
 	"github.com/resumescore/resumescore/scorer"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
-
-// moduleRoot returns the directory holding go.mod.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", os.ErrNotExist
-		}
-		dir = parent
-	}
-}
-
-// sharedDir returns ../shared beside the module root, or skips the test.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := moduleRoot()
-	if err != nil {
-		t.Skipf("module root: %v", err)
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("../shared not present: %v", err)
-	}
-	return shared
-}
 
 var (
 	lexOnce sync.Once
@@ -84,7 +54,7 @@ func doc(lines ...string) *extract.Document {
 // seedsFS is the module's seeds directory read from disk: only cmd and the
 // seed invariants test import package seeds (STYLE.md §7).
 func seedsFS() fs.FS {
-	root, err := moduleRoot()
+	root, err := sharedtest.ModuleRoot()
 	if err != nil {
 		return os.DirFS("seeds")
 	}

@@ -26,6 +26,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/resumescore/resumescore/keywords"
 )
 
 type entry struct {
@@ -267,7 +269,7 @@ func (g *gen) onetHot(f []string) error {
 		}
 		return nil
 	}
-	e := &entry{id: slug(display), label: display, category: "tool", kind: "hard", ambiguity: "none", context: "none", source: "onet-hot"}
+	e := &entry{id: keywords.Slug(display), label: display, category: "tool", kind: "hard", ambiguity: "none", context: "none", source: "onet-hot"}
 	for _, a := range ci {
 		if _, taken := g.byForm[fold(a)]; !taken {
 			e.ci = append(e.ci, fold(a))
@@ -368,7 +370,7 @@ func (g *gen) named(label, category, source string) *entry {
 	if f == "" || len(f) > 60 || strings.ContainsAny(label, "\t|\"") {
 		return nil
 	}
-	e := &entry{id: slug(label), label: label, category: category, kind: "hard", ambiguity: "none", context: "none", source: source}
+	e := &entry{id: keywords.Slug(label), label: label, category: category, kind: "hard", ambiguity: "none", context: "none", source: source}
 	short := len([]rune(f)) <= 2
 	englishy := g.english[f] || g.english[strings.TrimSuffix(f, "s")]
 	if !strings.Contains(f, " ") && (short || englishy) {
@@ -491,26 +493,6 @@ func initials(words []string) string {
 	}
 	s := b.String()
 	return s
-}
-
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			b.WriteRune(r)
-			dash = false
-		case r == '+':
-			b.WriteString("p")
-		case r == '#':
-			b.WriteString("sharp")
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.Trim(b.String(), "-")
 }
 
 func contains(xs []string, x string) bool {
