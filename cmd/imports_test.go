@@ -50,9 +50,8 @@ var importRules = map[string]importRule{
 	"internal/sharedtest": {stdlib: true},
 }
 
-// skipDirs are directories that hold no product package: the stand-in that
-// pins modules in go.mod, and test data.
-var skipDirs = []string{"deps", "testdata", ".git", "bin", ".ci"}
+// skipDirs are directories that hold no product package: test data, git, build output, CI.
+var skipDirs = []string{"testdata", ".git", "bin", ".ci"}
 
 func isStdlib(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
