@@ -78,6 +78,7 @@ var sentinelHints = []struct {
 	{extract.ErrTooLarge, "a resume is rarely this big: export it again, or raise --max-size / --max-pages if the file is genuine"},
 	{extract.ErrMalformed, "the file looks damaged or truncated: export it again from the source document"},
 	{extract.ErrEmpty, "the file has no text: check the path, or export the resume again"},
+	{extract.ErrUnreadable, "check the path and that you may read the file (a directory is not a resume)"},
 }
 
 // hintFor returns the cure for err, or "".
