@@ -297,7 +297,7 @@ func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
 				lex.Resolve(one)
 				k = one.Keywords[0]
 			}
-			if !k.Known {
+			if !k.Known && !k.Other {
 				k = guardUnknownWord(k, lex)
 			}
 			kws[i] = k
@@ -326,7 +326,10 @@ func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
 // words to a keyword the lexicon does not know: a capitalised single word
 // that is also an ordinary word ("Vault", "Consul", "Nomad") matches in its
 // own case, in lowercase only inside a skills list, and never as the first
-// word of a sentence followed by prose.
+// word of a sentence followed by prose. It is for names a user or a role
+// file typed; a job description's other terms (Keyword.Other) are concept
+// words a posting capitalised as list items ("Communication", "Teamwork"),
+// which a resume writes in prose in lowercase.
 func guardUnknownWord(k keywords.Keyword, lex *keywords.Lexicon) keywords.Keyword {
 	name := strings.TrimSpace(k.Name)
 	if name == "" || strings.ContainsAny(name, " -/.") || k.Context != keywords.AnyContext {
