@@ -68,6 +68,10 @@ func TestChildHelper(t *testing.T) {
 	}
 }
 
+// childTestTimeout is the children's deadline in TestChildWorker; a -race
+// child needs far longer just to start.
+var childTestTimeout = map[bool]time.Duration{false: 500 * time.Millisecond, true: 5 * time.Second}[raceEnabled]
+
 func TestChildWorker(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts child processes")
@@ -104,7 +108,7 @@ func TestChildWorker(t *testing.T) {
 				exe: os.Args[0], argv0: os.Args[0],
 				args:     []string{"-test.run=^TestChildHelper$"},
 				memLimit: limit,
-				timeout:  500 * time.Millisecond,
+				timeout:  childTestTimeout,
 				env:      []string{childHelperEnv + "=" + tt.mode, "TMPDIR=" + tmp, childHelperEnv + "_MARKER=" + tmp + "/marker"},
 			}
 			w := cr.worker()

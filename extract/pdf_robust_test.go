@@ -58,6 +58,9 @@ func TestRobustnessPDF(t *testing.T) {
 	if os.Getenv(robustChildEnv) != "" {
 		t.Skip("child")
 	}
+	if raceEnabled {
+		t.Skip("-race: children cannot run under the address-space cap")
+	}
 	if testing.Short() {
 		t.Skip("-short")
 	}

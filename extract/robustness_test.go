@@ -71,6 +71,9 @@ func errClass(err error) string {
 // unclassified error, or a peak RSS of 512 MiB or more, and logs a table of
 // outcomes (go test ./extract -run RobustnessFile -v).
 func TestRobustnessFile(t *testing.T) {
+	if raceEnabled {
+		t.Skip("-race: peak memory figures and caps mean nothing under the race detector")
+	}
 	shared := sharedtest.Path()
 	if shared == "" {
 		t.Skip("../shared/corpus is absent")
