@@ -84,6 +84,7 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 	fonts := map[string]*pdfFont{}
 	fontRefs := map[string]map[string]string{}
 	docGlyphs := 0
+	var glyphBuf []glyph
 	perPage := make([][]outLine, len(pages))
 	var total layoutStats
 	var images, inline, lost, runes, bad, letters int
@@ -91,7 +92,9 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 		if err := ctx.Err(); err != nil {
 			return nil, ctxError(err)
 		}
-		w := &walker{gd: gd, fonts: fonts, fontRefs: fontRefs, docGlyphs: &docGlyphs}
+		// Each page's glyphs reuse the previous page's buffer: layoutPage
+		// keeps no reference to them.
+		w := &walker{gd: gd, fonts: fonts, fontRefs: fontRefs, docGlyphs: &docGlyphs, glyphs: glyphBuf[:0]}
 		ok := gd.try(func() {
 			content := p.v.Key("Contents")
 			if content.IsNull() {
@@ -131,6 +134,7 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 		}
 		var st layoutStats
 		perPage[i] = layoutPage(w.glyphs, p.box, w.dark, &st)
+		glyphBuf = w.glyphs
 		pageDiagnostics(doc, i+1, st)
 		total.icons += st.icons
 		total.hidden += st.hidden + st.white

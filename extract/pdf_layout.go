@@ -59,6 +59,20 @@ func layoutPage(gs []glyph, box pageBox, dark []box, st *layoutStats) []outLine 
 	gs = dropInvisible(gs, dark, st)
 	gs = cleanGlyphs(gs, box, st)
 	var flat, rot []glyph
+	nrot := 0
+	for i := range gs {
+		if gs[i].rot {
+			nrot++
+		}
+	}
+	if nrot == 0 {
+		// The common case: no rotated text, so the glyphs are read in place.
+		flat = gs
+		gs = nil
+	} else {
+		flat = make([]glyph, 0, len(gs)-nrot)
+		rot = make([]glyph, 0, nrot)
+	}
 	for _, g := range gs {
 		if g.rot {
 			// Rotated text is read in its own baseline frame.
@@ -369,11 +383,22 @@ func verticalCut(segs []segment, mfs float64) (float64, bool) {
 // verticalCutN is verticalCut with the number of bands of segs already known
 // (-1 when not).
 func verticalCutN(segs []segment, mfs float64, nbands int) (float64, bool) {
+	return verticalCutScratch(segs, mfs, nbands, &cutScratch{})
+}
+
+// cutScratch holds verticalCutScratch's working slices so that repeated
+// trials on one page reuse them.
+type cutScratch struct {
+	sorted, left, right []segment
+}
+
+// verticalCutScratch is verticalCutN with caller-owned scratch slices.
+func verticalCutScratch(segs []segment, mfs float64, nbands int, sc *cutScratch) (float64, bool) {
 	if len(segs) < 4 {
 		return 0, false
 	}
-	s := make([]segment, len(segs))
-	copy(s, segs)
+	s := append(sc.sorted[:0], segs...)
+	sc.sorted = s
 	sort.Slice(s, func(i, j int) bool { return s[i].x0 < s[j].x0 })
 	reach := s[0].x1
 	best, bestW := 0.0, 0.0
@@ -393,7 +418,8 @@ func verticalCutN(segs []segment, mfs float64, nbands int) (float64, bool) {
 	if nbands < 3 {
 		return best, true
 	}
-	var left, right []segment
+	left, right := sc.left[:0], sc.right[:0]
+	defer func() { sc.left, sc.right = left, right }()
 	var lc, rc, total int
 	for _, g := range segs {
 		total += g.chars
@@ -525,12 +551,19 @@ func detectColumns(segs []segment) bool {
 	}
 	mfs := medianFS(segs)
 	bs := bands(segs)
+	// The twelve trials share their scratch slices.
+	var sc cutScratch
+	var flat []segment
 	for top := 0; top <= 3; top++ {
 		for bot := 0; bot <= 2; bot++ {
 			if len(bs)-top-bot < 3 {
 				continue
 			}
-			if _, ok := verticalCutN(flatten(bs[top:len(bs)-bot]), mfs, len(bs)-top-bot); ok {
+			flat = flat[:0]
+			for _, b := range bs[top : len(bs)-bot] {
+				flat = append(flat, b...)
+			}
+			if _, ok := verticalCutScratch(flat, mfs, len(bs)-top-bot, &sc); ok {
 				return true
 			}
 		}
