@@ -31,6 +31,17 @@ type guard struct {
 	lastErr any
 	out     int64 // inflated bytes checked so far
 	glyphs  int
+	free    [][]byte // content buffers done with, reused by readContent
+}
+
+// maxKeptBuf is the largest content buffer kept for reuse.
+const maxKeptBuf = 4 << 20
+
+// release hands a content buffer back for reuse once nothing reads it.
+func (g *guard) release(b []byte) {
+	if cap(b) > 0 && cap(b) <= maxKeptBuf {
+		g.free = append(g.free, b[:0])
+	}
 }
 
 // fatalPanic carries a fatal error through a panic out of pdf.Interpret.
@@ -79,6 +90,10 @@ func (g *guard) readContent(v pdf.Value) (data []byte, complete bool) {
 		}
 	}
 	var buf bytes.Buffer
+	if n := len(g.free); n > 0 {
+		buf = *bytes.NewBuffer(g.free[n-1])
+		g.free = g.free[:n-1]
+	}
 	for _, p := range parts {
 		if p.Kind() != pdf.Stream {
 			continue
@@ -296,6 +311,9 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 
 	var path []box // rectangles of the current path
 	data, complete := w.gd.readContent(content)
+	// The lexer copies every string it returns, so the buffer is free
+	// once this stream is read.
+	defer w.gd.release(data)
 	if !complete {
 		w.partial = true
 	}
