@@ -35,28 +35,34 @@ type lexWord struct {
 	id   string
 }
 
-// trie is a token trie: one map of edges keyed by (node, token key), so
-// building it allocates a few large tables instead of one map per node.
+// trie is a token trie. Each distinct token key gets a word id (vocab), and
+// the edges are one map keyed by (node, word id), so building it allocates a
+// few large tables instead of one map per node, and the scan hashes each text
+// token's key once per trie instead of once per edge it tries.
 type trie struct {
-	next  map[edge]int32
-	ends  [][]int32 // per node: indices of the forms ending there
+	vocab map[string]int32 // token key -> word id
+	next  map[uint64]int32 // edgeKey(node, word id) -> node
+	ends  [][]int32        // per node: indices of the forms ending there
 	forms []form
 }
 
-type edge struct {
-	from int32
-	key  string
-}
+// edgeKey packs an edge (from node, word id) into one map key.
+func edgeKey(from, word int32) uint64 { return uint64(uint32(from))<<32 | uint64(uint32(word)) }
 
 func newTrie(capacity int) *trie {
-	return &trie{next: make(map[edge]int32, capacity), ends: make([][]int32, 1, capacity+1)}
+	return &trie{vocab: make(map[string]int32, capacity), next: make(map[uint64]int32, capacity), ends: make([][]int32, 1, capacity+1)}
 }
 
 // insert adds a form under its token keys and returns the form's index in the trie.
 func (tr *trie) insert(f form, keys []string) int32 {
 	n := int32(0)
 	for _, k := range keys {
-		e := edge{n, k}
+		w, ok := tr.vocab[k]
+		if !ok {
+			w = int32(len(tr.vocab))
+			tr.vocab[k] = w
+		}
+		e := edgeKey(n, w)
 		nx, ok := tr.next[e]
 		if !ok {
 			nx = int32(len(tr.ends))

@@ -44,6 +44,7 @@ type scan struct {
 	broader  map[int32][]credit
 	stems    map[string]string // words already stemmed in this document ("" = not stemmable)
 	typos    map[string]int32  // words already checked for typos: the target, or -1
+	blocked  map[string]string // nearStem: words already stemmed, their blocklisted stem or ""
 }
 
 // stem is token.Stem with a per-document cache: resumes repeat their words.
@@ -215,18 +216,29 @@ func (s *scan) chunk(li int, ln *extract.Line, text string) {
 func (s *scan) walk(ls *lineScan, view uint8, toks []token.Token, keys []string) []hit {
 	var hits []hit
 	ix := s.ix
+	ids := make([]int32, len(toks)) // word id of each token's key in tr, -1 when absent
 	for _, tr := range [2]*trie{ix.base.tr, ix.tr} {
 		offset := int32(0)
 		if tr == ix.tr {
 			offset = ix.nbForms
 		}
 		for i := range toks {
+			w, ok := tr.vocab[keys[i]]
+			if !ok {
+				w = -1
+			}
+			ids[i] = w
+		}
+		for i := range toks {
+			if ids[i] < 0 {
+				continue
+			}
 			n := int32(0)
 			for j := i; j < len(toks); j++ {
-				if j > i && !joinable(ls.text[toks[j-1].End:toks[j].Start]) {
+				if ids[j] < 0 || j > i && !joinable(ls.text[toks[j-1].End:toks[j].Start]) {
 					break
 				}
-				nx, ok := tr.next[edge{n, keys[j]}]
+				nx, ok := tr.next[edgeKey(n, ids[j])]
 				if !ok {
 					break
 				}
@@ -824,8 +836,22 @@ func (s *scan) hyphenJoins() {
 // nearStem records, for --explain, an ordinary word that a stemmer would have
 // matched to a keyword: "reacted" for React, "excellent" for Excel.
 func (s *scan) nearStem(li int, t *token.Token) {
-	st, ok := token.BlockedStem(t.Norm) // folded: "Reacted" opening a sentence is still the verb
-	if !ok {
+	if !token.BlockedCandidate(t.Norm) {
+		return
+	}
+	st, seen := s.blocked[t.Norm] // resumes repeat their words: stem each once
+	if !seen {
+		var ok bool
+		st, ok = token.BlockedStem(t.Norm) // folded: "Reacted" opening a sentence is still the verb
+		if !ok {
+			st = ""
+		}
+		if s.blocked == nil {
+			s.blocked = map[string]string{}
+		}
+		s.blocked[t.Norm] = st
+	}
+	if st == "" {
 		return
 	}
 	for _, ti := range s.ix.nearStems[st] {

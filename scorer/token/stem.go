@@ -51,6 +51,13 @@ func BlockedStem(word string) (string, bool) {
 	return st, stemBlocklist[st]
 }
 
+// BlockedCandidate reports whether BlockedStem could return true for word:
+// it is an ordinary word that starts like a blocklisted stem. It does not
+// stem, so callers can test it before consulting a cache.
+func BlockedCandidate(word string) bool {
+	return Stemmable(word) && blockedPrefix[word[:4]]
+}
+
 // Stemmable reports whether word is an ordinary lowercase word that may be
 // stemmed: only ASCII lowercase letters, at least 4 of them. Names (capitals),
 // acronyms and tokens with digits or punctuation are never stemmed.

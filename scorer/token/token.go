@@ -39,6 +39,9 @@ func Normalize(s string) string {
 		return s
 	}
 	s = norm.NFKC.String(s)
+	if !hasMapped(s) { // the loop below would copy s unchanged
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -72,6 +75,23 @@ func Normalize(s string) string {
 	return out
 }
 
+// hasMapped reports whether s holds a rune that Normalize maps or drops.
+func hasMapped(s string) bool {
+	for _, r := range s {
+		if r < 0xA0 {
+			continue
+		}
+		switch r {
+		case '\u00AD', '\u2010', '\u2011', '\u2012', '\u2013', '\u2212', '\uFE63', '\uFF0D',
+			'\u2014', '\u2015', '\u2018', '\u2019', '\u201B', '\u2032', '\u201C', '\u201D', '\u201F', '\u2033',
+			'\u266F', '\u00A0', '\u2007', '\u202F', '\u2009', '\u200A', '\u2002', '\u2003',
+			'\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF':
+			return true
+		}
+	}
+	return false
+}
+
 func isPlainASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -97,7 +117,7 @@ func isWordRune(r rune) bool {
 // Tokenize splits s into tokens. s should already be normalised (Normalize);
 // offsets refer to s as given. Lines are counted from 1 at each '\n'.
 func Tokenize(s string) []Token {
-	toks := make([]Token, 0, len(s)/4+1)
+	toks := make([]Token, 0, len(s)/6+1) // about one token per word of prose; append grows it on denser lines
 	line, sent := 1, 0
 	sentOpen := false // a token has been emitted in the current sentence
 	i := 0
@@ -236,12 +256,12 @@ func makeToken(s string, i, j, line, sent int) Token {
 	t := Token{Text: text, Core: text, Start: i, End: j, Line: line, Sent: sent}
 	t.Num = isNumber(text)
 	// a version glued after ++ or # (C++17, C#10)
-	if k := strings.LastIndexAny(text, "+#"); k > 0 && k < len(text)-1 && isNumber(text[k+1:]) {
+	if k := lastPlusHash(text); k > 0 && k < len(text)-1 && isNumber(text[k+1:]) {
 		t.Core = text[:k+1]
 		t.Version = text[k+1:]
 	}
 	t.Norm = Fold(t.Core)
-	if strings.ContainsAny(text, "-/") {
+	if hasDashSlash(text) {
 		t.Parts = split(s, i, j, line, sent)
 	}
 	return t
@@ -259,7 +279,7 @@ func split(s string, i, j, line, sent int) []Token {
 		if ps < pe {
 			text := s[ps:pe]
 			p := Token{Text: text, Core: text, Start: ps, End: pe, Line: line, Sent: sent, Num: isNumber(text)}
-			if q := strings.LastIndexAny(text, "+#"); q > 0 && q < len(text)-1 && isNumber(text[q+1:]) {
+			if q := lastPlusHash(text); q > 0 && q < len(text)-1 && isNumber(text[q+1:]) {
 				p.Core = text[:q+1]
 				p.Version = text[q+1:]
 			}
@@ -272,6 +292,26 @@ func split(s string, i, j, line, sent int) []Token {
 		return nil
 	}
 	return parts
+}
+
+// lastPlusHash is strings.LastIndexAny(s, "+#") without the rune decoding.
+func lastPlusHash(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == '+' || s[i] == '#' {
+			return i
+		}
+	}
+	return -1
+}
+
+// hasDashSlash is strings.ContainsAny(s, "-/") without the rune decoding.
+func hasDashSlash(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '-' || s[i] == '/' {
+			return true
+		}
+	}
+	return false
 }
 
 func isNumber(s string) bool {
