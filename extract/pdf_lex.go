@@ -109,6 +109,9 @@ func (l *contentLexer) next(depth int) (v operand, op string, ok bool) {
 	}
 	tok := l.b[start:l.pos]
 	if c == '+' || c == '-' || c == '.' || c >= '0' && c <= '9' {
+		if f, ok := fastNumber(tok); ok {
+			return operand{kind: opNumber, num: f}, "", true
+		}
 		if f, err := strconv.ParseFloat(string(tok), 64); err == nil {
 			return operand{kind: opNumber, num: f}, "", true
 		}
@@ -123,6 +126,49 @@ func (l *contentLexer) next(depth int) (v operand, op string, ok bool) {
 		return operand{kind: opNull}, "", true
 	}
 	return operand{}, string(tok), true
+}
+
+// exactPow10 holds the powers of ten a float64 represents exactly.
+var exactPow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// fastNumber reads the common content-stream number, [+-]digits[.digits]
+// with at most 15 digits, without allocating. Both the mantissa and the
+// power of ten are exact in a float64, so the one division rounds exactly
+// as strconv.ParseFloat does; anything else reports false and is left to
+// strconv.
+func fastNumber(tok []byte) (float64, bool) {
+	i := 0
+	neg := false
+	if i < len(tok) && (tok[i] == '+' || tok[i] == '-') {
+		neg = tok[i] == '-'
+		i++
+	}
+	var m uint64
+	digits, frac := 0, 0
+	dot := false
+	for ; i < len(tok); i++ {
+		c := tok[i]
+		switch {
+		case c >= '0' && c <= '9':
+			m = m*10 + uint64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	f := float64(m) / exactPow10[frac]
+	if neg {
+		f = -f
+	}
+	return f, true
 }
 
 // lenientNumber reads numbers such as "--5" or "5.3.1" the way viewers do.

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"math"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -114,6 +116,58 @@ func TestHexTerminated(t *testing.T) {
 	for _, tt := range tests {
 		if got := hexTerminated([]byte(tt.in)); got != tt.want {
 			t.Errorf("hexTerminated(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFastNumberMatchesStrconv checks that fastNumber gives bit-identical
+// results to strconv.ParseFloat wherever it accepts a token, and declines
+// the forms it leaves to strconv.
+func TestFastNumberMatchesStrconv(t *testing.T) {
+	tests := []struct {
+		tok    string
+		accept bool
+	}{
+		{"0", true}, {"-0", true}, {"+7", true}, {"12", true}, {"-3.5", true},
+		{".5", true}, {"5.", true}, {"0.1", true}, {"0.3", true}, {"123456789.012345", true},
+		{"-0.00000000000001", true}, {"-0.000000000000001", false}, {"9.99999999999999", true}, {"007.250", true},
+		{"1234567890123456", false}, {"1e5", false}, {".", false}, {"-", false},
+		{"1.2.3", false}, {"--5", false}, {"", false}, {"0x10", false},
+	}
+	for _, tc := range tests {
+		f, ok := fastNumber([]byte(tc.tok))
+		if ok != tc.accept {
+			t.Errorf("fastNumber(%q) ok = %v, want %v", tc.tok, ok, tc.accept)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		want, err := strconv.ParseFloat(tc.tok, 64)
+		if err != nil {
+			t.Errorf("strconv.ParseFloat(%q): %v", tc.tok, err)
+			continue
+		}
+		if math.Float64bits(f) != math.Float64bits(want) {
+			t.Errorf("fastNumber(%q) = %v, strconv gives %v", tc.tok, f, want)
+		}
+	}
+	// A sweep of decimals with up to 15 digits.
+	for i := 0; i < 200000; i++ {
+		m := uint64(i) * 7919 * 104729 % 1000000000000000
+		for _, frac := range []int{0, 1, 2, 3, 6, 9, 15} {
+			s := strconv.FormatUint(m, 10)
+			for len(s) <= frac {
+				s = "0" + s
+			}
+			if frac > 0 {
+				s = s[:len(s)-frac] + "." + s[len(s)-frac:]
+			}
+			f, ok := fastNumber([]byte(s))
+			want, _ := strconv.ParseFloat(s, 64)
+			if ok && math.Float64bits(f) != math.Float64bits(want) {
+				t.Fatalf("fastNumber(%q) = %v, strconv gives %v", s, f, want)
+			}
 		}
 	}
 }
