@@ -63,6 +63,7 @@ func loadFont(v pdf.Value, gd *guard) *pdfFont {
 			// string left open at the end of the stream.
 			cmapSafe = complete && hexTerminated(data)
 			cmapSafe = f.parseToUnicode(data) && cmapSafe
+			gd.release(data) // the parse copied what it keeps
 		}
 		defer func() {
 			if !cmapSafe {

@@ -201,13 +201,13 @@ type walker struct {
 	docGlyphs *int
 }
 
-// nums reads the last n operands as numbers (n <= 6) without allocating.
-func nums(args []operand, n int) ([]float64, bool) {
+// nums reads the last n operands as numbers (n <= 6) into the caller's buf,
+// so that nothing is allocated.
+func nums(buf *[6]float64, args []operand, n int) ([]float64, bool) {
 	if len(args) < n || n > 6 {
 		return nil, false
 	}
 	args = args[len(args)-n:]
-	var buf [6]float64
 	out := buf[:n]
 	for i, a := range args {
 		if a.kind != opNumber {
@@ -310,6 +310,7 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 	}
 
 	var path []box // rectangles of the current path
+	var nb [6]float64 // nums's buffer
 	data, complete := w.gd.readContent(content)
 	// The lexer copies every string it returns, so the buffer is free
 	// once this stream is read.
@@ -351,51 +352,51 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 				stack = stack[:n-1]
 			}
 		case "cm":
-			if v, ok := nums(args, 6); ok {
+			if v, ok := nums(&nb, args, 6); ok {
 				st.ctm = matrix(v).mul(st.ctm)
 			}
 		case "BT":
 			tm, tlm = identity, identity
 		case "Tc":
-			if v, ok := nums(args, 1); ok {
+			if v, ok := nums(&nb, args, 1); ok {
 				st.tc = v[0]
 			}
 		case "Tw":
-			if v, ok := nums(args, 1); ok {
+			if v, ok := nums(&nb, args, 1); ok {
 				st.tw = v[0]
 			}
 		case "Tz":
-			if v, ok := nums(args, 1); ok {
+			if v, ok := nums(&nb, args, 1); ok {
 				st.th = v[0] / 100
 			}
 		case "TL":
-			if v, ok := nums(args, 1); ok {
+			if v, ok := nums(&nb, args, 1); ok {
 				st.tl = v[0]
 			}
 		case "Ts":
-			if v, ok := nums(args, 1); ok {
+			if v, ok := nums(&nb, args, 1); ok {
 				st.ts = v[0]
 			}
 		case "Tr":
-			if v, ok := nums(args, 1); ok {
+			if v, ok := nums(&nb, args, 1); ok {
 				st.tr = int(v[0])
 			}
 		case "Tf":
-			if v, ok := nums(args, 1); ok && len(args) >= 2 && args[len(args)-2].kind == opName {
+			if v, ok := nums(&nb, args, 1); ok && len(args) >= 2 && args[len(args)-2].kind == opName {
 				st.font = w.font(res, local, args[len(args)-2].str)
 				st.tfs = v[0]
 			}
 		case "Td":
-			if v, ok := nums(args, 2); ok {
+			if v, ok := nums(&nb, args, 2); ok {
 				td(v[0], v[1])
 			}
 		case "TD":
-			if v, ok := nums(args, 2); ok {
+			if v, ok := nums(&nb, args, 2); ok {
 				st.tl = -v[1]
 				td(v[0], v[1])
 			}
 		case "Tm":
-			if v, ok := nums(args, 6); ok {
+			if v, ok := nums(&nb, args, 6); ok {
 				tlm = matrix(v)
 				tm = tlm
 			}
@@ -411,7 +412,7 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 				show(a.str)
 			}
 		case "\"":
-			if v, ok := nums(args[:max(0, len(args)-1)], 2); ok {
+			if v, ok := nums(&nb, args[:max(0, len(args)-1)], 2); ok {
 				st.tw, st.tc = v[0], v[1]
 			}
 			td(0, -st.tl)
@@ -431,19 +432,25 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 				}
 			}
 		case "g", "rg", "k":
-			n := map[string]int{"g": 1, "rg": 3, "k": 4}[op]
-			if v, ok := nums(args, n); ok {
+			n := 1
+			switch op {
+			case "rg":
+				n = 3
+			case "k":
+				n = 4
+			}
+			if v, ok := nums(&nb, args, n); ok {
 				st.white = isWhite(v)
 			}
 		case "sc", "scn":
 			if len(args) > 0 && len(args) <= 4 && last().kind == opNumber {
-				v, _ := nums(args, len(args))
+				v, _ := nums(&nb, args, len(args))
 				st.white = isWhite(v)
 			} else {
 				st.white = false // a pattern or an unusual colour space
 			}
 		case "re":
-			if v, ok := nums(args, 4); ok && len(path) < 4096 {
+			if v, ok := nums(&nb, args, 4); ok && len(path) < 4096 {
 				path = append(path, transformBox(v[0], v[1], v[2], v[3], st.ctm))
 			}
 		case "f", "F", "f*", "B", "B*", "b", "b*":
