@@ -309,7 +309,7 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 		tm = tlm
 	}
 
-	var path []box // rectangles of the current path
+	var path []box    // rectangles of the current path
 	var nb [6]float64 // nums's buffer
 	data, complete := w.gd.readContent(content)
 	// The lexer copies every string it returns, so the buffer is free
