@@ -45,6 +45,12 @@ type scan struct {
 	stems    map[string]string // words already stemmed in this document ("" = not stemmable)
 	typos    map[string]int32  // words already checked for typos: the target, or -1
 	blocked  map[string]string // nearStem: words already stemmed, their blocklisted stem or ""
+	buf      struct {          // per-chunk slices, reused by the next chunk
+		toks, parts []token.Token
+		keys, pkeys []string
+		partOf      []int
+		isPart      []bool
+	}
 }
 
 // stem is token.Stem with a per-document cache: resumes repeat their words.
@@ -93,6 +99,15 @@ func key(t *token.Token) string {
 	return token.Light(t.Norm)
 }
 
+// grow returns b resliced to length n, reallocated when its capacity is
+// short. The elements are not cleared: callers overwrite all n of them.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n, n+n/2)
+	}
+	return b[:n]
+}
+
 // maxChunk bounds the text the gates look at together. A line longer than
 // this (a paragraph without line breaks, a text file with none) is scanned in
 // pieces cut at a sentence, clause or word boundary, so the per-line checks,
@@ -131,22 +146,31 @@ func chunkEnd(head string) int {
 
 func (s *scan) chunk(li int, ln *extract.Line, text string) {
 	ls := &lineScan{text: text}
-	ls.toks = token.Tokenize(ls.text)
+	// the token slices are reused from chunk to chunk: nothing keeps them
+	// once the chunk is resolved
+	ls.toks = token.TokenizeInto(s.buf.toks, ls.text)
+	s.buf.toks = ls.toks
 	if len(ls.toks) == 0 {
 		return
 	}
-	ls.keys = make([]string, len(ls.toks))
+	ls.keys = grow(s.buf.keys, len(ls.toks))
+	s.buf.keys = ls.keys
 	compound := false
+	nparts := 0
 	for i := range ls.toks {
 		ls.keys[i] = key(&ls.toks[i])
-		if ls.toks[i].Parts != nil {
+		if ps := ls.toks[i].Parts; ps != nil {
 			compound = true
+			nparts += len(ps)
+		} else {
+			nparts++
 		}
 	}
 	if compound {
-		ls.parts = make([]token.Token, 0, 2*len(ls.toks))
-		ls.partOf = make([]int, 0, 2*len(ls.toks))
-		ls.isPart = make([]bool, 0, 2*len(ls.toks))
+		ls.parts = grow(s.buf.parts, nparts)[:0]
+		ls.partOf = grow(s.buf.partOf, nparts)[:0]
+		ls.isPart = grow(s.buf.isPart, nparts)[:0]
+		s.buf.parts, s.buf.partOf, s.buf.isPart = ls.parts, ls.partOf, ls.isPart
 		for i := range ls.toks {
 			if ps := ls.toks[i].Parts; ps != nil {
 				for _, p := range ps {
@@ -160,7 +184,8 @@ func (s *scan) chunk(li int, ln *extract.Line, text string) {
 				ls.isPart = append(ls.isPart, false)
 			}
 		}
-		ls.pkeys = make([]string, len(ls.parts))
+		ls.pkeys = grow(s.buf.pkeys, len(ls.parts))
+		s.buf.pkeys = ls.pkeys
 		for i := range ls.parts {
 			ls.pkeys[i] = key(&ls.parts[i])
 		}

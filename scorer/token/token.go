@@ -117,7 +117,14 @@ func isWordRune(r rune) bool {
 // Tokenize splits s into tokens. s should already be normalised (Normalize);
 // offsets refer to s as given. Lines are counted from 1 at each '\n'.
 func Tokenize(s string) []Token {
-	toks := make([]Token, 0, len(s)/6+1) // about one token per word of prose; append grows it on denser lines
+	return TokenizeInto(make([]Token, 0, len(s)/6+1), s) // about one token per word of prose; append grows it on denser lines
+}
+
+// TokenizeInto is Tokenize reusing buf's storage: the tokens are written
+// from buf[0], overwriting what buf held. Callers that tokenize many lines
+// one after another pass the previous result back to save allocations.
+func TokenizeInto(buf []Token, s string) []Token {
+	toks := buf[:0]
 	line, sent := 1, 0
 	sentOpen := false // a token has been emitted in the current sentence
 	i := 0

@@ -212,3 +212,41 @@ func TestBlockedStem(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenizeIntoReusesBuffer checks that TokenizeInto gives exactly what
+// Tokenize gives, whatever the reused buffer held before (the scanner passes
+// the previous line's tokens back).
+func TestTokenizeIntoReusesBuffer(t *testing.T) {
+	lines := []string{
+		"Go, C++17 and C# on .NET; CI/CD with Node.js. Java 17 - go-to-market",
+		"short",
+		"",
+		"A/B testing, PL/SQL, TCP/IP and e.g. Python 3 done.",
+		"Kubernetes\nHelm charts",
+	}
+	var buf []Token
+	for _, prev := range lines {
+		for _, s := range lines {
+			buf = TokenizeInto(Tokenize(prev), s)
+			if diff := cmp.Diff(Tokenize(s), buf); diff != "" && !(len(buf) == 0 && len(Tokenize(s)) == 0) {
+				t.Errorf("TokenizeInto(after %q, %q) differs (-Tokenize +TokenizeInto):\n%s", prev, s, diff)
+			}
+		}
+	}
+}
+
+// TestNormalizeUnmappedNonASCII covers the fast path: NFKC-normal text whose
+// non-ASCII runes Normalize does not map comes back unchanged, and text with
+// a mapped rune is still mapped.
+func TestNormalizeUnmappedNonASCII(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"• Go · Lisbon é", "• Go · Lisbon é"},
+		{"• Go – Lisbon", "• Go - Lisbon"},
+		{"C♯ · ﬁle", "C# · file"},
+		{"e\u0301", "é"},
+	} {
+		if got := Normalize(tc.in); got != tc.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
