@@ -38,6 +38,17 @@ const maxLexDepth = 64
 type contentLexer struct {
 	b   []byte
 	pos int
+	// arena, when reuse is set, holds the operands of top-level arrays
+	// until the caller calls release (after each operator), so that the
+	// arrays of a content stream's TJ operators share one allocation.
+	arena []operand
+	reuse bool
+}
+
+// release lets the next top-level arrays overwrite the previous ones; the
+// caller must hold none of them any more.
+func (l *contentLexer) release() {
+	l.arena = l.arena[:0]
 }
 
 func isPDFSpace(c byte) bool {
@@ -201,7 +212,16 @@ func lenientNumber(tok []byte) (float64, bool) {
 // container reads operands up to the closing delimiter; operators inside are
 // ignored (they are malformed). Dictionaries keep no contents.
 func (l *contentLexer) container(end string, depth int) []operand {
-	var out []operand
+	if l.reuse && depth == 0 && end == "]" {
+		start := len(l.arena)
+		l.arena = l.containerInto(end, depth, l.arena)
+		return l.arena[start:len(l.arena):len(l.arena)]
+	}
+	return l.containerInto(end, depth, nil)
+}
+
+// containerInto is container appending to out.
+func (l *contentLexer) containerInto(end string, depth int, out []operand) []operand {
 	for {
 		l.skipSpace()
 		if l.pos >= len(l.b) {

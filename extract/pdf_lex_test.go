@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -168,6 +170,42 @@ func TestFastNumberMatchesStrconv(t *testing.T) {
 			if ok && math.Float64bits(f) != math.Float64bits(want) {
 				t.Fatalf("fastNumber(%q) = %v, strconv gives %v", s, f, want)
 			}
+		}
+	}
+}
+
+// TestLexerArenaKeepsArrays checks that top-level arrays read into the
+// reuse arena stay intact until release, even when several precede one
+// operator and the arena grows, and that the result matches the lexer
+// without reuse.
+func TestLexerArenaKeepsArrays(t *testing.T) {
+	tests := []string{
+		"[(a) 1 (b)] TJ [(c)] TJ",
+		"[1 2] [3 [4 5] 6] 0 d [(x) -20 (y)] TJ",
+		"[] TJ [(" + strings.Repeat("z", 40) + ")" + strings.Repeat(" 1", 300) + "] [7] op",
+	}
+	for _, src := range tests {
+		render := func(reuse bool) []string {
+			lx := contentLexer{b: []byte(src), reuse: reuse}
+			var out []string
+			var args []operand
+			for {
+				v, op, ok := lx.next(0)
+				if !ok {
+					break
+				}
+				if op == "" {
+					args = append(args, v)
+					continue
+				}
+				out = append(out, fmt.Sprintf("%s %v", op, args))
+				args = args[:0]
+				lx.release()
+			}
+			return out
+		}
+		if diff := cmp.Diff(render(false), render(true)); diff != "" {
+			t.Errorf("%q: arena changes the operands (-plain +arena):\n%s", src, diff)
 		}
 	}
 }

@@ -318,7 +318,7 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 	if !complete {
 		w.partial = true
 	}
-	lx := contentLexer{b: data}
+	lx := contentLexer{b: data, reuse: true}
 	var args []operand
 	last := func() operand {
 		if len(args) == 0 {
@@ -480,6 +480,7 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 			}
 		}
 		args = args[:0]
+		lx.release()
 	}
 }
 
