@@ -228,21 +228,28 @@ var reFontRef = regexp.MustCompile(`/([^\s/<>\[\]()]+) (\d+ \d+ R)`)
 // /Font dictionary, so that a font in an object stream is not resolved (and
 // its object stream re-inflated) again on every page; a direct font
 // dictionary is keyed by its printed form.
-func (w *walker) font(res pdf.Value, local map[string]*pdfFont, name string) *pdfFont {
-	if f, ok := local[name]; ok {
+func (w *walker) font(res pdf.Value, local *runFonts, name string) *pdfFont {
+	if f, ok := local.byName[name]; ok {
 		return f
 	}
 	var f *pdfFont
 	w.gd.try(func() {
-		fd := res.Key("Font")
-		refs, ok := w.fontRefs[fd.String()]
-		if !ok {
-			refs = map[string]string{}
-			for _, m := range reFontRef.FindAllStringSubmatch(fd.String(), -1) {
-				refs[m[1]] = "ref " + m[2]
+		if !local.ready {
+			// One resolve and one printing of the /Font dictionary per
+			// content stream, however many fonts it selects.
+			fd := res.Key("Font")
+			fdStr := fd.String()
+			refs, ok := w.fontRefs[fdStr]
+			if !ok {
+				refs = map[string]string{}
+				for _, m := range reFontRef.FindAllStringSubmatch(fdStr, -1) {
+					refs[m[1]] = "ref " + m[2]
+				}
+				w.fontRefs[fdStr] = refs
 			}
-			w.fontRefs[fd.String()] = refs
+			local.fd, local.refs, local.ready = fd, refs, true
 		}
+		fd, refs := local.fd, local.refs
 		key := refs[name]
 		if cached, ok := w.fonts[key]; ok && key != "" {
 			f = cached
@@ -262,8 +269,17 @@ func (w *walker) font(res pdf.Value, local map[string]*pdfFont, name string) *pd
 		f = loadFont(v, w.gd)
 		w.fonts[key] = f
 	})
-	local[name] = f
+	local.byName[name] = f
 	return f
+}
+
+// runFonts are the fonts one content stream has selected, by resource
+// name, and its /Font dictionary once read.
+type runFonts struct {
+	byName map[string]*pdfFont
+	fd     pdf.Value
+	refs   map[string]string
+	ready  bool
 }
 
 // run interprets one content stream (a page or a Form XObject).
@@ -271,7 +287,7 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 	st := gstate{ctm: ctm, th: 1}
 	var stack []gstate
 	var tm, tlm matrix = identity, identity
-	local := map[string]*pdfFont{}
+	local := &runFonts{byName: map[string]*pdfFont{}}
 
 	show := func(raw string) {
 		f := st.font
