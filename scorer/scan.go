@@ -50,6 +50,8 @@ type scan struct {
 		keys, pkeys []string
 		partOf      []int
 		isPart      []bool
+		ids         []int32
+		hits        []hit
 	}
 }
 
@@ -191,10 +193,11 @@ func (s *scan) chunk(li int, ln *extract.Line, text string) {
 		}
 	}
 
-	hits := s.walk(ls, 0, ls.toks, ls.keys)
+	hits := s.walk(s.buf.hits[:0], ls, 0, ls.toks, ls.keys)
 	if compound {
-		hits = append(hits, s.walk(ls, 1, ls.parts, ls.pkeys)...)
+		hits = s.walk(hits, ls, 1, ls.parts, ls.pkeys)
 	}
+	s.buf.hits = hits
 	ix := s.ix
 	// case and veto phrases, then the line's context
 	for i := range hits {
@@ -235,13 +238,13 @@ func (s *scan) chunk(li int, ln *extract.Line, text string) {
 	s.resolve(ls, li, hits)
 }
 
-// walk finds every form starting at every token of a view, in the lexicon's
+// walk appends to hits every form starting at every token of a view, in the lexicon's
 // trie and the set's: the depth is the longest form, so the cost is linear in
 // the number of tokens and independent of the number of keywords.
-func (s *scan) walk(ls *lineScan, view uint8, toks []token.Token, keys []string) []hit {
-	var hits []hit
+func (s *scan) walk(hits []hit, ls *lineScan, view uint8, toks []token.Token, keys []string) []hit {
 	ix := s.ix
-	ids := make([]int32, len(toks)) // word id of each token's key in tr, -1 when absent
+	ids := grow(s.buf.ids, len(toks)) // word id of each token's key in tr, -1 when absent
+	s.buf.ids = ids
 	for _, tr := range [2]*trie{ix.base.tr, ix.tr} {
 		offset := int32(0)
 		if tr == ix.tr {
