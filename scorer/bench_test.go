@@ -60,7 +60,7 @@ func resumeDoc(copies int) *extract.Document {
 }
 
 // wholeLexicon is a Set of every lexicon skill.
-func wholeLexicon(b *testing.B) (*keywords.Set, *keywords.Lexicon) {
+func wholeLexicon(b testing.TB) (*keywords.Set, *keywords.Lexicon) {
 	lex := lexicon(b)
 	set := &keywords.Set{ID: "lexicon"}
 	for _, e := range lex.Entries() {
