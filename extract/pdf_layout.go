@@ -184,7 +184,7 @@ func cleanGlyphs(gs []glyph, box pageBox, st *layoutStats) []glyph {
 			dup := false
 			t := overprintTol * g.fs
 			for k := len(out) - 1; k >= 0 && k >= len(out)-overprintBack; k-- {
-				p := out[k]
+				p := &out[k]
 				if p.text == g.text && math.Abs(p.x-g.x) < t && math.Abs(p.y-g.y) < t {
 					dup = true
 					break
