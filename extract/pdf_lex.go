@@ -136,7 +136,143 @@ func (l *contentLexer) next(depth int) (v operand, op string, ok bool) {
 	case "null":
 		return operand{kind: opNull}, "", true
 	}
-	return operand{}, string(tok), true
+	return operand{}, operatorName(tok), true
+}
+
+// operatorName returns tok as a string, without allocating for the
+// operators content streams use (the switch compares without converting).
+func operatorName(tok []byte) string {
+	switch string(tok) {
+	case "q":
+		return "q"
+	case "Q":
+		return "Q"
+	case "cm":
+		return "cm"
+	case "m":
+		return "m"
+	case "l":
+		return "l"
+	case "c":
+		return "c"
+	case "v":
+		return "v"
+	case "y":
+		return "y"
+	case "h":
+		return "h"
+	case "re":
+		return "re"
+	case "f":
+		return "f"
+	case "f*":
+		return "f*"
+	case "n":
+		return "n"
+	case "S":
+		return "S"
+	case "s":
+		return "s"
+	case "B":
+		return "B"
+	case "b":
+		return "b"
+	case "W":
+		return "W"
+	case "W*":
+		return "W*"
+	case "BT":
+		return "BT"
+	case "ET":
+		return "ET"
+	case "Tc":
+		return "Tc"
+	case "Tw":
+		return "Tw"
+	case "Tz":
+		return "Tz"
+	case "TL":
+		return "TL"
+	case "Ts":
+		return "Ts"
+	case "Tr":
+		return "Tr"
+	case "Tf":
+		return "Tf"
+	case "Td":
+		return "Td"
+	case "TD":
+		return "TD"
+	case "Tm":
+		return "Tm"
+	case "T*":
+		return "T*"
+	case "Tj":
+		return "Tj"
+	case "TJ":
+		return "TJ"
+	case "g":
+		return "g"
+	case "G":
+		return "G"
+	case "rg":
+		return "rg"
+	case "RG":
+		return "RG"
+	case "k":
+		return "k"
+	case "K":
+		return "K"
+	case "cs":
+		return "cs"
+	case "CS":
+		return "CS"
+	case "sc":
+		return "sc"
+	case "SC":
+		return "SC"
+	case "scn":
+		return "scn"
+	case "SCN":
+		return "SCN"
+	case "gs":
+		return "gs"
+	case "Do":
+		return "Do"
+	case "w":
+		return "w"
+	case "J":
+		return "J"
+	case "j":
+		return "j"
+	case "M":
+		return "M"
+	case "d":
+		return "d"
+	case "i":
+		return "i"
+	case "ri":
+		return "ri"
+	case "BDC":
+		return "BDC"
+	case "BMC":
+		return "BMC"
+	case "EMC":
+		return "EMC"
+	case "begincodespacerange":
+		return "begincodespacerange"
+	case "endcodespacerange":
+		return "endcodespacerange"
+	case "beginbfchar":
+		return "beginbfchar"
+	case "endbfchar":
+		return "endbfchar"
+	case "beginbfrange":
+		return "beginbfrange"
+	case "endbfrange":
+		return "endbfrange"
+	}
+	return string(tok)
 }
 
 // exactPow10 holds the powers of ten a float64 represents exactly.

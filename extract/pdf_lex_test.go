@@ -209,3 +209,13 @@ func TestLexerArenaKeepsArrays(t *testing.T) {
 		}
 	}
 }
+
+// TestOperatorName checks that interned and other operators come back
+// unchanged.
+func TestOperatorName(t *testing.T) {
+	for _, op := range []string{"q", "Q", "cm", "TJ", "Tj", "f*", "scn", "SCN", "endbfrange", "BI", "d0", "xyz", "T"} {
+		if got := operatorName([]byte(op)); got != op {
+			t.Errorf("operatorName(%q) = %q", op, got)
+		}
+	}
+}
