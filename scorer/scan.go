@@ -50,7 +50,7 @@ type scan struct {
 		keys, pkeys []string
 		partOf      []int
 		isPart      []bool
-		ids         []int32
+		ids         [2][2][]int32 // [view][trie]
 		hits        []hit
 	}
 }
@@ -189,7 +189,11 @@ func (s *scan) chunk(li int, ln *extract.Line, text string) {
 		ls.pkeys = grow(s.buf.pkeys, len(ls.parts))
 		s.buf.pkeys = ls.pkeys
 		for i := range ls.parts {
-			ls.pkeys[i] = key(&ls.parts[i])
+			if ls.isPart[i] {
+				ls.pkeys[i] = key(&ls.parts[i])
+			} else {
+				ls.pkeys[i] = ls.keys[ls.partOf[i]] // the whole token itself
+			}
 		}
 	}
 
@@ -243,14 +247,20 @@ func (s *scan) chunk(li int, ln *extract.Line, text string) {
 // the number of tokens and independent of the number of keywords.
 func (s *scan) walk(hits []hit, ls *lineScan, view uint8, toks []token.Token, keys []string) []hit {
 	ix := s.ix
-	ids := grow(s.buf.ids, len(toks)) // word id of each token's key in tr, -1 when absent
-	s.buf.ids = ids
-	for _, tr := range [2]*trie{ix.base.tr, ix.tr} {
+	for t, tr := range [2]*trie{ix.base.tr, ix.tr} {
 		offset := int32(0)
 		if tr == ix.tr {
 			offset = ix.nbForms
 		}
+		// word id of each token's key in tr, -1 when absent; view 1 reuses
+		// view 0's ids for the tokens that are not split
+		ids := grow(s.buf.ids[view][t], len(toks))
+		s.buf.ids[view][t] = ids
 		for i := range toks {
+			if view == 1 && !ls.isPart[i] {
+				ids[i] = s.buf.ids[0][t][ls.partOf[i]]
+				continue
+			}
 			w, ok := tr.vocab[keys[i]]
 			if !ok {
 				w = -1
