@@ -234,8 +234,14 @@ func (f *pdfFont) parseToUnicode(data []byte) (libSafe bool) {
 					if len(units) == 0 {
 						continue
 					}
+					var ub [8]uint16
 					for c := a; c <= b; c++ {
-						u := make([]uint16, len(units))
+						var u []uint16
+						if len(units) <= len(ub) {
+							u = ub[:len(units)] // no allocation per code
+						} else {
+							u = make([]uint16, len(units))
+						}
 						copy(u, units)
 						u[len(u)-1] += uint16(c - a)
 						m[c] = string(utf16.Decode(u))
