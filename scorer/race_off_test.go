@@ -1,6 +1,0 @@
-//go:build !race
-
-package scorer_test
-
-// raceOn is true in a -race build, where timings are not meaningful.
-const raceOn = false
