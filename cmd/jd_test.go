@@ -10,6 +10,8 @@ import (
 
 	"github.com/resumescore/resumescore/keywords"
 	"github.com/resumescore/resumescore/scorer"
+
+	"github.com/spf13/cobra"
 )
 
 const jdFixture = "../testdata/fixtures/jd/platform-engineer.md"
@@ -37,18 +39,8 @@ func TestNewDiffCmd(t *testing.T) {
 			s, _, _ := testStreams("")
 			var got *diffOptions
 			c := newDiffCmd(s, testGlobals(tt.format), func(o *diffOptions) error { got = o; return nil })
-			c.SetArgs(tt.args)
-			c.SetOut(s.Out)
-			c.SetErr(s.Err)
-			err := c.Execute()
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("Execute(%q) error = %v, want %q", tt.args, err, tt.wantErr)
-				}
+			if !executeParsed(t, c, s, tt.args, tt.wantErr, func() bool { return got != nil }) {
 				return
-			}
-			if err != nil || got == nil {
-				t.Fatalf("Execute(%q) = %v, runF called %v", tt.args, err, got != nil)
 			}
 			if diff := cmp.Diff(tt.want, diffOptions{Resume: got.Resume, JD: got.JD}); diff != "" {
 				t.Errorf("options (-want +got):\n%s", diff)
@@ -74,18 +66,8 @@ func TestNewKeywordsCmd(t *testing.T) {
 			s, _, _ := testStreams("")
 			var got *keywordsOptions
 			c := newKeywordsCmd(s, testGlobals("text"), func(o *keywordsOptions) error { got = o; return nil })
-			c.SetArgs(tt.args)
-			c.SetOut(s.Out)
-			c.SetErr(s.Err)
-			err := c.Execute()
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("Execute(%q) error = %v, want %q", tt.args, err, tt.wantErr)
-				}
+			if !executeParsed(t, c, s, tt.args, tt.wantErr, func() bool { return got != nil }) {
 				return
-			}
-			if err != nil || got == nil {
-				t.Fatalf("Execute(%q) = %v, runF called %v", tt.args, err, got != nil)
 			}
 			if got.JD != tt.want {
 				t.Errorf("JD = %q, want %q", got.JD, tt.want)
@@ -223,4 +205,26 @@ func TestFitColumns(t *testing.T) {
 			t.Errorf("fitColumns(width %d) (-want +got):\n%s", tt.width, diff)
 		}
 	}
+}
+
+// executeParsed runs command c (built with a runF that records its options)
+// on args. With wantErr it checks the error and reports false; otherwise it
+// requires success and that runF was called, and reports true so the caller
+// goes on to check the options.
+func executeParsed(t *testing.T, c *cobra.Command, s *streams, args []string, wantErr string, called func() bool) bool {
+	t.Helper()
+	c.SetArgs(args)
+	c.SetOut(s.Out)
+	c.SetErr(s.Err)
+	err := c.Execute()
+	if wantErr != "" {
+		if err == nil || !strings.Contains(err.Error(), wantErr) {
+			t.Fatalf("Execute(%q) error = %v, want %q", args, err, wantErr)
+		}
+		return false
+	}
+	if err != nil || !called() {
+		t.Fatalf("Execute(%q) = %v, runF called %v", args, err, called())
+	}
+	return true
 }
