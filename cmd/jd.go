@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/table"
@@ -143,7 +144,11 @@ func newJDTable(r *lipgloss.Renderer, headers []string, rows [][]string, width i
 
 // fitColumns returns column widths whose table (borders and one space of
 // padding each side) fits width, shrinking the widest column first, never
-// below the header's width or 6 cells.
+// below the header's width or 6 cells, nor below a column's longest word (up
+// to 24 cells in the first column, the keyword, and 16 in the others), so a
+// name such as "containerization" is not broken across lines. When the
+// terminal is too narrow for that, the table is wider than the terminal
+// rather than unreadable.
 func fitColumns(headers []string, rows [][]string, width int) []int {
 	n := len(headers)
 	w := make([]int, n)
@@ -155,6 +160,15 @@ func fitColumns(headers []string, rows [][]string, width int) []int {
 	for _, row := range rows {
 		for j := 0; j < n && j < len(row); j++ {
 			w[j] = max(w[j], lipgloss.Width(row[j]))
+		}
+		for j := 0; j < n && j < len(row); j++ {
+			limit := 16 // other columns give way first: a long word may break there
+			if j == 0 {
+				limit = 24
+			}
+			for _, word := range strings.Fields(row[j]) {
+				minW[j] = max(minW[j], min(lipgloss.Width(word), limit))
+			}
 		}
 	}
 	total := func() int {

@@ -197,10 +197,23 @@ func TestFitColumns(t *testing.T) {
 	}{
 		{width: 200, want: []int{10, 150}},
 		{width: 60, want: []int{10, 43}},
-		{width: 10, want: []int{7, 6}}, // too narrow: the minimums
+		{width: 10, want: []int{10, 6}}, // too narrow: the minimums (the keyword is not broken)
 	}
 	for _, tt := range tests {
 		got := fitColumns(headers, rows, tt.width)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("fitColumns(width %d) (-want +got):\n%s", tt.width, diff)
+		}
+	}
+	// a long word in another column keeps up to 16 cells
+	long := [][]string{{"Go", "add containerization " + strings.Repeat("x ", 40)}}
+	for _, tt := range []struct {
+		width int
+		want  []int
+	}{
+		{width: 30, want: []int{7, 16}},
+	} {
+		got := fitColumns(headers, long, tt.width)
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("fitColumns(width %d) (-want +got):\n%s", tt.width, diff)
 		}
