@@ -89,17 +89,23 @@ func renderBatchMarkdown(w io.Writer, target *scorer.Target, rows []batchResult)
 	if _, err := io.WriteString(w, title+"\n\n"); err != nil {
 		return err
 	}
-	table := make([][]string, 0, len(rows))
+	return writeTable(w, []string{"#", "File", "Score", "Must-have", "Top missing"}, batchCells(rows))
+}
+
+// batchCells is one table row per result: rank, file, score, must-have
+// coverage, and the top missing keywords or, for a failed file, its error.
+func batchCells(rows []batchResult) [][]string {
+	cells := make([][]string, 0, len(rows))
 	for _, r := range rows {
-		rank, missing := "", strings.Join(r.Missing, ", ")
+		rank, last := "", strings.Join(r.Missing, ", ")
 		if r.Score != nil {
 			rank = strconv.Itoa(r.Rank)
 		} else {
-			missing = "error: " + r.Error
+			last = "error: " + r.Error
 		}
-		table = append(table, []string{rank, r.File, batchScore(r), batchCoverage(r), missing})
+		cells = append(cells, []string{rank, r.File, batchScore(r), batchCoverage(r), last})
 	}
-	return writeTable(w, []string{"#", "File", "Score", "Must-have", "Top missing"}, table)
+	return cells
 }
 
 // renderBatchText writes an aligned table; colour only marks, never carries
@@ -118,16 +124,7 @@ func renderBatchText(w io.Writer, target *scorer.Target, rows []batchResult, tot
 		fmt.Fprintf(&b, "%s\n\n", st.Title.Render(fmt.Sprintf("%s against %s %s", count, target.Source, title)))
 	}
 	head := []string{"#", "file", "score", "must-have", "top missing"}
-	cells := make([][]string, 0, len(rows))
-	for _, r := range rows {
-		rank, last := "", strings.Join(r.Missing, ", ")
-		if r.Score != nil {
-			rank = strconv.Itoa(r.Rank)
-		} else {
-			last = "error: " + r.Error
-		}
-		cells = append(cells, []string{rank, r.File, batchScore(r), batchCoverage(r), last})
-	}
+	cells := batchCells(rows)
 	width := make([]int, len(head))
 	for i, h := range head {
 		width[i] = utf8.RuneCountInString(h)
