@@ -15,6 +15,13 @@ type Options struct {
 	MaxBytes int64         // refuse files larger than this (default 10 MiB)
 	MaxPages int           // refuse PDFs with more pages (default 20)
 	Timeout  time.Duration // give up on a file after this long (default 5 s)
+
+	// unmappedAsCode prints a PDF glyph that has no Unicode meaning (an
+	// icon-font glyph, or a code no ToUnicode, encoding or glyph name maps)
+	// as the character whose number is its code, as pdftotext does, instead
+	// of a space. Only the corpus evaluation sets it, to tell which words
+	// of a pdftotext reference are such junk (see corpus_test.go).
+	unmappedAsCode bool
 }
 
 // DefaultOptions returns the limits used when the user sets none.

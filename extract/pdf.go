@@ -61,7 +61,7 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 	if err != nil {
 		return nil, classifyOpenError(err, encKind)
 	}
-	gd := &guard{ctx: ctx}
+	gd := &guard{ctx: ctx, unmappedAsCode: opts.unmappedAsCode}
 	maxPages := opts.MaxPages
 	if maxPages <= 0 || maxPages > hardMaxPages {
 		maxPages = hardMaxPages

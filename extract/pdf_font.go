@@ -356,10 +356,20 @@ func (f *pdfFont) width(c uint32) float64 {
 
 func (f *pdfFont) decode(c uint32, s string, gd *guard) string {
 	t := f.decodeText(c, s, gd)
+	if gd.unmappedAsCode && (f.icons || unmapped(t)) {
+		return string(rune(c))
+	}
 	if f.icons && utf8.RuneCountInString(t) > 1 {
 		return "\uE000" // an icon named by its ToUnicode ("envelope")
 	}
 	return t
+}
+
+// unmapped reports whether t, a glyph's decoded text, carries no Unicode
+// meaning: U+FFFD (nothing mapped the code) or a private-use character.
+func unmapped(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return r == utf8.RuneError || r >= 0xE000 && r <= 0xF8FF || r >= 0xF0000
 }
 
 func (f *pdfFont) decodeText(c uint32, s string, gd *guard) string {

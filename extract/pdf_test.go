@@ -550,3 +550,37 @@ func TestFlattenObjStms(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeUnmappedAsCode pins the corpus evaluation's switch: a glyph with
+// no Unicode meaning reads as a space-like icon or U+FFFD normally, and as
+// the character numbered by its code (pdftotext's junk) when it is set.
+func TestDecodeUnmappedAsCode(t *testing.T) {
+	tests := []struct {
+		name     string
+		font     pdfFont
+		code     uint32
+		asCode   bool
+		want     string
+		unmapped bool
+	}{
+		{"unmapped code", pdfFont{broken: true}, 0x66, false, "\uFFFD", true},
+		{"unmapped code as code", pdfFont{broken: true}, 0x66, true, "f", false},
+		{"icon named by ToUnicode", pdfFont{icons: true, toUni: map[uint32]string{0x232: "envelope"}}, 0x232, false, "\uE000", true},
+		{"icon as code", pdfFont{icons: true, toUni: map[uint32]string{0x232: "envelope"}}, 0x232, true, "Ȳ", false},
+		{"mapped text kept", pdfFont{toUni: map[uint32]string{0x41: "A"}}, 0x41, true, "A", false},
+		{"private-use glyph as code", pdfFont{toUni: map[uint32]string{0x7: "\uF0B7"}}, 0x7, true, "\a", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := tt.font
+			f.memo = map[uint32]string{}
+			got := f.decode(tt.code, string([]byte{byte(tt.code >> 8), byte(tt.code)}), &guard{unmappedAsCode: tt.asCode})
+			if got != tt.want {
+				t.Errorf("decode(%#x) = %q, want %q", tt.code, got, tt.want)
+			}
+			if u := unmapped(got); u != tt.unmapped {
+				t.Errorf("unmapped(%q) = %v, want %v", got, u, tt.unmapped)
+			}
+		})
+	}
+}

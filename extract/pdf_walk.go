@@ -32,6 +32,8 @@ type guard struct {
 	out     int64 // inflated bytes checked so far
 	glyphs  int
 	free    [][]byte // content buffers done with, reused by readContent
+
+	unmappedAsCode bool // Options.unmappedAsCode
 }
 
 // maxKeptBuf is the largest content buffer kept for reuse.
