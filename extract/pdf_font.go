@@ -359,8 +359,8 @@ func (f *pdfFont) decode(c uint32, s string, gd *guard) string {
 	if gd.unmappedAsCode && (f.icons || unmapped(t)) {
 		return string(rune(c))
 	}
-	if f.icons && utf8.RuneCountInString(t) > 1 {
-		return "\uE000" // an icon named by its ToUnicode ("envelope")
+	if f.icons && (utf8.RuneCountInString(t) > 1 || unmapped(t)) {
+		return "\uE000" // an icon named by its ToUnicode ("envelope") or not mapped at all
 	}
 	return t
 }

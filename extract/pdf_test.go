@@ -564,6 +564,7 @@ func TestDecodeUnmappedAsCode(t *testing.T) {
 		unmapped bool
 	}{
 		{"unmapped code", pdfFont{broken: true}, 0x66, false, "\uFFFD", true},
+		{"unmapped icon-font code", pdfFont{broken: true, icons: true}, 0x66, false, "\uE000", true},
 		{"unmapped code as code", pdfFont{broken: true}, 0x66, true, "f", false},
 		{"icon named by ToUnicode", pdfFont{icons: true, toUni: map[uint32]string{0x232: "envelope"}}, 0x232, false, "\uE000", true},
 		{"icon as code", pdfFont{icons: true, toUni: map[uint32]string{0x232: "envelope"}}, 0x232, true, "Ȳ", false},
