@@ -45,38 +45,11 @@ const (
 // Ties are broken by the plain score, then by role id, so the order is total
 // and deterministic.
 func Rank(reports []*Report) []RoleFit {
-	df := map[string]int{}
-	for _, r := range reports {
-		seen := map[string]bool{}
-		for _, m := range r.Keywords {
-			if !seen[m.ID] {
-				seen[m.ID] = true
-				df[m.ID]++
-			}
-		}
-	}
-	n := float64(len(reports))
 	evidence := make([]float64, len(reports))
 	best := 0.0
-	for i, r := range reports {
-		seen := map[string]bool{}
-		for _, m := range r.Keywords {
-			// A generic match (the resume names only a broader skill, SQL for
-			// Apache Sqoop) is not evidence of the role: it would reward the
-			// roles that list many relatives of one common skill.
-			if seen[m.ID] || m.Credit <= 0 || m.Match == Generic {
-				continue
-			}
-			seen[m.ID] = true
-			tf := 1.0
-			if m.Count > 1 {
-				tf += math.Log(math.Min(float64(m.Count), tfCap))
-			}
-			w := m.Weight * m.Credit * tf * math.Log(1+n/float64(df[m.ID]))
-			if m.Category == "title" {
-				w *= titleBoost
-			}
-			evidence[i] += w
+	for i, cs := range rankContributions(reports) {
+		for _, c := range cs {
+			evidence[i] += c.Points
 		}
 		best = math.Max(best, evidence[i])
 	}
@@ -103,6 +76,51 @@ func Rank(reports []*Report) []RoleFit {
 	})
 	for i := range out {
 		out[i].Rank = i + 1
+	}
+	return out
+}
+
+// contribution is one matched keyword's share of a role's evidence.
+type contribution struct {
+	ID     string
+	Points float64
+}
+
+// rankContributions lists, for each report, the evidence each of its matched
+// keywords adds (Rank's formula), in the report's keyword order.
+func rankContributions(reports []*Report) [][]contribution {
+	df := map[string]int{}
+	for _, r := range reports {
+		seen := map[string]bool{}
+		for _, m := range r.Keywords {
+			if !seen[m.ID] {
+				seen[m.ID] = true
+				df[m.ID]++
+			}
+		}
+	}
+	n := float64(len(reports))
+	out := make([][]contribution, len(reports))
+	for i, r := range reports {
+		seen := map[string]bool{}
+		for _, m := range r.Keywords {
+			// A generic match (the resume names only a broader skill, SQL for
+			// Apache Sqoop) is not evidence of the role: it would reward the
+			// roles that list many relatives of one common skill.
+			if seen[m.ID] || m.Credit <= 0 || m.Match == Generic {
+				continue
+			}
+			seen[m.ID] = true
+			tf := 1.0
+			if m.Count > 1 {
+				tf += math.Log(math.Min(float64(m.Count), tfCap))
+			}
+			w := m.Weight * m.Credit * tf * math.Log(1+n/float64(df[m.ID]))
+			if m.Category == "title" {
+				w *= titleBoost
+			}
+			out[i] = append(out[i], contribution{ID: m.ID, Points: w})
+		}
 	}
 	return out
 }

@@ -166,6 +166,7 @@ type evalResult struct {
 	confusions      map[string]int    // "want -> got"
 	unmapped        map[string]int
 	openTop1, openN int
+	misses          []string // with -v, one line block per miss
 }
 
 // ranked is one resume's outcome.
@@ -175,6 +176,7 @@ type ranked struct {
 	plain          string    // best role by plain score over the mapped roles
 	tfidf          string    // best role by TF-IDF cosine against the role keyword lists
 	open           string    // best role over every built-in role ("" when not run)
+	miss           string    // with -v, when the labelled role is not first: the top roles and their evidence
 }
 
 // evaluate ranks the candidate roles for every mapped resume, in parallel
@@ -242,6 +244,9 @@ func evaluate(t *testing.T, data []labelled, idx map[string]*Index, all []string
 					}
 				}
 				r.plain = best.Target.ID
+				if testing.Verbose() && pessimisticRank(r.closed, r.want) != 1 {
+					r.miss = describeMiss(d.ID, len(strings.Fields(text)), r.want, closedReps, r.closed)
+				}
 				r.tfidf = base.best(text)
 				if open {
 					r.open = Rank(allReps)[0].Role
@@ -261,6 +266,9 @@ func evaluate(t *testing.T, data []labelled, idx map[string]*Index, all []string
 		}
 	}
 	for _, r := range out {
+		if r.miss != "" {
+			res.misses = append(res.misses, r.miss)
+		}
 		pos := pessimisticRank(r.closed, r.want)
 		res.n++
 		res.rr += 1 / float64(pos)
@@ -343,6 +351,48 @@ func (r evalResult) log(t *testing.T, name string) {
 	for _, c := range conf {
 		t.Logf("  confused %s (%d)", c, r.confusions[c])
 	}
+	sort.Strings(r.misses)
+	for _, m := range r.misses {
+		t.Logf("%s miss %s", name, m)
+	}
+}
+
+// describeMiss names a resume the ranking got wrong: the top three roles and
+// the labelled one, each with its evidence and the keywords that gave most.
+func describeMiss(id string, words int, want string, reps []*Report, fits []RoleFit) string {
+	contrib := rankContributions(reps)
+	byRole := map[string][]contribution{}
+	for i, r := range reps {
+		cs := append([]contribution(nil), contrib[i]...)
+		sort.SliceStable(cs, func(a, b int) bool { return cs[a].Points > cs[b].Points })
+		byRole[r.Target.ID] = cs
+	}
+	line := func(f RoleFit) string {
+		var kws []string
+		for i, c := range byRole[f.Role] {
+			if i == 6 {
+				kws = append(kws, "...")
+				break
+			}
+			kws = append(kws, fmt.Sprintf("%s %.1f", c.ID, c.Points))
+		}
+		return fmt.Sprintf("\n      #%d %s %.1f: %s", f.Rank, f.Role, f.evidence, strings.Join(kws, ", "))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (want %s, %d words)", id, want, words)
+	shown := false
+	for _, f := range fits[:min(3, len(fits))] {
+		b.WriteString(line(f))
+		shown = shown || f.Role == want
+	}
+	if !shown {
+		for _, f := range fits {
+			if f.Role == want {
+				b.WriteString(line(f))
+			}
+		}
+	}
+	return b.String()
 }
 
 // TestRankResumeCategories is issue 7's bar: on the labelled resumes of
