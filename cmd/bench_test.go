@@ -8,9 +8,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/resumescore/resumescore/keywords"
-	"github.com/resumescore/resumescore/seeds"
 )
 
 // BenchmarkEndToEnd is one whole `resumescore FILE --role backend` run in
@@ -52,7 +49,7 @@ func BenchmarkColdStart(b *testing.B) {
 	saved := builtinLexicon
 	b.Cleanup(func() { builtinLexicon = saved })
 	for b.Loop() {
-		builtinLexicon = sync.OnceValues(func() (*keywords.Lexicon, error) { return keywords.LoadLexicon(seeds.FS()) })
+		builtinLexicon = sync.OnceValues(openBuiltinLexicon)
 		s := &streams{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard}
 		if code := run(context.Background(), []string{file, "--role", "backend"}, s, noEnv); code > exitGate {
 			b.Fatalf("exit %d", code)

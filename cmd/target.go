@@ -156,7 +156,13 @@ func roleFS(g *globalOptions) fs.FS {
 // targets of one check (and the scorer's per-lexicon base index, cached by
 // lexicon pointer) are built once, not once per target. The lexicon is not
 // modified after loading.
-var builtinLexicon = sync.OnceValues(func() (*keywords.Lexicon, error) { return keywords.LoadLexicon(seeds.FS()) })
+var builtinLexicon = sync.OnceValues(openBuiltinLexicon)
+
+// openBuiltinLexicon returns the lexicon compiled into the binary from the
+// seeds' lexicon files: nothing is parsed at run time.
+func openBuiltinLexicon() (*keywords.Lexicon, error) {
+	return keywords.BuiltinLexicon(seeds.FS()), nil
+}
 
 // loadLexicon loads the built-in skill lexicon.
 func loadLexicon() (*keywords.Lexicon, error) {

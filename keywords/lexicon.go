@@ -1,13 +1,13 @@
 package keywords
 
 //go:generate go run ./internal/lexgen -data ../../shared/data -dict /usr/share/dict/american-english -out ../seeds/lexicon
+//go:generate go test -run ^TestLexiconDataIsCurrent$ -update-lexicon
 
 import (
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"sort"
 	"strings"
 	"sync"
 
@@ -25,20 +25,21 @@ const (
 // fuzzy matching. It is read-only after LoadLexicon and safe for concurrent use.
 type Lexicon struct {
 	entries []Keyword
-	sources []string                // per entry: curated, onet-hot, onet, linguist, esco, simple-icons
-	byForm  map[string]int32        // folded form (label or any alias) -> the most trusted entry that has it; see forms
-	forms   func() map[string]int32 // byForm, built once on another goroutine while the caller goes on (nil: empty)
-	byID    map[string]int
-	english string         // sorted lowercase words, one per line
-	lines   []int32        // start offset of each line of english
-	bucket  [27 * 27]int32 // first index in lines of each two-letter prefix (a-z or other), for a short binary search
-	fsys    fs.FS          // where the lexicon came from, for data read lazily (JD rules)
+	sources []string          // per entry: curated, onet-hot, onet, linguist, esco, simple-icons
+	forms   func() *strTable  // folded form (label or any alias) -> the most trusted entry that has it (indexForms)
+	byID    *strTable         // id -> entry
+	english string            // sorted lowercase words, one per line, each ending in a newline
+	bucket  *[27*27 + 1]int32 // byte offset in english of the first word of each two-letter prefix (a-z or other), and the end
+	fsys    fs.FS             // where the lexicon came from, for data read lazily (JD rules)
+	print   string            // Fingerprint: set on the lexicon compiled into the tool
 }
 
 // LoadLexicon reads the lexicon from fsys (seeds.FS() in the tool,
 // fstest.MapFS in tests): lexicon/skills.tsv and lexicon/english.txt.
+// BuiltinLexicon gives the same lexicon for the built-in files without
+// parsing them.
 func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
-	l := &Lexicon{byID: make(map[string]int, 6000), fsys: fsys}
+	l := &Lexicon{byID: newStrTable(6000), fsys: fsys}
 	l.entries = make([]Keyword, 0, 6000)
 	l.sources = make([]string, 0, 6000)
 	// The English list is independent of the skills: index it on another
@@ -63,8 +64,34 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	return l, nil
 }
 
-// readEnglish keeps the word list as one string with line offsets: IsEnglish
-// binary-searches it, and loading costs one pass instead of 60,000 strings.
+// BuiltinLexicon returns the lexicon of seeds/lexicon (skills.tsv and
+// english.txt) as compiled into the tool at generate time (lexicon_data.go):
+// the same lexicon LoadLexicon reads from those files, with nothing to parse
+// or index at run time. fsys is where data the lexicon reads lazily (the job
+// description rules of lexicon/../stop) comes from: seeds.FS() in the tool.
+func BuiltinLexicon(fsys fs.FS) *Lexicon {
+	forms := &builtinForms
+	return &Lexicon{
+		entries: builtinEntries[:], sources: builtinSources[:],
+		forms: func() *strTable { return forms }, byID: &builtinIDs,
+		english: builtinEnglish, bucket: &builtinBucket,
+		fsys: fsys, print: builtinFingerprint,
+	}
+}
+
+// Fingerprint identifies the data of the lexicon compiled into the tool
+// (BuiltinLexicon): a hash of the files it was generated from. It is "" for
+// a lexicon loaded at run time. Indexes built from a lexicon at generate
+// time record it, to be used only with the same data.
+func (l *Lexicon) Fingerprint() string {
+	if l == nil {
+		return ""
+	}
+	return l.print
+}
+
+// readEnglish keeps the word list as one string: IsEnglish binary-searches
+// it, and loading costs one pass instead of 60,000 strings.
 func (l *Lexicon) readEnglish(fsys fs.FS) error {
 	raw, err := readCapped(fsys, englishPath)
 	if err != nil {
@@ -79,10 +106,12 @@ func (l *Lexicon) readEnglish(fsys fs.FS) error {
 	if strings.Contains(l.english, "\r") || !strings.HasSuffix(l.english, "\n") {
 		normalise()
 	}
-	// index the lines; a blank line after the start is a "\n\n" and asks
-	// for normalising first (found in this pass, not by a search of its own)
+	// check the order and index the two-letter prefixes; a blank line after
+	// the start is a "\n\n" and asks for normalising first (found in this
+	// pass, not by a search of its own)
 	index := func() (blank bool, err error) {
-		l.lines = make([]int32, 0, strings.Count(l.english, "\n")+1)
+		bucket := new([27*27 + 1]int32)
+		p, words := 0, 0
 		prev := ""
 		for off := 0; off < len(l.english); {
 			end := strings.IndexByte(l.english[off:], '\n')
@@ -101,10 +130,21 @@ func (l *Lexicon) readEnglish(fsys fs.FS) error {
 					return false, fmt.Errorf("%s: %q after %q: %w", englishPath, w, prev, errUnsorted)
 				}
 				prev = w
-				l.lines = append(l.lines, int32(off))
+				words++
+				// bucket[q] = first word whose two-letter prefix is >= q
+				for q := prefixIndex(w); p <= q; p++ {
+					bucket[p] = int32(off)
+				}
 			}
 			off += end + 1
 		}
+		for ; p < len(bucket); p++ {
+			bucket[p] = int32(len(l.english))
+		}
+		if words == 0 {
+			return false, fmt.Errorf("%s: %w", englishPath, errEmptyList)
+		}
+		l.bucket = bucket
 		return false, nil
 	}
 	blank, err := index()
@@ -112,21 +152,7 @@ func (l *Lexicon) readEnglish(fsys fs.FS) error {
 		normalise()
 		_, err = index()
 	}
-	if err != nil {
-		return err
-	}
-	if len(l.lines) == 0 {
-		return fmt.Errorf("%s: %w", englishPath, errEmptyList)
-	}
-	// bucket[p] = first word whose two-letter prefix is >= p
-	j := 0
-	for p := range l.bucket {
-		for j < len(l.lines) && prefixIndex(l.word(j)) < p {
-			j++
-		}
-		l.bucket[p] = int32(j)
-	}
-	return nil
+	return err
 }
 
 // prefixIndex maps a word's first two letters to 0..728 in sort order
@@ -141,12 +167,27 @@ func prefixIndex(w string) int {
 	return idx(0)*27 + idx(1)
 }
 
-func (l *Lexicon) word(i int) string {
-	end := len(l.english) // every word, the last too, ends with a newline
-	if i+1 < len(l.lines) {
-		end = int(l.lines[i+1])
+// searchWords reports whether w is a line of words[lo:hi], a run of whole
+// sorted lines: a binary search on byte offsets, each probe backing up to
+// the start of its line.
+func searchWords(words string, lo, hi int, w string) bool {
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start := lo
+		if i := strings.LastIndexByte(words[lo:mid], '\n'); i >= 0 {
+			start = lo + i + 1
+		}
+		end := start + strings.IndexByte(words[start:hi], '\n')
+		switch line := words[start:end]; {
+		case line < w:
+			lo = end + 1
+		case line > w:
+			hi = start
+		default:
+			return true
+		}
 	}
-	return l.english[l.lines[i] : end-1]
+	return false
 }
 
 var (
@@ -263,7 +304,7 @@ func (l *Lexicon) addRow(n int, line string) error {
 	if k.ID == "" || k.Name == "" {
 		return errors.New("empty id or label")
 	}
-	if _, dup := l.byID[k.ID]; dup {
+	if _, dup := l.byID.get(k.ID); dup {
 		return fmt.Errorf("duplicate id %q", k.ID)
 	}
 	switch f[7] {
@@ -279,47 +320,37 @@ func (l *Lexicon) addRow(n int, line string) error {
 	i := len(l.entries)
 	l.entries = append(l.entries, k)
 	l.sources = append(l.sources, f[11])
-	l.byID[k.ID] = i
+	l.byID.add(k.ID, int32(i))
 	return nil
 }
 
-// indexForms builds byForm: every entry's label, aliases and case-exact
-// aliases, in file order, so the most trusted entry owns a shared form.
-func (l *Lexicon) indexForms() map[string]int32 {
+// indexForms builds the form index: every entry's label, aliases and
+// case-exact aliases, in file order, so the most trusted entry owns a shared
+// form.
+func (l *Lexicon) indexForms() *strTable {
 	n := 0 // every label and alias: at most this many forms
 	for _, k := range l.entries {
 		n += 1 + len(k.Aliases) + len(k.CaseAliases)
 	}
-	l.byForm = make(map[string]int32, n)
+	t := newStrTable(n)
 	for i, k := range l.entries {
-		l.addForm(k.Name, i)
+		t.add(foldForm(k.Name), int32(i)) // an earlier (more trusted) entry keeps a form it owns
 		for _, a := range k.Aliases {
-			l.addForm(a, i)
+			t.add(foldForm(a), int32(i))
 		}
 		for _, a := range k.CaseAliases {
-			l.addForm(a, i)
+			t.add(foldForm(a), int32(i))
 		}
 	}
-	return l.byForm
+	return t
 }
 
-// formIndex returns byForm, waiting for it to be built.
-func (l *Lexicon) formIndex() map[string]int32 {
+// form returns the entry that owns a form, waiting for the index to be built.
+func (l *Lexicon) form(name string) (int32, bool) {
 	if l.forms == nil {
-		return nil
+		return 0, false
 	}
-	return l.forms()
-}
-
-func (l *Lexicon) addForm(form string, i int) {
-	key := foldForm(form)
-	if key == "" {
-		return
-	}
-	if _, taken := l.byForm[key]; taken {
-		return // an earlier (more trusted) entry owns the form
-	}
-	l.byForm[key] = int32(i)
+	return l.forms().get(foldForm(name))
 }
 
 // foldForm is the key a name is looked up by: normalised, case-folded, with
@@ -356,7 +387,7 @@ func (l *Lexicon) Entries() []Keyword { return l.entries }
 // Source returns where the skill with lexicon id came from: curated,
 // onet-hot, onet, linguist, esco or simple-icons ("" when unknown).
 func (l *Lexicon) Source(id string) string {
-	if i, ok := l.byID[id]; ok {
+	if i, ok := l.byID.get(id); ok {
 		return l.sources[i]
 	}
 	return ""
@@ -383,7 +414,7 @@ func (l *Lexicon) TrustedEntry(i int) bool {
 
 // ByID returns the skill with lexicon id.
 func (l *Lexicon) ByID(id string) (Keyword, bool) {
-	if i, ok := l.byID[id]; ok {
+	if i, ok := l.byID.get(id); ok {
 		return l.entries[i], true
 	}
 	return Keyword{}, false
@@ -396,7 +427,7 @@ func (l *Lexicon) Lookup(name string) (Keyword, bool) {
 	if l == nil {
 		return Keyword{}, false
 	}
-	if i, ok := l.formIndex()[foldForm(name)]; ok {
+	if i, ok := l.form(name); ok {
 		return l.entries[i], true
 	}
 	return Keyword{}, false
@@ -408,7 +439,7 @@ func (l *Lexicon) IsAlias(form string) bool {
 	if l == nil {
 		return false
 	}
-	_, ok := l.formIndex()[foldForm(form)]
+	_, ok := l.form(form)
 	return ok
 }
 
@@ -423,16 +454,15 @@ func (l *Lexicon) IsEnglish(word string) bool {
 	if w == "" {
 		return false
 	}
-	p := prefixIndex(w)
-	lo, hi := int(l.bucket[p]), len(l.lines)
-	if p+1 < len(l.bucket) {
-		hi = int(l.bucket[p+1])
+	if l.bucket == nil {
+		return false
 	}
-	if !isLowerAZ(w) { // outside the a-z prefix order: search everything
-		lo, hi = 0, len(l.lines)
+	lo, hi := 0, len(l.english)
+	if isLowerAZ(w) { // inside the a-z prefix order: search its bucket only
+		p := prefixIndex(w)
+		lo, hi = int(l.bucket[p]), int(l.bucket[p+1])
 	}
-	i := lo + sort.Search(hi-lo, func(i int) bool { return l.word(lo+i) >= w })
-	return i < hi && l.word(i) == w
+	return searchWords(l.english, lo, hi, w)
 }
 
 func isLowerAZ(w string) bool {
