@@ -157,7 +157,7 @@ func (r *JDRules) fromJD(name, text string, lex *Lexicon) *JD {
 	renumberGroups(kws)
 	years := jdYears(doc.Clauses)
 	return &JD{
-		Set:       &Set{ID: name, Title: doc.Title, Source: "jd", Keywords: kws},
+		Set:       &Set{ID: name, Title: doc.Title, Source: "jd", Keywords: kws, Experience: r.jdExperience(doc.Clauses)},
 		Title:     doc.Title,
 		Years:     years,
 		Degree:    jdDegree(doc.Clauses),

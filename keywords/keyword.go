@@ -81,6 +81,9 @@ type Set struct {
 	Keywords []Keyword // in file order
 	Checks   []string  // ids of role-specific quality checks
 	Signals  []Signal  // what the role's hiring managers look for
+	// Experience holds a job description's "N years as X" requirements
+	// (FromJD); the scorer gives them a bounded share of the score.
+	Experience []ExperienceAsk
 }
 
 // Signal is a role-specific quality signal: a named group of phrases whose

@@ -133,4 +133,8 @@ type Report struct {
 	Fixes         []string     `json:"fixes"`    // the most useful changes, most valuable first
 	Checks        []Check      `json:"checks"`
 	Diagnostics   []Diagnostic `json:"diagnostics"`
+	// Experience is the share of the score held by a job description's
+	// years requirements, nil when the target asks none (added in
+	// schema_version 1: absent from reports without it).
+	Experience *Experience `json:"experience,omitempty"`
 }

@@ -84,13 +84,22 @@ func (ix *Index) Score(doc *extract.Document) *Report {
 	for i, k := range ix.kws {
 		ms[i] = ix.match(sc, i, k)
 	}
-	ix.weigh(ms)
+	share := 0.0
+	if len(ix.set.Experience) > 0 {
+		share = ExperienceShare
+	}
+	ix.weigh(ms, 1-share)
 	var total float64
 	for i := range ms {
 		total += ms[i].Points
 		if ms[i].Matched {
 			rep.Matched++
 		}
+	}
+	if ex := experience(doc, ix.set.Experience, share); ex != nil {
+		total += ex.Points
+		ex.Points = round2(ex.Points)
+		rep.Experience = ex
 	}
 	rep.Total = len(ms)
 	rep.Score = math.Round(total*10) / 10
@@ -101,7 +110,7 @@ func (ix *Index) Score(doc *extract.Document) *Report {
 		ms[i].Points = round2(ms[i].Points)
 		ms[i].MaxPoints = round2(ms[i].MaxPoints)
 	}
-	rep.Fixes = fixes(ms)
+	rep.Fixes = fixes(ms, rep.Experience)
 	sortMatches(ms)
 	rep.Keywords = ms
 	if ix.noChecks {
@@ -275,7 +284,8 @@ func variantKey(s string) string {
 }
 
 // weigh sets Weight, Credit, Points and MaxPoints; any-of groups count once.
-func (ix *Index) weigh(ms []Match) {
+// The keywords share scale of the score (1 unless the target asks years).
+func (ix *Index) weigh(ms []Match, scale float64) {
 	type group struct {
 		best int
 		w    float64
@@ -324,8 +334,8 @@ func (ix *Index) weigh(ms []Match) {
 			}
 			w = g.w
 		}
-		ms[i].MaxPoints = 100 * w / sum
-		ms[i].Points = 100 * w * ms[i].Credit / sum
+		ms[i].MaxPoints = 100 * scale * w / sum
+		ms[i].Points = 100 * scale * w * ms[i].Credit / sum
 	}
 	for i, k := range ix.kws {
 		if k.Group != "" && groups[k.Group].best != i && ms[groups[k.Group].best].Matched && !ms[i].Matched {
@@ -359,8 +369,9 @@ func fixFor(m Match, k keywords.Keyword) string {
 }
 
 // fixes lists the most valuable changes first: the points each would gain,
-// then the tier; alias rewrites (no points) come last.
-func fixes(ms []Match) []string {
+// then the tier; alias rewrites (no points) come last. An unmet years
+// requirement is a fix too, ranked by its points like a must-have.
+func fixes(ms []Match, ex *Experience) []string {
 	type key struct {
 		gain float64
 		tier int
@@ -372,6 +383,21 @@ func fixes(ms []Match) []string {
 			keys = append(keys, key{ms[i].MaxPoints - ms[i].Points, tierRank(ms[i].Tier), i})
 		}
 	}
+	var exFixes []string
+	if ex != nil {
+		for _, a := range ex.Asks {
+			if a.Fix != "" {
+				keys = append(keys, key{a.MaxPoints - a.Points, -1, len(ms) + len(exFixes)})
+				exFixes = append(exFixes, a.Fix)
+			}
+		}
+	}
+	name := func(i int) string {
+		if i >= len(ms) {
+			return exFixes[i-len(ms)]
+		}
+		return ms[i].Keyword
+	}
 	sort.Slice(keys, func(a, b int) bool {
 		x, y := &keys[a], &keys[b]
 		if x.gain != y.gain {
@@ -380,7 +406,7 @@ func fixes(ms []Match) []string {
 		if x.tier != y.tier {
 			return x.tier < y.tier
 		}
-		if kx, ky := ms[x.i].Keyword, ms[y.i].Keyword; kx != ky {
+		if kx, ky := name(x.i), name(y.i); kx != ky {
 			return kx < ky
 		}
 		return x.i < y.i
@@ -389,6 +415,10 @@ func fixes(ms []Match) []string {
 	for _, k := range keys {
 		if len(out) == maxFixes {
 			break
+		}
+		if k.i >= len(ms) {
+			out = append(out, exFixes[k.i-len(ms)])
+			continue
 		}
 		out = append(out, ms[k.i].Fix)
 	}

@@ -1,0 +1,109 @@
+package keywords
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/resumescore/resumescore/scorer/token"
+)
+
+// ExperienceAsk is one "N years as X" requirement of a job description: the
+// years asked and the words of the role or field they are asked in. The
+// scorer credits the years of the resume's dated roles that name those words.
+type ExperienceAsk struct {
+	Years   int      // years asked (the first figure of the requirement)
+	Text    string   // the requirement as the posting writes it
+	Words   []string // the role's or field's content words, as ExperienceWord folds them; empty: any experience counts
+	Section string   // required or preferred
+}
+
+// maxExperienceAsks bounds the asks kept per posting, in posting order.
+const maxExperienceAsks = 8
+
+// experienceFiller are words of a years requirement that name neither the
+// role nor the field ("at least 4 years of prior experience working as").
+var experienceFiller = map[string]bool{
+	"minimum": true, "least": true, "prior": true, "previous": true, "spent": true, "has": true, "have": true,
+	"having": true, "hold": true, "holds": true, "must": true, "should": true, "total": true, "overall": true,
+	"relevant": true, "related": true, "direct": true, "hands": true, "demonstrated": true, "combined": true,
+	"progressive": true, "progressively": true, "responsible": true, "responsibility": true, "responsibilities": true,
+	"job": true, "jobs": true, "work": true, "worked": true, "working": true, "position": true, "positions": true,
+	"capacity": true, "field": true, "industry": true, "equivalent": true, "added": true, "advantage": true,
+	"plus": true, "preferred": true, "required": true, "crucial": true, "essential": true, "mandatory": true,
+	"desirable": true, "desired": true, "ideally": true, "approximately": true, "over": true, "more": true,
+	"than": true, "year": true, "yrs": true, "yr": true, "experienced": true, "experiences": true,
+}
+
+// jdExperience returns the posting's years requirements: each required or
+// preferred clause that asks a number of years ("Minimum 2 years as a Network
+// Engineer", "5+ years of experience in forest conservation"), with the
+// content words left once the figure, function words, job-ad boilerplate and
+// requirement filler are dropped.
+func (r *JDRules) jdExperience(cs []jdClause) []ExperienceAsk {
+	var out []ExperienceAsk
+	for _, c := range cs {
+		if c.Section != SectionRequired && c.Section != SectionPreferred {
+			continue
+		}
+		loc := yearsRE().FindAllStringSubmatchIndex(c.Text, -1)
+		for _, m := range loc {
+			tail := strings.ToLower(c.Text[m[1]:min(len(c.Text), m[1]+40)])
+			if strings.Contains(tail, "old") || strings.Contains(tail, "ago") {
+				continue
+			}
+			v := c.Text[m[2]:m[3]]
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				n = numberWords[strings.ToLower(v)]
+			}
+			if n <= 0 || n > 30 {
+				continue
+			}
+			rest := c.Text[:m[0]] + " " + c.Text[m[1]:]
+			out = append(out, ExperienceAsk{Years: n, Text: strings.TrimSpace(c.Text), Words: r.experienceWords(rest), Section: c.Section})
+			break
+		}
+		if len(out) == maxExperienceAsks {
+			break
+		}
+	}
+	return out
+}
+
+// experienceWords folds the content words of a requirement, once each.
+func (r *JDRules) experienceWords(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range cueWords(s) {
+		if len(w) < 2 || r.function[w] || r.stop[w] || experienceFiller[w] || isDigits(w) {
+			continue
+		}
+		k := ExperienceWord(w)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// ExperienceWord folds one word of a years requirement or of a resume's dated
+// line so that both sides meet: lowercase, a possessive or plural dropped,
+// ordinary words Snowball-stemmed ("Engineers" and "engineering" give
+// "engin").
+func ExperienceWord(w string) string {
+	w = strings.TrimSuffix(strings.ToLower(w), "'s")
+	if !token.Stemmable(w) {
+		return w
+	}
+	return token.Porter2(token.Light(w))
+}

@@ -1,0 +1,157 @@
+package scorer_test
+
+import (
+	"math"
+	"testing"
+
+	"github.com/resumescore/resumescore/keywords"
+	"github.com/resumescore/resumescore/scorer"
+)
+
+// compileAsks compiles a set of keywords with years requirements.
+func compileAsks(t *testing.T, asks []keywords.ExperienceAsk, kws ...keywords.Keyword) *scorer.Index {
+	t.Helper()
+	lex := lexicon(t)
+	set := &keywords.Set{ID: "jd", Source: "jd", Keywords: kws, Experience: asks}
+	lex.Resolve(set)
+	ix, err := scorer.Compile(set, lex)
+	if err != nil {
+		t.Fatalf("Compile: %v", err)
+	}
+	return ix
+}
+
+func ask(years int, section string, words ...string) keywords.ExperienceAsk {
+	for i, w := range words {
+		words[i] = keywords.ExperienceWord(w)
+	}
+	return keywords.ExperienceAsk{Years: years, Text: "asked", Words: words, Section: section}
+}
+
+func TestExperienceYears(t *testing.T) {
+	tests := []struct {
+		name  string
+		ask   keywords.ExperienceAsk
+		lines []string
+		years float64
+		evid  []int
+	}{
+		{"year range on the title line", ask(2, "required", "network", "engineer"),
+			[]string{"- Network Engineer (2014 - 2016)"}, 2, []int{1}},
+		{"en dash, to, and a role named by its bullets", ask(3, "required", "python"),
+			[]string{"Data Engineer, Acme (2019 – 2021)", "- Built pipelines in Python.", "Analyst, Beta from 2015 to 2016", "- Excel reports."}, 2, []int{1}},
+		{"months: Jan 2019 - Mar 2021 is 27 months", ask(2, "required"),
+			[]string{"Engineer, Acme", "Jan 2019 - Mar 2021"}, 2.3, []int{2}},
+		{"month numbers", ask(1, "required"),
+			[]string{"Engineer 03/2020 - 02/2021"}, 1, []int{1}},
+		{"overlapping roles count once", ask(5, "required", "engineer"),
+			[]string{"Engineer, A (2010 - 2014)", "Engineer, B (2012 - 2016)"}, 6, []int{1, 2}},
+		{"present ends at the latest year the resume names", ask(3, "required", "engineer"),
+			[]string{"Engineer, A (2019 - Present)", "Intern, B (2016 - 2021)"}, 2, []int{1}},
+		{"schooling is no role", ask(2, "required", "engineering"),
+			[]string{"## Education", "B.S. Engineering, State University (2010 - 2014)"}, 0, nil},
+		{"a heading ends a role's bullets", ask(2, "required", "python"),
+			[]string{"Engineer, Acme (2019 - 2021)", "- Ops work.", "## Skills", "Python"}, 0, nil},
+		{"half the words must be named", ask(2, "required", "senior", "quality", "engineer", "web"),
+			[]string{"Quality Engineer (2013 - 2015)", "Web Developer (2016 - 2017)"}, 2, []int{1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix := compileAsks(t, []keywords.ExperienceAsk{tt.ask}, keywords.Keyword{Name: "Kafka"})
+			rep := ix.Score(doc(tt.lines...))
+			if rep.Experience == nil || len(rep.Experience.Asks) != 1 {
+				t.Fatalf("Experience = %+v, want one ask", rep.Experience)
+			}
+			a := rep.Experience.Asks[0]
+			if a.Years != tt.years {
+				t.Errorf("Years = %v, want %v", a.Years, tt.years)
+			}
+			var got []int
+			for _, e := range a.Evidence {
+				got = append(got, e.Line)
+			}
+			if len(got) != len(tt.evid) {
+				t.Errorf("evidence lines %v, want %v", got, tt.evid)
+			}
+			for i := range got {
+				if i < len(tt.evid) && got[i] != tt.evid[i] {
+					t.Errorf("evidence lines %v, want %v", got, tt.evid)
+					break
+				}
+			}
+			wantCredit := math.Min(tt.years/float64(tt.ask.Years), 1)
+			if d := a.Credit - wantCredit; d > 0.01 || d < -0.01 {
+				t.Errorf("Credit = %v, want %.2f", a.Credit, wantCredit)
+			}
+			if (a.Fix == "") != (tt.years >= float64(tt.ask.Years)) {
+				t.Errorf("Fix = %q with %v of %d years", a.Fix, a.Years, tt.ask.Years)
+			}
+		})
+	}
+}
+
+func TestExperienceShare(t *testing.T) {
+	kws := []keywords.Keyword{{Name: "Kafka", Tier: keywords.Essential}, {Name: "Terraform", Tier: keywords.Essential}}
+	asks := []keywords.ExperienceAsk{ask(2, "required", "network", "engineer"), ask(4, "preferred", "python")}
+	tests := []struct {
+		name  string
+		asks  []keywords.ExperienceAsk
+		lines []string
+		want  float64
+	}{
+		{"no asks: keywords only", nil, []string{"Kafka, Terraform"}, 100},
+		{"no asks, no keywords", nil, []string{"Network Engineer (2014 - 2016)"}, 0},
+		{"keywords and years met", asks, []string{"Kafka, Terraform", "Network Engineer (2014 - 2016)", "- Python tooling", "Python Developer (2010 - 2014)"}, 100},
+		{"keywords, no dated roles", asks, []string{"Kafka, Terraform"}, 100 * (1 - scorer.ExperienceShare)},
+		// the required ask weighs 1, the preferred one 0.5: half the required years give 1/3 of the share
+		{"keywords, half the required years", asks, []string{"Kafka, Terraform", "Network Engineer (2014 - 2015)"}, 100*(1-scorer.ExperienceShare) + 100*scorer.ExperienceShare*(0.5/1.5)},
+		{"years met, no keywords", asks, []string{"Network Engineer (2014 - 2016)", "Python Developer (2010 - 2014)"}, 100 * scorer.ExperienceShare},
+		{"nothing", asks, []string{"Cook (2014 - 2016)"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix := compileAsks(t, tt.asks, kws...)
+			rep := ix.Score(doc(tt.lines...))
+			if want := math.Round(tt.want*10) / 10; rep.Score != want {
+				t.Errorf("Score = %v, want %v", rep.Score, want)
+			}
+			// the points of the keywords and of the years add up to the score
+			sum, max := 0.0, 0.0
+			for _, m := range rep.Keywords {
+				sum += m.Points
+				max += m.MaxPoints
+			}
+			if rep.Experience != nil {
+				sum += rep.Experience.Points
+				max += rep.Experience.MaxPoints
+			} else if len(tt.asks) > 0 {
+				t.Fatalf("Experience = nil with %d asks", len(tt.asks))
+			}
+			if d := sum - rep.Score; d > 0.1 || d < -0.1 {
+				t.Errorf("sum of points = %v, want the score %v", sum, rep.Score)
+			}
+			if d := max - 100; d > 0.1 || d < -0.1 {
+				t.Errorf("sum of max points = %v, want 100", max)
+			}
+		})
+	}
+}
+
+// TestExperienceMonotone: adding a dated role never lowers the score.
+func TestExperienceMonotone(t *testing.T) {
+	asks := []keywords.ExperienceAsk{ask(3, "required", "network", "engineer")}
+	ix := compileAsks(t, asks, keywords.Keyword{Name: "Kafka"})
+	base := []string{"Kafka", "Network Engineer (2014 - 2015)"}
+	prev := ix.Score(doc(base...)).Score
+	for _, add := range []string{"Cook (2010 - 2012)", "Network Engineer, B (2015 - 2016)", "Senior Network Engineer (2016 - 2020)"} {
+		base = append(base, add)
+		got := ix.Score(doc(base...)).Score
+		if got < prev {
+			t.Errorf("adding %q lowered the score %v -> %v", add, prev, got)
+		}
+		prev = got
+	}
+	if prev != 100 {
+		t.Errorf("Score with every ask met = %v, want 100", prev)
+	}
+}
