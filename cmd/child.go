@@ -40,7 +40,7 @@ const childMemLimit = 2 << 30
 // it cleanly, the kill is for a child that cannot.
 const childGrace = 2 * time.Second
 
-// maxChildOutput caps one reply line of a child; maxChildStderr caps what is
+// maxChildOutput caps one reply frame of a child; maxChildStderr caps what is
 // kept of its stderr (read only to classify a crash).
 const (
 	maxChildOutput = 64 << 20
@@ -61,12 +61,13 @@ func init() {
 	registerCommand(func(s *streams, g *globalOptions) *cobra.Command { return newChildCmd(s, g) })
 }
 
-// childReply is what a child writes on stdout: the document, or the error
-// with the names of the sentinels it wraps so the parent can rebuild it.
+// childReply is what a child writes on stdout, as one frame (child_codec.go):
+// the document, or the error with the names of the sentinels it wraps so the
+// parent can rebuild it.
 type childReply struct {
-	Doc       *extract.Document `json:"doc,omitempty"`
-	Error     string            `json:"error,omitempty"`     // the cause, without the path
-	Sentinels []string          `json:"sentinels,omitempty"` // names from childSentinels
+	Doc       *extract.Document
+	Error     string   // the cause, without the path
+	Sentinels []string // names from childSentinels
 }
 
 // childSentinels are the errors carried across the process boundary by name.
@@ -88,7 +89,7 @@ var childSentinels = []struct {
 
 // newChildCmd builds the hidden `__extract` command: a child extractor
 // serving one batch worker. It reads requests from stdin, one JSON string (a
-// file path) per line, and answers each with one childReply line on stdout.
+// file path) per line, and answers each with one childReply frame on stdout.
 // It reads nothing before the first request, and the parent sends that only
 // once the memory limit is in place. After a timeout it answers and exits: the
 // stuck parser goroutine cannot be stopped, so the parent starts a fresh child.
@@ -110,7 +111,7 @@ func newChildCmd(s *streams, g *globalOptions) *cobra.Command {
 				debug.SetGCPercent(childGCPercent)
 			}
 			in := bufio.NewReader(s.In)
-			enc := json.NewEncoder(s.Out) // one Write per reply line
+			var frame []byte // one Write per reply
 			for {
 				line, err := in.ReadBytes('\n')
 				if len(bytes.TrimSpace(line)) > 0 {
@@ -121,7 +122,8 @@ func newChildCmd(s *streams, g *globalOptions) *cobra.Command {
 					} else {
 						rep = extractReply(ctx, path, g.extractOptions())
 					}
-					if werr := enc.Encode(&rep); werr != nil {
+					frame = appendChildReply(frame[:0], &rep)
+					if _, werr := s.Out.Write(frame); werr != nil {
 						return fmt.Errorf("child reply: %w", werr)
 					}
 					if slices.Contains(rep.Sentinels, "deadline") {
@@ -291,14 +293,14 @@ func (w *childWorker) extract(ctx context.Context, path string) (*extract.Docume
 		return nil, crashError(path, werr, w.stderr.Bytes(), w.cr.memLimit)
 	}
 	type result struct {
-		line []byte
-		err  error
+		rep *childReply
+		err error
 	}
 	ch := make(chan result, 1)
 	out := w.stdout
 	go func() {
-		line, err := readLine(out, maxChildOutput)
-		ch <- result{line, err}
+		rep, err := readChildFrame(out, maxChildOutput)
+		ch <- result{rep, err}
 	}()
 	timer := time.NewTimer(w.cr.timeout + childGrace)
 	defer timer.Stop()
@@ -315,11 +317,18 @@ func (w *childWorker) extract(ctx context.Context, path string) (*extract.Docume
 		<-ch
 		return nil, ctx.Err()
 	}
-	if r.err != nil {
-		if errors.Is(r.err, errLineTooLong) {
-			_ = w.stop(true)
-			return nil, fail("the extracted text is too large", extract.ErrTooLarge)
+	switch {
+	case errors.Is(r.err, errLineTooLong):
+		_ = w.stop(true)
+		return nil, fail("the extracted text is too large", extract.ErrTooLarge)
+	case errors.Is(r.err, errBadFrame):
+		// Out of step with the protocol: end this child (a crashing one
+		// prints its trace on stderr) and start afresh on the next file.
+		if werr := w.stop(false); werr != nil {
+			return nil, crashError(path, werr, w.stderr.Bytes(), w.cr.memLimit)
 		}
+		return nil, fail("the extractor gave an unreadable reply", extract.ErrMalformed)
+	case r.err != nil:
 		// The child died before it answered.
 		werr := w.stop(false)
 		if werr == nil {
@@ -327,15 +336,7 @@ func (w *childWorker) extract(ctx context.Context, path string) (*extract.Docume
 		}
 		return nil, crashError(path, werr, w.stderr.Bytes(), w.cr.memLimit)
 	}
-	var rep childReply
-	if err := json.Unmarshal(r.line, &rep); err != nil {
-		// Out of step with the protocol: end this child (a crashing one
-		// prints its trace on stderr) and start afresh on the next file.
-		if werr := w.stop(false); werr != nil {
-			return nil, crashError(path, werr, w.stderr.Bytes(), w.cr.memLimit)
-		}
-		return nil, fail("the extractor gave an unreadable reply", extract.ErrMalformed)
-	}
+	rep := r.rep
 	if rep.Error != "" || rep.Doc == nil {
 		var errs []error
 		for _, name := range rep.Sentinels {
@@ -363,24 +364,6 @@ func (w *childWorker) extract(ctx context.Context, path string) (*extract.Docume
 
 // errLineTooLong says a child's reply exceeded maxChildOutput.
 var errLineTooLong = errors.New("reply too long")
-
-// readLine reads one '\n'-terminated line of at most max bytes.
-func readLine(r *bufio.Reader, max int) ([]byte, error) {
-	var line []byte
-	for {
-		chunk, err := r.ReadSlice('\n')
-		line = append(line, chunk...)
-		if len(line) > max {
-			return nil, errLineTooLong
-		}
-		if err == nil {
-			return line, nil
-		}
-		if !errors.Is(err, bufio.ErrBufferFull) {
-			return nil, err
-		}
-	}
-}
 
 // crashError classifies a child that exited abnormally.
 func crashError(path string, werr error, stderr []byte, limit uint64) error {

@@ -19,7 +19,7 @@ import (
 const childHelperEnv = "RESUMESCORE_TEST_CHILD"
 
 // TestChildHelper is not a test: it is the child process of TestChildRunner.
-// It speaks the child protocol (a JSON path per line in, a reply per line out)
+// It speaks the child protocol (a JSON path per line in, a reply frame out)
 // and misbehaves as its mode says when a request arrives.
 func TestChildHelper(t *testing.T) {
 	mode := os.Getenv(childHelperEnv)
@@ -44,12 +44,13 @@ func TestChildHelper(t *testing.T) {
 		}
 		var path string
 		_ = json.Unmarshal(line, &path)
+		reply := func(rep childReply) { _, _ = os.Stdout.Write(appendChildReply(nil, &rep)) }
 		switch mode {
 		case "ok":
-			_ = json.NewEncoder(os.Stdout).Encode(childReply{Doc: &extract.Document{Format: extract.Markdown, Pages: 1,
+			reply(childReply{Doc: &extract.Document{Format: extract.Markdown, Pages: 1,
 				Lines: []extract.Line{{N: 1, Page: 1, Text: fmt.Sprintf("pid %d read %s", os.Getpid(), path)}}}})
 		case "error":
-			_ = json.NewEncoder(os.Stdout).Encode(childReply{Error: "encrypted with an unsupported method (AES-256)", Sentinels: []string{"encrypted"}})
+			reply(childReply{Error: "encrypted with an unsupported method (AES-256)", Sentinels: []string{"encrypted"}})
 		case "oom":
 			// Far beyond the address-space limit: the runtime's fatal error, which recover cannot catch.
 			b := make([]byte, 8<<30)
@@ -61,7 +62,15 @@ func TestChildHelper(t *testing.T) {
 		case "hang":
 			time.Sleep(time.Hour)
 		case "garbage":
-			fmt.Println("%PDF-1.7 not json")
+			fmt.Println("%PDF-1.7 not a frame")
+		case "huge":
+			// A frame header announcing more than the parent accepts.
+			_, _ = os.Stdout.Write([]byte{'R', 'S', 'X', childFrameVersion, 0xFF, 0xFF, 0xFF, 0xFF})
+		case "truncated":
+			// Half a frame, then death: a crash in the middle of a reply.
+			frame := appendChildReply(nil, &childReply{Doc: &extract.Document{Lines: []extract.Line{{Text: "cut"}}}})
+			_, _ = os.Stdout.Write(frame[:len(frame)-2])
+			os.Exit(4)
 		case "exit":
 			os.Exit(3)
 		}
@@ -88,6 +97,8 @@ func TestChildWorker(t *testing.T) {
 		{mode: "panic", wantIs: []error{extract.ErrMalformed}, wantInMsg: "the parser crashed"},
 		{mode: "hang", wantIs: []error{extract.ErrMalformed, context.DeadlineExceeded}, wantInMsg: "timed out"},
 		{mode: "garbage", wantIs: []error{extract.ErrMalformed}, wantInMsg: "unreadable reply"},
+		{mode: "huge", wantIs: []error{extract.ErrTooLarge}, wantInMsg: "too large"},
+		{mode: "truncated", wantIs: []error{extract.ErrMalformed}, wantInMsg: "exit status 4"},
 		{mode: "exit", wantIs: []error{extract.ErrMalformed}, wantInMsg: "exit status 3"},
 	}
 	for _, tt := range tests {
