@@ -1,5 +1,7 @@
 package scorer
 
+//go:generate go test -run ^TestBaseDataIsCurrent$ -update-base
+
 import (
 	"strings"
 	"sync"
@@ -36,13 +38,13 @@ type lexWord struct {
 }
 
 // trie is a token trie. Each distinct token key gets a word id (vocab), and
-// the edges are one map keyed by (node, word id), so building it allocates a
-// few large tables instead of one map per node, and the scan hashes each text
-// token's key once per trie instead of once per edge it tries.
+// the edges are one table keyed by (node, word id), so building it allocates
+// a few large tables instead of one map per node, and the scan hashes each
+// text token's key once per trie instead of once per edge it tries.
 type trie struct {
-	vocab map[string]int32 // token key -> word id
-	next  map[uint64]int32 // edgeKey(node, word id) -> node
-	ends  [][]int32        // per node: indices of the forms ending there
+	vocab *strTable  // token key -> word id
+	next  *edgeTable // edgeKey(node, word id) -> node
+	ends  [][]int32  // per node: indices of the forms ending there
 	forms []form
 }
 
@@ -50,24 +52,24 @@ type trie struct {
 func edgeKey(from, word int32) uint64 { return uint64(uint32(from))<<32 | uint64(uint32(word)) }
 
 func newTrie(capacity int) *trie {
-	return &trie{vocab: make(map[string]int32, capacity), next: make(map[uint64]int32, capacity), ends: make([][]int32, 1, capacity+1)}
+	return &trie{vocab: newStrTable(capacity), next: newEdgeTable(capacity), ends: make([][]int32, 1, capacity+1)}
 }
 
 // insert adds a form under its token keys and returns the form's index in the trie.
 func (tr *trie) insert(f form, keys []string) int32 {
 	n := int32(0)
 	for _, k := range keys {
-		w, ok := tr.vocab[k]
+		w, ok := tr.vocab.get(k)
 		if !ok {
-			w = int32(len(tr.vocab))
-			tr.vocab[k] = w
+			w = int32(tr.vocab.n)
+			tr.vocab.add(k, w)
 		}
 		e := edgeKey(n, w)
-		nx, ok := tr.next[e]
+		nx, ok := tr.next.get(e)
 		if !ok {
 			nx = int32(len(tr.ends))
 			tr.ends = append(tr.ends, nil)
-			tr.next[e] = nx
+			tr.next.add(e, nx)
 		}
 		n = nx
 	}
@@ -81,9 +83,10 @@ func (tr *trie) insert(f form, keys []string) int32 {
 // every lexicon skill's forms. It is built once per Lexicon and shared by
 // every Index compiled against it.
 type base struct {
-	tr      *trie
-	targets []target
-	byID    map[string][]int32
+	tr        *trie
+	targets   []target
+	ids       *strTable // lexicon id -> index in idTargets
+	idTargets [][]int32 // the targets of each id
 
 	wordsOnce sync.Once
 	words     map[byte][]lexWord // single-word forms by first letter, for the fuzzy collision guard
@@ -97,7 +100,10 @@ var bases sync.Map // *keywords.Lexicon -> func() *base (a sync.OnceValue)
 // Compile picks it up.
 func baseFor(lex *keywords.Lexicon) *base {
 	if lex == nil {
-		return &base{tr: newTrie(0), byID: map[string][]int32{}}
+		return &base{tr: newTrie(0), ids: newStrTable(0)}
+	}
+	if lex.Fingerprint() == builtinBaseFingerprint {
+		return &builtinBase // generated from this very lexicon: nothing to build
 	}
 	if f, ok := bases.Load(lex); ok {
 		return f.(func() *base)()
@@ -111,7 +117,7 @@ func buildBase(lex *keywords.Lexicon) *base {
 	// Sizes as measured on the built-in lexicon (5,453 skills: 5,489 trie
 	// edges, 3,005 forms): a map presized far past its use costs start-up
 	// time clearing and faulting in its table.
-	b := &base{tr: newTrie(len(es) + len(es)/8), byID: make(map[string][]int32, len(es)), targets: make([]target, 0, len(es))}
+	b := &base{tr: newTrie(len(es) + len(es)/8), ids: newStrTable(len(es)), idTargets: make([][]int32, 0, len(es)), targets: make([]target, 0, len(es))}
 	b.tr.forms = make([]form, 0, len(es)*5/8)
 	ids := make([]int32, len(es)) // one backing array for the byID lists of one target each
 	for i, e := range es {
@@ -120,11 +126,12 @@ func buildBase(lex *keywords.Lexicon) *base {
 		t.evidence = t.evidence && trusted
 		ti := int32(len(b.targets))
 		b.targets = append(b.targets, t)
-		if l, ok := b.byID[t.id]; ok {
-			b.byID[t.id] = append(l, ti)
+		if li, ok := b.ids.get(t.id); ok {
+			b.idTargets[li] = append(b.idTargets[li], ti)
 		} else {
 			ids[ti] = ti
-			b.byID[t.id] = ids[ti : ti+1 : ti+1]
+			b.ids.add(t.id, int32(len(b.idTargets)))
+			b.idTargets = append(b.idTargets, ids[ti:ti+1:ti+1])
 		}
 		if !trusted && !anyPunctuatedForm(e) {
 			continue // every form would be left out below: skip building them
@@ -174,6 +181,14 @@ func punctuated(s string) bool {
 		}
 	}
 	return false
+}
+
+// byID returns the lexicon targets with lexicon id.
+func (b *base) byID(id string) []int32 {
+	if li, ok := b.ids.get(id); ok {
+		return b.idTargets[li]
+	}
+	return nil
 }
 
 // lexiconWords returns the lexicon's single-word letter-only forms by first letter.
@@ -247,7 +262,7 @@ func (ix *Index) form(fi int32) *form {
 // targetsByID returns every target (set keyword or lexicon skill) with lexicon id.
 func (ix *Index) targetsByID(id string) []int32 {
 	out := append([]int32(nil), ix.byID[id]...)
-	for _, t := range ix.base.byID[id] {
+	for _, t := range ix.base.byID(id) {
 		if !ix.inSet[t] {
 			out = append(out, t)
 		}
@@ -313,7 +328,7 @@ func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
 	for i, k := range kws {
 		ix.addKeyword(i, k)
 		if k.Known && k.ID != "" {
-			for _, t := range b.byID[k.ID] {
+			for _, t := range b.byID(k.ID) {
 				ix.inSet[t] = true
 			}
 		}

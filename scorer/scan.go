@@ -261,7 +261,7 @@ func (s *scan) walk(hits []hit, ls *lineScan, view uint8, toks []token.Token, ke
 				ids[i] = s.buf.ids[0][t][ls.partOf[i]]
 				continue
 			}
-			w, ok := tr.vocab[keys[i]]
+			w, ok := tr.vocab.get(keys[i])
 			if !ok {
 				w = -1
 			}
@@ -276,7 +276,7 @@ func (s *scan) walk(hits []hit, ls *lineScan, view uint8, toks []token.Token, ke
 				if ids[j] < 0 || j > i && !joinable(ls.text[toks[j-1].End:toks[j].Start]) {
 					break
 				}
-				nx, ok := tr.next[edgeKey(n, ids[j])]
+				nx, ok := tr.next.get(edgeKey(n, ids[j]))
 				if !ok {
 					break
 				}
