@@ -30,23 +30,25 @@ var experienceFiller = map[string]bool{
 	"job": true, "jobs": true, "work": true, "worked": true, "working": true, "position": true, "positions": true,
 	"capacity": true, "field": true, "industry": true, "equivalent": true, "added": true, "advantage": true,
 	"plus": true, "preferred": true, "required": true, "crucial": true, "essential": true, "mandatory": true,
-	"desirable": true, "desired": true, "ideally": true, "approximately": true, "over": true, "more": true,
+	"desirable": true, "desired": true, "ideally": true, "preferably": true, "prefer": true, "approximately": true, "over": true, "more": true,
 	"than": true, "year": true, "yrs": true, "yr": true, "experienced": true, "experiences": true,
 }
 
 // jdExperience returns the posting's years requirements: each required or
 // preferred clause that asks a number of years ("Minimum 2 years as a Network
-// Engineer", "5+ years of experience in forest conservation"), with the
-// content words left once the figure, function words, job-ad boilerplate and
-// requirement filler are dropped.
+// Engineer", "5+ years of experience in forest conservation"). The ask is the
+// clause up to the first comma or semicolon after the figure: its content
+// words, once the figure, function words, job-ad boilerplate and requirement
+// filler are dropped, name the role or field, and its inline cues the
+// section. In "2 years as a QA Engineer, preferably in a tech company" the
+// preference is the company's: the years stay required.
 func (r *JDRules) jdExperience(cs []jdClause) []ExperienceAsk {
 	var out []ExperienceAsk
 	for _, c := range cs {
-		if c.Section != SectionRequired && c.Section != SectionPreferred {
+		if c.Section == SectionIgnore || c.Section == SectionTitle {
 			continue
 		}
-		loc := yearsRE().FindAllStringSubmatchIndex(c.Text, -1)
-		for _, m := range loc {
+		for _, m := range yearsRE().FindAllStringSubmatchIndex(c.Text, -1) {
 			tail := strings.ToLower(c.Text[m[1]:min(len(c.Text), m[1]+40)])
 			if strings.Contains(tail, "old") || strings.Contains(tail, "ago") {
 				continue
@@ -59,8 +61,19 @@ func (r *JDRules) jdExperience(cs []jdClause) []ExperienceAsk {
 			if n <= 0 || n > 30 {
 				continue
 			}
-			rest := c.Text[:m[0]] + " " + c.Text[m[1]:]
-			out = append(out, ExperienceAsk{Years: n, Text: strings.TrimSpace(c.Text), Words: r.experienceWords(rest), Section: c.Section})
+			head := c.Text
+			if i := strings.IndexAny(c.Text[m[1]:], ",;"); i >= 0 {
+				head = c.Text[:m[1]+i]
+			}
+			sec := c.Section
+			if head != c.Text {
+				sec, _ = r.inlineSection(head, c.Base)
+			}
+			if sec != SectionRequired && sec != SectionPreferred {
+				break
+			}
+			rest := head[:m[0]] + " " + head[m[1]:]
+			out = append(out, ExperienceAsk{Years: n, Text: strings.TrimSpace(c.Text), Words: r.experienceWords(rest), Section: sec})
 			break
 		}
 		if len(out) == maxExperienceAsks {

@@ -12,6 +12,7 @@ type jdClause struct {
 	Line    int    // 1-based line number in the JD
 	Text    string // the sentence
 	Section string // required, responsibilities, preferred, about, ignore or title
+	Base    string // the section of the heading, before the sentence's inline cues
 	Bullet  bool   // the line is a list item
 	First   bool   // the first sentence of its line
 	Heading string // the heading the clause sits under ("" before the first)
@@ -95,7 +96,7 @@ func (r *JDRules) splitJD(text string) jdDoc {
 		}
 		wantTitle, nextIsTitle = false, false
 		for k, s := range splitSentences(clean) {
-			c := jdClause{Line: n, Text: s, Section: section, Bullet: bullet, Heading: heading, First: k == 0}
+			c := jdClause{Line: n, Text: s, Section: section, Base: section, Bullet: bullet, Heading: heading, First: k == 0}
 			if section != SectionIgnore {
 				c.Section, c.Negated = r.inlineSection(s, section)
 			}
