@@ -76,8 +76,19 @@ func deletions(w string, d int) []string {
 
 // fuzzyCandidates calls fn for every fuzzy-eligible form sharing a deletion
 // neighbour with w (up to d deletions), without allocating: the map lookups
-// convert a reused byte buffer.
+// convert a reused byte buffer. A set too small to have a deletion index
+// (indexFuzzy) gives every form with w's first letter and a length at most
+// two away instead: a superset of those, and the caller keeps only forms
+// within the edit limit either way.
 func (ix *Index) fuzzyCandidates(w string, d int, fn func(fi int32)) {
+	if ix.fuzzy == nil {
+		for _, fi := range ix.fuzzyForms {
+			if c := ix.fuzzyOK[fi]; c[0] == w[0] && len(c)-len(w) <= 2 && len(w)-len(c) <= 2 {
+				fn(fi)
+			}
+		}
+		return
+	}
 	var buf [64]byte
 	look := func(b []byte) {
 		for _, fi := range ix.fuzzy[string(b)] {

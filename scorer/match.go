@@ -234,7 +234,8 @@ type Index struct {
 	stems      map[string][]int32 // Snowball stem -> set targets whose single-word forms may vary
 	stemPrefix map[string]bool    // first three letters of every stem: words starting otherwise are not stemmed
 	fuzzyFirst [256]bool          // first letters of fuzzy-eligible forms
-	fuzzy      map[string][]int32 // deletion neighbourhood -> fuzzy-eligible set forms
+	fuzzyForms []int32            // fuzzy-eligible set forms, in insertion order
+	fuzzy      map[string][]int32 // deletion neighbourhood -> fuzzy-eligible set forms; nil for a small set (see indexFuzzy)
 	fuzzyOK    map[int32]string   // fuzzy-eligible set form -> its folded letters
 	setForm    map[string]bool    // folded single-token forms of set keywords: never typos
 	setWords   map[string][]int32 // folded single-token case-insensitive forms -> set targets, for glued runs
@@ -307,7 +308,7 @@ func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
 		set: set, lex: lex, base: b, tr: newTrie(16 * (len(set.Keywords) + 1)),
 		nbTargets: int32(len(b.targets)), nbForms: int32(len(b.tr.forms)),
 		inSet: make([]bool, len(b.targets)), broaderOf: map[int32]bool{}, byID: map[string][]int32{},
-		stems: map[string][]int32{}, stemPrefix: map[string]bool{}, fuzzy: map[string][]int32{}, fuzzyOK: map[int32]string{}, setForm: map[string]bool{}, setWords: map[string][]int32{}, nearStems: map[string][]int32{},
+		stems: map[string][]int32{}, stemPrefix: map[string]bool{}, fuzzyOK: map[int32]string{}, setForm: map[string]bool{}, setWords: map[string][]int32{}, nearStems: map[string][]int32{},
 	}
 	kws := set.Keywords
 	if lex != nil {
@@ -333,6 +334,7 @@ func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
 			}
 		}
 	}
+	ix.indexFuzzy()
 	for _, k := range kws {
 		for _, id := range k.Broader {
 			for _, t := range ix.targetsByID(id) {
@@ -528,6 +530,24 @@ func (ix *Index) insert(ti int32, s string, cs bool) {
 	if !cs && trusted && fuzzyEligible(k, t) && lettersOnly(w) && len(w) >= minFuzzyLen {
 		ix.fuzzyOK[fi] = w
 		ix.fuzzyFirst[w[0]] = true
+		ix.fuzzyForms = append(ix.fuzzyForms, fi)
+	}
+}
+
+// fuzzyIndexMin is the number of fuzzy-eligible forms from which a
+// deletion index pays: under it, comparing a word with every form of the
+// same first letter costs less than building the index (50-odd deletions
+// a form), which was a tenth of a role-sized run.
+const fuzzyIndexMin = 512
+
+// indexFuzzy builds the deletion index of a large set's fuzzy-eligible forms.
+func (ix *Index) indexFuzzy() {
+	if len(ix.fuzzyForms) < fuzzyIndexMin {
+		return
+	}
+	ix.fuzzy = map[string][]int32{}
+	for _, fi := range ix.fuzzyForms {
+		w := ix.fuzzyOK[fi]
 		for _, d := range deletions(w, maxEdits(len(w))) {
 			ix.fuzzy[d] = append(ix.fuzzy[d], fi)
 		}

@@ -796,7 +796,7 @@ func (c *creditSet) add(k [2]int) bool {
 // that allow stemming, then probable typos.
 func (s *scan) variants(ls *lineScan, li int, hits []hit, credited *creditSet) {
 	ix := s.ix
-	if len(ix.stems) == 0 && len(ix.fuzzy) == 0 && len(ix.setWords) == 0 && len(ix.nearStems) == 0 {
+	if len(ix.stems) == 0 && len(ix.fuzzyForms) == 0 && len(ix.setWords) == 0 && len(ix.nearStems) == 0 {
 		return
 	}
 	covered := make([]bool, len(ls.toks))
@@ -828,7 +828,7 @@ func (s *scan) variants(ls *lineScan, li int, hits []hit, credited *creditSet) {
 				}
 			}
 		}
-		if len(ix.fuzzy) > 0 {
+		if len(ix.fuzzyForms) > 0 {
 			s.typo(li, t, credited)
 		}
 		if len(t.Text) >= minGlued && len(t.Norm) == len(t.Text) {
