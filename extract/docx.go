@@ -65,7 +65,7 @@ func readDOCX(ctx context.Context, data []byte, opts Options) (*Document, error)
 	if styles == "" {
 		styles = path.Join(path.Dir(main), "styles.xml")
 	}
-	pk.loadHeadingStyles(styles)
+	pk.stylesPart = styles // read on first use: see headingStyle
 	body, err := pk.walk(ctx, main, Body, nil)
 	if err != nil {
 		return nil, err
@@ -205,7 +205,8 @@ func nonSpace(ls []docxLine) int {
 type docxPackage struct {
 	files         map[string]*zip.File
 	read          uint64          // uncompressed bytes read so far
-	headingStyles map[string]bool // paragraph style ids that are headings
+	headingStyles map[string]bool // paragraph style ids that are headings; nil until stylesPart is read
+	stylesPart    string          // the style part's name
 }
 
 func (pk *docxPackage) has(name string) bool {

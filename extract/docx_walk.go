@@ -145,7 +145,7 @@ func (pk *docxPackage) walk(ctx context.Context, name string, src Source, noteID
 			case "pStyle":
 				v := attr(t, "val")
 				lv := strings.ToLower(v)
-				if strings.HasPrefix(lv, "heading") || lv == "title" || lv == "subtitle" || pk.headingStyles[v] {
+				if strings.HasPrefix(lv, "heading") || lv == "title" || lv == "subtitle" || pk.headingStyle(v) {
 					w.heading = true
 				}
 			case "outlineLvl":
@@ -237,6 +237,18 @@ func (pk *docxPackage) walk(ctx context.Context, name string, src Source, noteID
 		w.endRow()
 	}
 	return out, nil
+}
+
+// headingStyle reports whether the paragraph style id is a heading style
+// of the style part. The part is read the first time a paragraph names a
+// style that is not obviously a heading: many resumes use only "Heading1"
+// ids or no paragraph styles at all, and a Word template's styles.xml (over
+// 300 KB in some) took longer to parse than the rest of the file.
+func (pk *docxPackage) headingStyle(id string) bool {
+	if pk.headingStyles == nil {
+		pk.loadHeadingStyles(pk.stylesPart)
+	}
+	return pk.headingStyles[id]
 }
 
 // loadHeadingStyles reads the style part and records the ids of paragraph
