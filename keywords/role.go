@@ -76,13 +76,14 @@ type roleFile struct {
 }
 
 type roleKeyword struct {
-	Name    string   `yaml:"name"`
-	Aliases []string `yaml:"aliases"`
-	Tier    string   `yaml:"tier"`
-	Kind    string   `yaml:"kind"`
-	Soft    bool     `yaml:"soft"`
-	Context string   `yaml:"context"`
-	Weight  *float64 `yaml:"weight"`
+	Name        string   `yaml:"name"`
+	Aliases     []string `yaml:"aliases"`
+	CaseAliases []string `yaml:"case_aliases"` // forms matched only in exactly this case (HR)
+	Tier        string   `yaml:"tier"`
+	Kind        string   `yaml:"kind"`
+	Soft        bool     `yaml:"soft"`
+	Context     string   `yaml:"context"`
+	Weight      *float64 `yaml:"weight"`
 }
 
 type roleSignal struct {
@@ -534,9 +535,20 @@ func parseRole(r io.Reader, name string) (*Set, error) {
 			}
 			k.Aliases = append(k.Aliases, a)
 		}
-		for j, form := range append([]string{kname}, k.Aliases...) {
+		caseNode := mapValue(item, "case_aliases")
+		for j, a := range rk.CaseAliases {
+			a = strings.TrimSpace(a)
+			if a == "" {
+				return nil, bad(lineNode(seqItem(caseNode, j), item), "keyword %q: empty case alias", kname)
+			}
+			k.CaseAliases = append(k.CaseAliases, a)
+		}
+		for j, form := range append(append([]string{kname}, k.Aliases...), k.CaseAliases...) {
 			at := field("name")
-			if j > 0 {
+			switch {
+			case j > len(k.Aliases):
+				at = lineNode(seqItem(caseNode, j-1-len(k.Aliases)), item)
+			case j > 0:
 				at = lineNode(seqItem(aliasNode, j-1), item)
 			}
 			f := fold(form)

@@ -51,6 +51,34 @@ func TestParseRole(t *testing.T) {
 	}
 }
 
+func TestParseRoleCaseAliases(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want Keyword
+	}{
+		{
+			name: "an acronym matched only in capitals",
+			in:   "version: 1\nrole: x\nkeywords:\n  - {name: human resources, aliases: [HRM], case_aliases: [HR], kind: business}\n",
+			want: Keyword{ID: "human-resources", Name: "human resources", Aliases: []string{"HRM"}, CaseAliases: []string{"HR"}, Tier: Essential, Kind: "business", Weight: 1},
+		},
+		{
+			name: "trimmed, order kept",
+			in:   "version: 1\nrole: x\nkeywords:\n  - {name: project manager, case_aliases: [\" PM \", PMO]}\n",
+			want: Keyword{ID: "project-manager", Name: "project manager", CaseAliases: []string{"PM", "PMO"}, Tier: Essential, Weight: 1},
+		},
+	}
+	for _, tt := range tests {
+		set, err := Parse(strings.NewReader(tt.in), "x.yaml")
+		if err != nil {
+			t.Errorf("%s: Parse: %v", tt.name, err)
+			continue
+		}
+		if d := cmp.Diff([]Keyword{tt.want}, set.Keywords); d != "" {
+			t.Errorf("%s: Parse keywords (-want +got):\n%s", tt.name, d)
+		}
+	}
+}
+
 func TestParseRoleErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -72,6 +100,8 @@ func TestParseRoleErrors(t *testing.T) {
 		{"empty name", "version: 1\nrole: x\nkeywords:\n  - tier: bonus\n", `x.yaml:4: keyword without a name`},
 		{"duplicate name", "version: 1\nrole: x\nkeywords:\n  - name: Go\n  - name: go\n", `x.yaml:5: "go" is already listed on line 4`},
 		{"alias collides", "version: 1\nrole: x\nkeywords:\n  - name: PostgreSQL\n    aliases: [Postgres]\n  - name: Postgres DB\n    aliases: [postgres]\n", `x.yaml:7: "postgres" is already listed on line 5`},
+		{"case alias collides", "version: 1\nrole: x\nkeywords:\n  - name: human resources\n    aliases: [HR department]\n    case_aliases:\n      - HR\n  - name: hr\n", `x.yaml:8: "hr" is already listed on line 7`},
+		{"empty case alias", "version: 1\nrole: x\nkeywords:\n  - name: human resources\n    case_aliases: [\"\"]\n", `keyword "human resources": empty case alias`},
 		{"unknown check", "version: 1\nrole: x\nkeywords:\n  - name: Go\nchecks: [quantified-results, vibes]\n", `x.yaml:5: unknown check "vibes"`},
 		{"signal without fix", "version: 1\nrole: x\nkeywords:\n  - name: Go\nsignals:\n  - id: up\n    phrases: [uptime]\n", `x.yaml:6: signal "up" has no fix`},
 		{"signal without phrases", "version: 1\nrole: x\nkeywords:\n  - name: Go\nsignals:\n  - id: up\n    fix: add it\n", `x.yaml:6: signal "up" has no phrases`},
