@@ -3,6 +3,7 @@ package scorer
 import (
 	"math"
 	"sort"
+	"strings"
 )
 
 // RoleFit is one role's fit for a resume, as ranked by Rank.
@@ -14,8 +15,22 @@ type RoleFit struct {
 	Score   float64 `json:"score"` // the role's plain score, 0..100, as `score --role` reports it
 	Matched int     `json:"matched"`
 	Total   int     `json:"total"`
+	// Evidence lists the matched keywords that make up the role's evidence,
+	// largest share first (shown by `roles --rank --explain`).
+	Evidence []RoleEvidence `json:"evidence,omitempty"`
 
 	evidence float64 // the unrounded ranking measure
+}
+
+// RoleEvidence is one matched keyword's share of a role's evidence in Rank.
+type RoleEvidence struct {
+	Keyword string  `json:"keyword"` // display form
+	ID      string  `json:"id"`      // lexicon id or slug
+	Found   string  `json:"found"`   // the form found in the resume
+	Count   int     `json:"count"`   // occurrences in the resume
+	Roles   int     `json:"roles"`   // df: the roles that list the keyword or count the same words
+	Title   bool    `json:"title,omitempty"`
+	Points  float64 `json:"points"` // w · c · tf · idf (· titleBoost), one decimal
 }
 
 // Rank's constants. A resume that names the role's job title says which job
@@ -39,30 +54,37 @@ const (
 //
 // over the role's matched keywords (a generic match, where only a broader
 // skill was named, is left out), where w is the keyword's weight, c its
-// credit (as in the score), count its occurrences in the resume, R the number
-// of roles and df the number of roles listing the keyword (by id); a role's
-// job-title keyword (kind "title") counts titleBoost times. Fit is the evidence as a share of the best role's, 0..100.
-// Ties are broken by the plain score, then by role id, so the order is total
-// and deterministic.
+// credit (as in the score), count its occurrences in the resume and R the
+// number of roles. df is the number of roles that list the keyword (by id)
+// or, if more, that count the same words of the resume for a keyword of
+// their own: role files name one skill differently ("UAT" is an alias of
+// "UAT" in one role and of "user acceptance testing" in another), and words
+// that count for several roles are not specific to any of them. A role's
+// job-title keyword (kind "title") counts titleBoost times. Fit is the
+// evidence as a share of the best role's, 0..100. Ties are broken by the
+// plain score, then by role id, so the order is total and deterministic.
 func Rank(reports []*Report) []RoleFit {
-	evidence := make([]float64, len(reports))
+	contrib := rankContributions(reports)
 	best := 0.0
-	for i, cs := range rankContributions(reports) {
-		for _, c := range cs {
-			evidence[i] += c.Points
-		}
-		best = math.Max(best, evidence[i])
-	}
 	out := make([]RoleFit, 0, len(reports))
 	for i, r := range reports {
-		fit := 0.0
-		if best > 0 {
-			fit = math.Round(1000*evidence[i]/best) / 10
+		f := RoleFit{Role: r.Target.ID, Title: r.Target.Title, Score: r.Score, Matched: r.Matched, Total: r.Total}
+		for _, c := range contrib[i] {
+			f.evidence += c.Points
 		}
-		out = append(out, RoleFit{
-			Role: r.Target.ID, Title: r.Target.Title, Fit: fit, evidence: evidence[i],
-			Score: r.Score, Matched: r.Matched, Total: r.Total,
-		})
+		ev := append([]RoleEvidence(nil), contrib[i]...)
+		sort.SliceStable(ev, func(a, b int) bool { return ev[a].Points > ev[b].Points })
+		for j := range ev {
+			ev[j].Points = math.Round(10*ev[j].Points) / 10
+		}
+		f.Evidence = ev
+		best = math.Max(best, f.evidence)
+		out = append(out, f)
+	}
+	for i := range out {
+		if best > 0 {
+			out[i].Fit = math.Round(1000*out[i].evidence/best) / 10
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -80,46 +102,72 @@ func Rank(reports []*Report) []RoleFit {
 	return out
 }
 
-// contribution is one matched keyword's share of a role's evidence.
-type contribution struct {
-	ID     string
-	Points float64
+// countsAsEvidence reports whether a keyword's match is evidence of its role:
+// found, with credit, and not only through a broader skill. A generic match
+// (the resume names only SQL for Apache Sqoop) would reward the roles that
+// list many relatives of one common skill.
+func countsAsEvidence(m *Match) bool {
+	return m.Credit > 0 && m.Match != Generic
 }
 
-// rankContributions lists, for each report, the evidence each of its matched
-// keywords adds (Rank's formula), in the report's keyword order.
-func rankContributions(reports []*Report) [][]contribution {
-	df := map[string]int{}
+// foundForms calls fn with each form of m found in the resume, folded.
+func foundForms(m *Match, fn func(string)) {
+	if m.Found != "" {
+		fn(strings.ToLower(m.Found))
+	}
+	for _, e := range m.Evidence {
+		if e.Form != "" {
+			fn(strings.ToLower(e.Form))
+		}
+	}
+}
+
+// rankContributions lists, for each report, the unrounded evidence each of
+// its matched keywords adds (Rank's formula), in the report's keyword order.
+func rankContributions(reports []*Report) [][]RoleEvidence {
+	listed := map[string]int{} // keyword id -> roles listing it
+	found := map[string]int{}  // folded form found -> roles counting it
 	for _, r := range reports {
-		seen := map[string]bool{}
-		for _, m := range r.Keywords {
-			if !seen[m.ID] {
-				seen[m.ID] = true
-				df[m.ID]++
+		ids, forms := map[string]bool{}, map[string]bool{}
+		for i := range r.Keywords {
+			m := &r.Keywords[i]
+			if !ids[m.ID] {
+				ids[m.ID] = true
+				listed[m.ID]++
 			}
+			if !countsAsEvidence(m) {
+				continue
+			}
+			foundForms(m, func(f string) {
+				if !forms[f] {
+					forms[f] = true
+					found[f]++
+				}
+			})
 		}
 	}
 	n := float64(len(reports))
-	out := make([][]contribution, len(reports))
+	out := make([][]RoleEvidence, len(reports))
 	for i, r := range reports {
 		seen := map[string]bool{}
-		for _, m := range r.Keywords {
-			// A generic match (the resume names only a broader skill, SQL for
-			// Apache Sqoop) is not evidence of the role: it would reward the
-			// roles that list many relatives of one common skill.
-			if seen[m.ID] || m.Credit <= 0 || m.Match == Generic {
+		for j := range r.Keywords {
+			m := &r.Keywords[j]
+			if seen[m.ID] || !countsAsEvidence(m) {
 				continue
 			}
 			seen[m.ID] = true
+			df := listed[m.ID]
+			foundForms(m, func(f string) { df = max(df, found[f]) })
 			tf := 1.0
 			if m.Count > 1 {
 				tf += math.Log(math.Min(float64(m.Count), tfCap))
 			}
-			w := m.Weight * m.Credit * tf * math.Log(1+n/float64(df[m.ID]))
-			if m.Category == "title" {
+			w := m.Weight * m.Credit * tf * math.Log(1+n/float64(df))
+			title := m.Category == "title"
+			if title {
 				w *= titleBoost
 			}
-			out[i] = append(out[i], contribution{ID: m.ID, Points: w})
+			out[i] = append(out[i], RoleEvidence{Keyword: m.Keyword, ID: m.ID, Found: m.Found, Count: m.Count, Roles: df, Title: title, Points: w})
 		}
 	}
 	return out

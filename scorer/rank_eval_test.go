@@ -245,7 +245,7 @@ func evaluate(t *testing.T, data []labelled, idx map[string]*Index, all []string
 				}
 				r.plain = best.Target.ID
 				if testing.Verbose() && pessimisticRank(r.closed, r.want) != 1 {
-					r.miss = describeMiss(d.ID, len(strings.Fields(text)), r.want, closedReps, r.closed)
+					r.miss = describeMiss(d.ID, len(strings.Fields(text)), r.want, r.closed)
 				}
 				r.tfidf = base.best(text)
 				if open {
@@ -359,22 +359,15 @@ func (r evalResult) log(t *testing.T, name string) {
 
 // describeMiss names a resume the ranking got wrong: the top three roles and
 // the labelled one, each with its evidence and the keywords that gave most.
-func describeMiss(id string, words int, want string, reps []*Report, fits []RoleFit) string {
-	contrib := rankContributions(reps)
-	byRole := map[string][]contribution{}
-	for i, r := range reps {
-		cs := append([]contribution(nil), contrib[i]...)
-		sort.SliceStable(cs, func(a, b int) bool { return cs[a].Points > cs[b].Points })
-		byRole[r.Target.ID] = cs
-	}
+func describeMiss(id string, words int, want string, fits []RoleFit) string {
 	line := func(f RoleFit) string {
 		var kws []string
-		for i, c := range byRole[f.Role] {
+		for i, e := range f.Evidence {
 			if i == 6 {
 				kws = append(kws, "...")
 				break
 			}
-			kws = append(kws, fmt.Sprintf("%s %.1f", c.ID, c.Points))
+			kws = append(kws, fmt.Sprintf("%s %.1f", e.ID, e.Points))
 		}
 		return fmt.Sprintf("\n      #%d %s %.1f: %s", f.Rank, f.Role, f.evidence, strings.Join(kws, ", "))
 	}

@@ -1,6 +1,7 @@
 package scorer
 
 import (
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -12,7 +13,7 @@ import (
 func rep(role string, score float64, kws ...any) *Report {
 	r := &Report{Target: Target{Source: "role", ID: role, Title: role + " title"}, Score: score}
 	for i := 0; i+1 < len(kws); i += 2 {
-		m := Match{ID: kws[i].(string), Weight: 1, Credit: kws[i+1].(float64)}
+		m := Match{Keyword: kws[i].(string), ID: kws[i].(string), Weight: 1, Credit: kws[i+1].(float64)}
 		if m.Credit > 0 {
 			m.Matched, m.Count = true, 1
 			r.Matched++
@@ -20,6 +21,13 @@ func rep(role string, score float64, kws ...any) *Report {
 		r.Total++
 		r.Keywords = append(r.Keywords, m)
 	}
+	return r
+}
+
+// found sets the form found for the keyword at position i of r, on line 1.
+func found(r *Report, i int, form string) *Report {
+	r.Keywords[i].Found = form
+	r.Keywords[i].Evidence = []Evidence{{Line: 1, Text: form, Form: form}}
 	return r
 }
 
@@ -81,6 +89,16 @@ func TestRank(t *testing.T) {
 			want: []string{"one", "relatives"},
 		},
 		{
+			name: "words two roles count under different ids are as common as a shared id",
+			reports: []*Report{
+				found(rep("a", 0, "uat", 1.0), 0, "UAT"),
+				found(rep("b", 0, "user-acceptance-testing", 1.0), 0, "uat"),
+				found(rep("c", 0, "selenium", 1.0), 0, "Selenium"),
+			},
+			// by id each keyword is in one role; by the words found, UAT is in two
+			want: []string{"c", "a", "b"},
+		},
+		{
 			name:    "no reports",
 			reports: nil,
 			want:    nil,
@@ -138,7 +156,36 @@ func TestRankFitIsShareOfBest(t *testing.T) {
 		t.Errorf("second fit = %v, want strictly between 0 and 100", fits[1].Fit)
 	}
 	want := RoleFit{Rank: 2, Role: "b", Title: "b title", Fit: fits[1].Fit, Matched: 1, Total: 2}
-	if d := cmp.Diff(want, fits[1], cmpopts.IgnoreUnexported(RoleFit{})); d != "" {
+	if d := cmp.Diff(want, fits[1], cmpopts.IgnoreUnexported(RoleFit{}), cmpopts.IgnoreFields(RoleFit{}, "Evidence")); d != "" {
 		t.Errorf("Rank()[1] (-want +got):\n%s", d)
+	}
+}
+
+func TestRankEvidence(t *testing.T) {
+	a := found(rep("a", 0, "x", 1.0, "t", 1.0, "m", 0.0, "g", 0.5), 1, "Title A")
+	a.Keywords[1].Category = "title"
+	a.Keywords[3].Match = Generic
+	b := rep("b", 0, "x", 1.0, "y", 1.0)
+	fits := Rank([]*Report{a, b})
+	byRole := map[string]RoleFit{}
+	for _, f := range fits {
+		byRole[f.Role] = f
+	}
+	// ln(1 + 2/1) for a keyword one of two roles lists, ln(1 + 2/2) for one
+	// both list; the title counts titleBoost times.
+	one, both := math.Round(10*math.Log(3))/10, math.Round(10*math.Log(2))/10
+	want := []RoleEvidence{
+		{Keyword: "t", ID: "t", Found: "Title A", Count: 1, Roles: 1, Title: true, Points: math.Round(10*titleBoost*math.Log(3)) / 10},
+		{Keyword: "x", ID: "x", Count: 1, Roles: 2, Points: both},
+	}
+	if d := cmp.Diff(want, byRole["a"].Evidence); d != "" {
+		t.Errorf("Rank() evidence of a (-want +got):\n%s", d)
+	}
+	sum := 0.0
+	for _, e := range byRole["b"].Evidence {
+		sum += e.Points
+	}
+	if want := one + both; math.Abs(sum-want) > 0.05 {
+		t.Errorf("Rank() evidence of b sums to %v, want %v", sum, want)
 	}
 }
