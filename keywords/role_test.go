@@ -54,7 +54,7 @@ func TestParseRole(t *testing.T) {
 func TestParseRoleCaseAliases(t *testing.T) {
 	tests := []struct {
 		name, in string
-		want Keyword
+		want     Keyword
 	}{
 		{
 			name: "an acronym matched only in capitals",
