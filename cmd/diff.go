@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/cobra"
@@ -92,6 +93,9 @@ type diffReport struct {
 	Matched       int       `json:"matched"`
 	Total         int       `json:"total"`
 	Rows          []diffRow `json:"rows"` // missing first, required first, then weight
+	// Experience is the score's share for the posting's years requirements
+	// (absent when it asks none).
+	Experience *scorer.Experience `json:"experience,omitempty"`
 }
 
 // runDiff scores the resume against the JD and prints the side-by-side table.
@@ -105,6 +109,7 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 		return err
 	}
 	lex.Resolve(jd.Set)
+	jd.Set.AsOf = asOfMonth(time.Now())
 	ix, err := scorer.Compile(jd.Set, lex)
 	if err != nil {
 		return fmt.Errorf("compile keywords: %w", err)
@@ -171,7 +176,7 @@ func buildDiff(resume, jdName string, jd *keywords.JD, rep *scorer.Report) diffR
 		byName[strings.ToLower(m.Keyword)] = m
 	}
 	d := diffReport{SchemaVersion: scorer.SchemaVersion, Resume: resume, JD: jdName, Facts: factsOf(jd),
-		Score: rep.Score, Matched: rep.Matched, Total: rep.Total}
+		Score: rep.Score, Matched: rep.Matched, Total: rep.Total, Experience: rep.Experience}
 	for _, k := range jd.Set.Keywords {
 		m, ok := byID[k.ID]
 		if !ok {
@@ -321,6 +326,13 @@ func renderDiffText(w io.Writer, d diffReport, o renderOptions) error {
 	for _, g := range groupsOfRows(d.Rows) {
 		fmt.Fprintf(&b, "%s\n", g)
 	}
+	if ls := experienceLines(d.Experience, o.Explain); len(ls) > 0 {
+		b.WriteString("\n")
+		b.WriteString(ls[0] + "\n")
+		for _, l := range ls[1:] {
+			writeWrapped(&b, "  ", "      ", strings.TrimSpace(l), o.Width)
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -363,6 +375,12 @@ func renderDiffMarkdown(w io.Writer, d diffReport) error {
 	}
 	for _, g := range groupsOfRows(d.Rows) {
 		fmt.Fprintf(&b, "- %s\n", mdInline(g))
+	}
+	if ls := experienceLines(d.Experience, false); len(ls) > 0 {
+		fmt.Fprintf(&b, "\n### %s\n\n", mdInline(strings.TrimSuffix(ls[0], ":")))
+		for _, l := range ls[1:] {
+			fmt.Fprintf(&b, "- %s\n", mdInline(strings.TrimSpace(l)))
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

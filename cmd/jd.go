@@ -3,13 +3,16 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/table"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/resumescore/resumescore/keywords"
+	"github.com/resumescore/resumescore/scorer"
 )
 
 // jdKeyword is one keyword of a job description as `keywords` and `diff`
@@ -108,6 +111,49 @@ func factsLine(f jdFacts) string {
 	add(f.Degree)
 	add(f.Seniority)
 	return s
+}
+
+// asOfMonth is t's month as keywords.Set.AsOf counts it (year*12 + month - 1):
+// a resume's role dated "to present" ends there. Only cmd reads the clock.
+func asOfMonth(t time.Time) int { return t.Year()*12 + int(t.Month()) - 1 }
+
+// experienceLines describe a report's years-asked share for people, one line
+// per requirement of the posting: met or not, the years found against those
+// asked, and with explain the points. Empty when the target asks no years.
+func experienceLines(ex *scorer.Experience, explain bool) []string {
+	if ex == nil {
+		return nil
+	}
+	head := fmt.Sprintf("Years asked (%s of the score):", formatScore(ex.MaxPoints)+"%")
+	if explain {
+		head = fmt.Sprintf("Years asked: %.1f/%.1f points", ex.Points, ex.MaxPoints)
+	}
+	out := []string{head}
+	for _, a := range ex.Asks {
+		glyph := "✓"
+		if a.Years < float64(a.Asked) {
+			glyph = "✗"
+			if a.Years > 0 {
+				glyph = "~"
+			}
+		}
+		line := fmt.Sprintf("  %s %s of %d years: %s", glyph, strconv.FormatFloat(a.Years, 'f', -1, 64), a.Asked, a.Text)
+		if a.Section == keywords.SectionPreferred {
+			line += " (preferred)"
+		}
+		if explain {
+			line += fmt.Sprintf(" [%.1f/%.1f]", a.Points, a.MaxPoints)
+		}
+		if len(a.Evidence) > 0 {
+			ls := make([]string, 0, len(a.Evidence))
+			for _, e := range a.Evidence {
+				ls = append(ls, fmt.Sprintf("L%d", e.Line))
+			}
+			line += " — " + strings.Join(ls, ", ")
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 // newJDTable lays out rows as a lipgloss table that fits width: when the

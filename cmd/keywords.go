@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/cobra"
 
+	"github.com/resumescore/resumescore/keywords"
 	"github.com/resumescore/resumescore/scorer"
 )
 
@@ -63,6 +64,46 @@ type keywordsReport struct {
 	File          string      `json:"file"`
 	Facts         jdFacts     `json:"facts"`
 	Keywords      []jdKeyword `json:"keywords"` // heaviest first
+	// Experience lists the posting's "N years as X" requirements, which hold
+	// scorer.ExperienceShare of a resume's score (absent when it asks none).
+	Experience []jdAsk `json:"experience,omitempty"`
+}
+
+// jdAsk is one years requirement of a job description in JSON.
+type jdAsk struct {
+	Years   int      `json:"years"`
+	Text    string   `json:"text"`
+	Section string   `json:"section"`
+	Words   []string `json:"words"` // folded words a dated role must name (half of them, two at least)
+}
+
+// jdAsks converts a JD's years requirements for output.
+func jdAsks(jd *keywords.JD) []jdAsk {
+	var out []jdAsk
+	for _, a := range jd.Set.Experience {
+		w := a.Words
+		if w == nil {
+			w = []string{}
+		}
+		out = append(out, jdAsk{Years: a.Years, Text: a.Text, Section: a.Section, Words: w})
+	}
+	return out
+}
+
+// askLines describe the years requirements for people, one per line.
+func askLines(asks []jdAsk) []string {
+	if len(asks) == 0 {
+		return nil
+	}
+	out := []string{fmt.Sprintf("Years asked (%s%% of a resume's score):", formatScore(100*scorer.ExperienceShare))}
+	for _, a := range asks {
+		l := fmt.Sprintf("%d years: %s", a.Years, a.Text)
+		if a.Section == keywords.SectionPreferred {
+			l += " (preferred)"
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // runKeywords extracts and prints the keywords of one job description.
@@ -74,7 +115,7 @@ func runKeywords(ctx context.Context, opts *keywordsOptions) error {
 	if err != nil {
 		return err
 	}
-	rep := keywordsReport{SchemaVersion: scorer.SchemaVersion, File: displayName(opts.JD), Facts: factsOf(jd), Keywords: jdKeywords(jd)}
+	rep := keywordsReport{SchemaVersion: scorer.SchemaVersion, File: displayName(opts.JD), Facts: factsOf(jd), Keywords: jdKeywords(jd), Experience: jdAsks(jd)}
 	w := opts.IO.Out
 	switch opts.Global.Format {
 	case "json":
@@ -164,6 +205,12 @@ func renderKeywordsText(w io.Writer, rep keywordsReport, o renderOptions) error 
 	for _, g := range groupsLine(rep.Keywords) {
 		fmt.Fprintf(&b, "%s\n", g)
 	}
+	if ls := askLines(rep.Experience); len(ls) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", ls[0])
+		for _, l := range ls[1:] {
+			writeWrapped(&b, "  ", "    ", l, o.Width)
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -186,14 +233,19 @@ func renderKeywordsMarkdown(w io.Writer, rep keywordsReport) error {
 	if err := writeTable(w, []string{"Keyword", "Weight", "Section", "Count", "Kind"}, keywordRows(rep.Keywords)); err != nil {
 		return err
 	}
+	b.Reset()
 	if gs := groupsLine(rep.Keywords); len(gs) > 0 {
-		b.Reset()
 		b.WriteString("\n")
 		for _, g := range gs {
 			fmt.Fprintf(&b, "- %s\n", mdInline(g))
 		}
-		_, err := io.WriteString(w, b.String())
-		return err
 	}
-	return nil
+	if ls := askLines(rep.Experience); len(ls) > 0 {
+		fmt.Fprintf(&b, "\n%s\n\n", mdInline(ls[0]))
+		for _, l := range ls[1:] {
+			fmt.Fprintf(&b, "- %s\n", mdInline(l))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }

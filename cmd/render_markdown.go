@@ -63,6 +63,12 @@ func renderMarkdown(w io.Writer, rep *scorer.Report, o renderOptions) error {
 			}
 		}
 	}
+	if ls := experienceLines(rep.Experience, o.Explain); len(ls) > 0 { // the years a JD asks (cmd/jd.go)
+		fmt.Fprintf(&b, "\n### %s\n\n", mdInline(strings.TrimSuffix(ls[0], ":")))
+		for _, l := range ls[1:] {
+			fmt.Fprintf(&b, "- %s\n", mdInline(strings.TrimSpace(l)))
+		}
+	}
 	if len(rep.Fixes) > 0 {
 		b.WriteString("\n### What to fix\n\n")
 		for i, f := range rep.Fixes {

@@ -183,6 +183,15 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 		line("No keywords to match.")
 	}
 
+	// The years a job description asks (cmd/jd.go).
+	if ls := experienceLines(rep.Experience, o.Explain); len(ls) > 0 {
+		line("")
+		line("%s", st.Title.Render(ls[0]))
+		for _, l := range ls[1:] {
+			writeWrapped(&b, "  ", "      ", strings.TrimSpace(l), width)
+		}
+	}
+
 	// What to fix.
 	if len(rep.Fixes) > 0 {
 		line("")

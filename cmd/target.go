@@ -9,6 +9,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/resumescore/resumescore/extract"
 	"github.com/resumescore/resumescore/keywords"
@@ -125,6 +126,7 @@ func loadTarget(ctx context.Context, s *streams, g *globalOptions, t targetOptio
 				"check that the file is the job posting's text, or use --keywords with your own list")
 		}
 		lex.Resolve(jd.Set)
+		jd.Set.AsOf = asOfMonth(time.Now()) // a role "to present" ends this month (cmd/jd.go)
 		tg.JD = jd
 		tg.Set = jd.Set
 		if roleSet != nil {

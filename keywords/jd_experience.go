@@ -34,14 +34,14 @@ var experienceFiller = map[string]bool{
 	"than": true, "year": true, "yrs": true, "yr": true, "experienced": true, "experiences": true,
 }
 
-// jdExperience returns the posting's years requirements: each required or
-// preferred clause that asks a number of years ("Minimum 2 years as a Network
-// Engineer", "5+ years of experience in forest conservation"). The ask is the
-// clause up to the first comma or semicolon after the figure: its content
-// words, once the figure, function words, job-ad boilerplate and requirement
-// filler are dropped, name the role or field, and its inline cues the
-// section. In "2 years as a QA Engineer, preferably in a tech company" the
-// preference is the company's: the years stay required.
+// jdExperience returns the posting's years requirements: each clause outside
+// boilerplate that asks a number of years ("Minimum 2 years as a Network
+// Engineer", "5+ years of experience in forest conservation") and reads as
+// required or preferred. Its content words, once the figure, function words,
+// job-ad boilerplate and requirement filler are dropped, name the role or
+// field. Its section comes from the inline cues up to the first comma or
+// semicolon after the figure: in "2 years as a QA Engineer, preferably in a
+// tech company" the preference is the company's, and the years stay required.
 func (r *JDRules) jdExperience(cs []jdClause) []ExperienceAsk {
 	var out []ExperienceAsk
 	for _, c := range cs {
@@ -72,7 +72,7 @@ func (r *JDRules) jdExperience(cs []jdClause) []ExperienceAsk {
 			if sec != SectionRequired && sec != SectionPreferred {
 				break
 			}
-			rest := head[:m[0]] + " " + head[m[1]:]
+			rest := c.Text[:m[0]] + " " + c.Text[m[1]:]
 			out = append(out, ExperienceAsk{Years: n, Text: strings.TrimSpace(c.Text), Words: r.experienceWords(rest), Section: sec})
 			break
 		}

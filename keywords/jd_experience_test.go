@@ -34,7 +34,7 @@ func TestFromJDExperience(t *testing.T) {
 			name: "a preference after the years qualifies its tail, not the years",
 			text: "QA Engineer\n\nRequirements\n- 2 years as a QA Engineer, preferably in a tech company.\n- Preferably 3 years with Selenium.\n",
 			want: []keywords.ExperienceAsk{
-				{Years: 2, Text: "2 years as a QA Engineer, preferably in a tech company.", Words: []string{"qa", "engin"}, Section: "required"},
+				{Years: 2, Text: "2 years as a QA Engineer, preferably in a tech company.", Words: []string{"qa", "engin", "tech"}, Section: "required"},
 				{Years: 3, Text: "Preferably 3 years with Selenium.", Words: []string{"selenium"}, Section: "preferred"},
 			},
 		},

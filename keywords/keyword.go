@@ -84,6 +84,11 @@ type Set struct {
 	// Experience holds a job description's "N years as X" requirements
 	// (FromJD); the scorer gives them a bounded share of the score.
 	Experience []ExperienceAsk
+	// AsOf is the month a resume is read on, as year*12 + month - 1, 0 when
+	// unset: a role dated "to present" ends there (else at the latest month
+	// the resume names). cmd sets it from the clock; keywords and scorer
+	// have none.
+	AsOf int
 }
 
 // Signal is a role-specific quality signal: a named group of phrases whose

@@ -77,9 +77,10 @@ type datedLine struct {
 // folded words of the role: its dated line, the line above when the dates
 // stand nearly alone ("Acme Corp, Network Engineer" over "Jan 2019 - Mar
 // 2021"), and the lines under it up to the next dated line or heading (the
-// role's bullets). A range ending "present" ends at the latest month the
-// resume names: scoring has no clock.
-func datedLines(doc *extract.Document) []datedLine {
+// role's bullets). A range ending "present" ends at asOf (Set.AsOf, the
+// month cmd reads the resume on), or without it at the latest month the
+// resume names: scoring has no clock of its own.
+func datedLines(doc *extract.Document, asOf int) []datedLine {
 	var out []datedLine
 	var opens []int
 	latest := 0
@@ -111,7 +112,7 @@ func datedLines(doc *extract.Document) []datedLine {
 			prev = i
 			continue
 		}
-		if n < 2 && prev >= 0 {
+		if n < 2 && prev >= 0 && !dateRangeRE.MatchString(token.Normalize(doc.Lines[prev].Text)) {
 			addWords(words, token.Normalize(doc.Lines[prev].Text))
 		}
 		cur, curSection = words, ln.Section
@@ -127,6 +128,9 @@ func datedLines(doc *extract.Document) []datedLine {
 			out = append(out, d)
 		}
 		prev = i
+	}
+	if asOf > 0 {
+		latest = asOf + 1 // the end of the month
 	}
 	for _, o := range opens {
 		out[o].end = max(latest, out[o].start)
@@ -200,8 +204,9 @@ func lineWords(s string) []string {
 }
 
 // names reports whether a dated line names the requirement: at least half
-// of its words (all of them for one or two). A requirement without words
-// ("5+ years of experience") is named by every role.
+// of its words, and two of them when it has two or more ("Network Engineer"
+// is not named by "System Engineer"). A requirement without words ("5+ years
+// of experience") is named by every role.
 func (d *datedLine) names(words []string) bool {
 	hit := 0
 	for _, w := range words {
@@ -209,17 +214,17 @@ func (d *datedLine) names(words []string) bool {
 			hit++
 		}
 	}
-	return 2*hit >= len(words)
+	return 2*hit >= len(words) && hit >= min(len(words), 2)
 }
 
 // experience credits each of the set's years requirements with the years of
 // the dated roles that name it (overlapping ranges counted once) and returns
 // the share, or nil when the set asks no years.
-func experience(doc *extract.Document, asks []keywords.ExperienceAsk, share float64) *Experience {
+func experience(doc *extract.Document, asks []keywords.ExperienceAsk, asOf int, share float64) *Experience {
 	if len(asks) == 0 {
 		return nil
 	}
-	dated := datedLines(doc)
+	dated := datedLines(doc, asOf)
 	var wsum float64
 	for _, a := range asks {
 		wsum += experienceSectionWeight(a.Section)
@@ -279,7 +284,7 @@ func experienceFix(a keywords.ExperienceAsk, years float64) string {
 	if years > 0 {
 		found = fmt.Sprintf("the dated roles that name it cover %s", yearsLabel(years))
 	}
-	return fmt.Sprintf("the posting asks %s (%q): %s; if you have it, name the role and give its dates (2019 - 2023)",
+	return fmt.Sprintf("the posting asks %s (%q): %s; if you have them, name the role with its dates (2019 - 2023)",
 		yearsLabel(float64(a.Years)), clipText(a.Text, 60), found)
 }
 

@@ -155,3 +155,31 @@ func TestExperienceMonotone(t *testing.T) {
 		t.Errorf("Score with every ask met = %v, want 100", prev)
 	}
 }
+
+// TestExperienceAsOf: with Set.AsOf a role "to present" ends that month.
+func TestExperienceAsOf(t *testing.T) {
+	tests := []struct {
+		asOf  int
+		lines []string
+		want  float64
+	}{
+		{0, []string{"Software Engineer May 2023 - Present"}, 0},
+		{2026*12 + 4, []string{"Software Engineer May 2023 - Present"}, 3.1}, // May 2023 to May 2026, both months counted
+		{2026*12 + 4, []string{"Software Engineer 2019 - current", "Intern 2017 - 2018"}, 7.4},
+		{2020*12 + 0, []string{"Software Engineer May 2023 - Present"}, 0}, // before the start: nothing
+	}
+	lex := lexicon(t)
+	for _, tt := range tests {
+		set := &keywords.Set{ID: "jd", Source: "jd", Keywords: []keywords.Keyword{{Name: "Kafka"}},
+			Experience: []keywords.ExperienceAsk{ask(8, "required", "software", "engineer")}, AsOf: tt.asOf}
+		lex.Resolve(set)
+		ix, err := scorer.Compile(set, lex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := ix.Score(doc(tt.lines...))
+		if got := rep.Experience.Asks[0].Years; got != tt.want {
+			t.Errorf("AsOf %d, %q: Years = %v, want %v", tt.asOf, tt.lines, got, tt.want)
+		}
+	}
+}

@@ -96,7 +96,7 @@ func (ix *Index) Score(doc *extract.Document) *Report {
 			rep.Matched++
 		}
 	}
-	if ex := experience(doc, ix.set.Experience, share); ex != nil {
+	if ex := experience(doc, ix.set.Experience, ix.set.AsOf, share); ex != nil {
 		total += ex.Points
 		ex.Points = round2(ex.Points)
 		rep.Experience = ex
