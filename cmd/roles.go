@@ -238,6 +238,18 @@ func runRoleShow(opts *rolesOptions) error {
 	return err
 }
 
+// rankExplainNote says how `roles --rank --explain` reads.
+const rankExplainNote = "Each matched keyword adds weight x credit x (1 + ln count) x ln(1 + roles/df), where df is the number of roles that list it or count the same words; the job title counts twice."
+
+// evidenceName is a keyword's name in the evidence list, marked when it is
+// the role's job title.
+func evidenceName(e scorer.RoleEvidence) string {
+	if e.Title {
+		return e.Keyword + " (title)"
+	}
+	return e.Keyword
+}
+
 // rankJSON is the JSON form of `roles --rank`.
 type rankJSON struct {
 	SchemaVersion int              `json:"schema_version"`
@@ -285,6 +297,11 @@ func runRank(ctx context.Context, opts *rolesOptions) error {
 	if opts.Top > 0 && len(out.Roles) > opts.Top {
 		out.Roles = out.Roles[:opts.Top]
 	}
+	if !g.Explain {
+		for i := range out.Roles {
+			out.Roles[i].Evidence = nil
+		}
+	}
 	w := s.Out
 	switch g.Format {
 	case "json":
@@ -298,6 +315,18 @@ func runRank(ctx context.Context, opts *rolesOptions) error {
 		}
 		if err := writeTable(&b, []string{"#", "Role", "Title", "Fit", "Score", "Matched"}, rows); err != nil {
 			return err
+		}
+		if g.Explain {
+			b.WriteString("\n### Evidence\n\n" + rankExplainNote + "\n\n")
+			var ev [][]string
+			for _, r := range out.Roles {
+				for _, e := range r.Evidence {
+					ev = append(ev, []string{fmt.Sprint(r.Rank), r.Role, evidenceName(e), e.Found, fmt.Sprint(e.Count), fmt.Sprint(e.Roles), formatScore(e.Points)})
+				}
+			}
+			if err := writeTable(&b, []string{"#", "Role", "Keyword", "Found", "Count", "Roles", "Points"}, ev); err != nil {
+				return err
+			}
 		}
 		_, err := io.WriteString(w, b.String())
 		return err
@@ -319,6 +348,21 @@ func runRank(ctx context.Context, opts *rolesOptions) error {
 		fmt.Fprintf(&b, "%3d  %-*s  %-*s  %s  %5s  %d/%d\n", r.Rank, idW, r.Role, titleW, r.Title, fit, formatScore(r.Score), r.Matched, r.Total)
 	}
 	b.WriteString("\nFit weighs each keyword by how specific it is to the role; score is the plain score of 'resumescore score --role'.\n")
+	if g.Explain {
+		fmt.Fprintf(&b, "\n%s\n", st.Title.Render("Evidence"))
+		writeWrapped(&b, "", "", rankExplainNote, s.textWidth())
+		for _, r := range out.Roles {
+			parts := make([]string, 0, len(r.Evidence))
+			for _, e := range r.Evidence {
+				parts = append(parts, fmt.Sprintf("%s %s (%d×, %d role%s);", evidenceName(e), formatScore(e.Points), e.Count, e.Roles, plural(e.Roles)))
+			}
+			text := "no keyword found"
+			if len(parts) > 0 {
+				text = strings.TrimSuffix(strings.Join(parts, " "), ";")
+			}
+			writeWrapped(&b, fmt.Sprintf("%3d  %s: ", r.Rank, r.Role), "       ", text, s.textWidth())
+		}
+	}
 	_, err = io.WriteString(w, b.String())
 	return err
 }
