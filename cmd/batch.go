@@ -286,7 +286,11 @@ func collectFiles(args []string) ([]string, []walkError) {
 
 // scoreFiles extracts and scores files on a pool of workers (GOMAXPROCS by
 // default) that share one compiled index; each worker has its own child
-// extractor when runner is set. Results keep the input order.
+// extractor when runner is set. Extraction and scoring are separate stages:
+// a worker hands each document to the scorers and asks its child for the next
+// file at once, so a child never waits while the parent scores, and the
+// children keep extracting while the target still loads. Results keep the
+// input order.
 func scoreFiles(ctx context.Context, files []string, opts *batchOptions, xopts extract.Options,
 	getTarget func() (*target, error), runner *childRunner, done func()) []batchResult {
 	results := make([]batchResult, len(files))
@@ -298,20 +302,40 @@ func scoreFiles(ctx context.Context, files []string, opts *batchOptions, xopts e
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = min(workers, len(files))
+	type extracted struct {
+		i   int
+		doc *extract.Document
+		r   batchResult // the row when extraction failed
+	}
 	jobs := make(chan int)
-	var wg sync.WaitGroup
+	// A few documents per worker may wait for a scorer (or for the target):
+	// enough to keep the children busy, few enough to keep memory flat.
+	docs := make(chan extracted, 4*workers)
+	var extractors, scorers sync.WaitGroup
 	for range workers {
-		wg.Add(1)
+		extractors.Add(1)
 		go func() {
-			defer wg.Done()
+			defer extractors.Done()
 			var child *childWorker // started on the first file that needs it
 			if runner != nil {
 				child = runner.worker()
 				defer child.close()
 			}
 			for i := range jobs {
-				results[i] = scoreOne(ctx, files[i], opts, xopts, getTarget, child)
-				results[i].order = i
+				doc, r := extractOne(ctx, files[i], opts, xopts, child)
+				docs <- extracted{i, doc, r}
+			}
+		}()
+		scorers.Add(1)
+		go func() {
+			defer scorers.Done()
+			for e := range docs {
+				r := e.r
+				if e.doc != nil {
+					r = scoreDoc(files[e.i], e.doc, opts, getTarget)
+				}
+				r.order = e.i
+				results[e.i] = r
 				done()
 			}
 		}()
@@ -325,7 +349,9 @@ feed:
 		}
 	}
 	close(jobs)
-	wg.Wait()
+	extractors.Wait()
+	close(docs)
+	scorers.Wait()
 	return results
 }
 
@@ -343,19 +369,43 @@ func leanTarget(getTarget func() (*target, error)) func() (*target, error) {
 	})
 }
 
-// scoreOne extracts one file (in the worker's child when it must be
-// contained), waits for the target and turns the report into a row. It never
-// panics on a bad file: every failure becomes the row's error.
+// scoreOne extracts one file (in child when it must be contained) and turns
+// its report into a row. It never panics on a bad file: every failure
+// becomes the row's error.
 func scoreOne(ctx context.Context, path string, opts *batchOptions, xopts extract.Options,
-	getTarget func() (*target, error), child *childWorker) (r batchResult) {
-	r = batchResult{File: filepath.ToSlash(path), Missing: []string{}}
+	getTarget func() (*target, error), child *childWorker) batchResult {
+	doc, r := extractOne(ctx, path, opts, xopts, child)
+	if doc == nil {
+		return r
+	}
+	return scoreDoc(path, doc, opts, getTarget)
+}
+
+// failedRow is the row of a file that could not be read.
+func failedRow(path string, err error) batchResult {
+	r := batchResult{File: filepath.ToSlash(path), Missing: []string{}, Error: describe(err), err: err}
+	var fe *extract.FileError
+	if !errors.As(err, &fe) {
+		r.Error = path + ": " + r.Error
+	}
+	return r
+}
+
+// panicRow is the row of a file whose handling panicked.
+func panicRow(path string, p any) batchResult {
+	err := &extract.FileError{Path: path, Err: &childError{msg: fmt.Sprintf("internal error: %v", p), errs: []error{extract.ErrMalformed}}}
+	return batchResult{File: filepath.ToSlash(path), Missing: []string{}, Error: describe(err), err: err}
+}
+
+// extractOne reads one file, in the worker's child when it must be
+// contained. It returns the document, or nil and the file's error row.
+func extractOne(ctx context.Context, path string, opts *batchOptions, xopts extract.Options,
+	child *childWorker) (doc *extract.Document, r batchResult) {
 	defer func() {
 		if p := recover(); p != nil {
-			err := &extract.FileError{Path: path, Err: &childError{msg: fmt.Sprintf("internal error: %v", p), errs: []error{extract.ErrMalformed}}}
-			r = batchResult{File: filepath.ToSlash(path), Missing: []string{}, Error: describe(err), err: err}
+			doc, r = nil, panicRow(path, p)
 		}
 	}()
-	var doc *extract.Document
 	var err error
 	if child != nil && (opts.Isolate == "always" || needsChild(path)) {
 		doc, err = child.extract(ctx, path)
@@ -363,13 +413,19 @@ func scoreOne(ctx context.Context, path string, opts *batchOptions, xopts extrac
 		doc, err = extract.File(ctx, path, xopts)
 	}
 	if err != nil {
-		r.Error, r.err = describe(err), err
-		var fe *extract.FileError
-		if !errors.As(err, &fe) {
-			r.Error = path + ": " + r.Error
-		}
-		return r
+		return nil, failedRow(path, err)
 	}
+	return doc, batchResult{}
+}
+
+// scoreDoc waits for the target and turns the report on doc into a row.
+func scoreDoc(path string, doc *extract.Document, opts *batchOptions, getTarget func() (*target, error)) (r batchResult) {
+	r = batchResult{File: filepath.ToSlash(path), Missing: []string{}}
+	defer func() {
+		if p := recover(); p != nil {
+			r = panicRow(path, p)
+		}
+	}()
 	tg, err := getTarget()
 	if err != nil {
 		r.Error, r.err = err.Error(), err // runBatch returns this error instead of the rows

@@ -388,3 +388,109 @@ func TestBatchTargetError(t *testing.T) {
 		})
 	}
 }
+
+// TestScoreFilesCancel: cancelling a batch (Ctrl-C is a cancelled context
+// for a caller of run) while every child hangs on its file returns at once,
+// and no child process outlives scoreFiles.
+func TestScoreFilesCancel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	dir := t.TempDir()
+	var files []string
+	for i := range 6 {
+		files = append(files, filepath.Join(dir, fmt.Sprintf("r%d.pdf", i)))
+	}
+	runner := helperRunner("hang", time.Hour, 0, dir) // only the cancel can end a file
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		helperPIDs(t, dir, "hang", 2)
+		cancel()
+	}()
+	start := time.Now()
+	noTarget := func() (*target, error) { return nil, errors.New("no file should reach scoring") }
+	results := scoreFiles(ctx, files, &batchOptions{Isolate: "always", Jobs: 2}, extract.DefaultOptions(), noTarget, runner, func() {})
+	if elapsed := time.Since(start); elapsed > 30*time.Second {
+		t.Errorf("scoreFiles took %v after the cancel, want it to return at once", elapsed)
+	}
+	for _, r := range results {
+		if r.Score != nil || (r.err != nil && !errors.Is(r.err, context.Canceled)) {
+			t.Errorf("row %+v, want no score, and the cancellation for a file that was under way", r)
+		}
+	}
+	waitGone(t, helperPIDs(t, dir, "hang", 2), 5*time.Second)
+}
+
+// TestScoreFilesOrder: results come back in input order and rank the same
+// whatever the number of workers and wherever the files are extracted (in
+// process, or in children whose documents come back as frames).
+func TestScoreFilesOrder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	dir := t.TempDir()
+	skills := []string{"Go", "PostgreSQL", "Kubernetes", "Docker", "REST API", "gRPC", "Redis", "Kafka", "AWS", "Terraform"}
+	var files []string
+	for i := range 24 {
+		// Scores from a few keywords to all of them, with ties (i and i+12)
+		// that fall back to must-have coverage and then the file name.
+		n := 1 + i%12*len(skills)/12
+		p := filepath.Join(dir, fmt.Sprintf("resume-%02d.md", (i*7)%24))
+		body := fmt.Sprintf("# Candidate %d\n\n## Skills\n\n%s\n\n## Experience\n\nBuilt services for %d years.\n", i, strings.Join(skills[:n], ", "), i)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	g := &globalOptions{Getenv: noEnv}
+	tg, err := loadTarget(context.Background(), &streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}, g, targetOptions{Role: "backend"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	getTarget := func() (*target, error) { return tg, nil }
+	runner, err := newChildRunner(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if raceEnabled {
+		runner.memLimit = 0 // the -race runtime cannot start under the limit
+	}
+	type row struct {
+		Rank  int
+		File  string
+		Score float64
+	}
+	rows := func(rs []batchResult) []row {
+		var out []row
+		for _, r := range rs {
+			if r.err != nil || r.Score == nil {
+				t.Fatalf("%s: %v", r.File, r.err)
+			}
+			out = append(out, row{r.Rank, r.File, *r.Score})
+		}
+		return out
+	}
+	var want []row
+	for _, tt := range []struct {
+		isolate string
+		jobs    int
+	}{{"never", 1}, {"never", 2}, {"never", 5}, {"always", 1}, {"always", 3}} {
+		results := scoreFiles(context.Background(), files, &batchOptions{Isolate: tt.isolate, Jobs: tt.jobs, Missing: 3}, extract.DefaultOptions(), getTarget, runner, func() {})
+		for i, r := range results {
+			if r.File != filepath.ToSlash(files[i]) || r.order != i {
+				t.Fatalf("isolate %s, %d jobs: result %d is %s (order %d), want %s", tt.isolate, tt.jobs, i, r.File, r.order, files[i])
+			}
+		}
+		got := rows(rankResults(results))
+		if want == nil {
+			want = got
+			continue
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("isolate %s, %d jobs: ranking differs from one in-process worker (-want +got):\n%s", tt.isolate, tt.jobs, diff)
+		}
+	}
+	if len(want) != len(files) || want[0].Score <= want[len(want)-1].Score {
+		t.Errorf("ranking %+v does not spread the scores", want)
+	}
+}

@@ -222,6 +222,7 @@ func (w *childWorker) start() error {
 		c.Args[0] = w.cr.argv0
 	}
 	c.Env = append(os.Environ(), w.cr.env...)
+	c.SysProcAttr = childSysProcAttr()
 	c.WaitDelay = time.Second
 	stdin, err := c.StdinPipe()
 	if err != nil {

@@ -18,3 +18,12 @@ func setMemLimit(pid int, limit uint64) error {
 	}
 	return nil
 }
+
+// childSysProcAttr makes the kernel kill a child when the batch process dies
+// (PR_SET_PDEATHSIG), even by SIGKILL: an orphaned child would otherwise
+// finish its file, or run into its own deadline, before noticing. Go never
+// ends the thread that started the child (it locks no thread), which is what
+// the signal is tied to.
+func childSysProcAttr() *syscall.SysProcAttr {
+	return &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+}

@@ -2,11 +2,16 @@ package cmd
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,6 +30,17 @@ func TestChildHelper(t *testing.T) {
 	mode := os.Getenv(childHelperEnv)
 	if mode == "" {
 		t.Skip("helper process for TestChildRunner")
+	}
+	if dir := os.Getenv(childHelperEnv + "_PIDS"); dir != "" {
+		// Tell the test who we are, so it can check that we are gone.
+		_ = os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%d", mode, os.Getpid())), nil, 0o644)
+	}
+	if mode == "parent" {
+		// A batch process whose child hangs on its file; the test kills
+		// this process and checks that the child dies with it.
+		w := helperRunner("hang", time.Hour, 0, os.Getenv(childHelperEnv+"_PIDS")).worker()
+		_, _ = w.extract(context.Background(), "cv.pdf")
+		os.Exit(0) // not reached: the test kills this process first
 	}
 	if mode == "crash-once" {
 		// Crash in the first process, serve in the next: tests the restart.
@@ -77,6 +93,99 @@ func TestChildHelper(t *testing.T) {
 	}
 }
 
+// helperRunner returns a runner whose children are TestChildHelper in mode,
+// with its temporary files (and the pid files, when pids is set) under dir.
+func helperRunner(mode string, timeout time.Duration, limit uint64, dir string) *childRunner {
+	return &childRunner{
+		exe: os.Args[0], argv0: os.Args[0],
+		args:     []string{"-test.run=^TestChildHelper$"},
+		memLimit: limit,
+		timeout:  timeout,
+		env: []string{childHelperEnv + "=" + mode, "TMPDIR=" + dir, childHelperEnv + "_MARKER=" + dir + "/marker",
+			childHelperEnv + "_PIDS=" + dir},
+	}
+}
+
+// helperPIDs waits until dir holds want pid files of helpers in mode and
+// returns their pids.
+func helperPIDs(t *testing.T, dir, mode string, want int) []int {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		matches, _ := filepath.Glob(filepath.Join(dir, mode+"-*"))
+		if len(matches) >= want {
+			var pids []int
+			for _, m := range matches {
+				pid, err := strconv.Atoi(strings.TrimPrefix(filepath.Base(m), mode+"-"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				pids = append(pids, pid)
+			}
+			return pids
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d %s helpers started, want %d", len(matches), mode, want)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// processGone reports whether pid has exited: it no longer exists, or it is
+// a zombie waiting for a reaper other than us (an orphan in a container
+// whose init does not reap).
+func processGone(pid int) bool {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return true
+	}
+	// pid (comm) state ...: the state follows the last ')'.
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	return len(f) > 0 && (f[0] == "Z" || f[0] == "X")
+}
+
+// waitGone fails unless every pid exits within d.
+func waitGone(t *testing.T, pids []int, d time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for _, pid := range pids {
+		for !processGone(pid) {
+			if time.Now().After(deadline) {
+				t.Errorf("child process %d is still running %v later", pid, d)
+				if p, err := os.FindProcess(pid); err == nil {
+					_ = p.Kill()
+				}
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+}
+
+// TestChildDiesWithParent: a batch process killed outright (SIGKILL, no
+// chance to clean up) takes its stuck child with it.
+func TestChildDiesWithParent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	if runtime.GOOS != "linux" {
+		t.Skip("the parent-death signal is Linux's")
+	}
+	dir := t.TempDir()
+	parent := exec.Command(os.Args[0], "-test.run=^TestChildHelper$")
+	parent.Env = append(os.Environ(), childHelperEnv+"=parent", childHelperEnv+"_PIDS="+dir, "TMPDIR="+dir)
+	if err := parent.Start(); err != nil {
+		t.Fatal(err)
+	}
+	pids := helperPIDs(t, dir, "hang", 1)
+	if processGone(pids[0]) {
+		t.Fatalf("the stuck child %d is gone before its parent was killed", pids[0])
+	}
+	_ = parent.Process.Kill()
+	_ = parent.Wait()
+	waitGone(t, pids, 5*time.Second)
+}
+
 // childTestTimeout is the children's deadline in TestChildWorker; a -race
 // child needs far longer just to start.
 var childTestTimeout = map[bool]time.Duration{false: 500 * time.Millisecond, true: 5 * time.Second}[raceEnabled]
@@ -114,14 +223,7 @@ func TestChildWorker(t *testing.T) {
 			// The test binary's TestMain (testscript) makes a temporary
 			// directory per run that a killed child never removes: keep it
 			// under the test's own directory.
-			tmp := t.TempDir()
-			cr := &childRunner{
-				exe: os.Args[0], argv0: os.Args[0],
-				args:     []string{"-test.run=^TestChildHelper$"},
-				memLimit: limit,
-				timeout:  childTestTimeout,
-				env:      []string{childHelperEnv + "=" + tt.mode, "TMPDIR=" + tmp, childHelperEnv + "_MARKER=" + tmp + "/marker"},
-			}
+			cr := helperRunner(tt.mode, childTestTimeout, limit, t.TempDir())
 			w := cr.worker()
 			defer w.close()
 			start := time.Now()
