@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -141,14 +142,23 @@ func classifyEmpty(doc *Document) error {
 	return &causeError{msg: fmt.Sprintf("no text (%d characters found)", n), errs: []error{ErrEmpty}}
 }
 
+// lazyRegexp returns a function that compiles expr on its first call and
+// returns the same *regexp.Regexp afterwards. The package's expressions use
+// it so that package init, which every run of the tool pays before its
+// first line of work, compiles nothing a run may never use (encrypted or
+// broken PDFs, object streams).
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
 var (
-	emailRE = regexp.MustCompile(`[\pL\pN._%+-]+@[\pL\pN-]+(\.[\pL\pN-]+)+`)
-	phoneRE = regexp.MustCompile(`(\+\d{1,3}[\s.-]?)?(\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{2,4}([\s.-]\d{2,5})?`)
+	emailRE = lazyRegexp(`[\pL\pN._%+-]+@[\pL\pN-]+(\.[\pL\pN-]+)+`)
+	phoneRE = lazyRegexp(`(\+\d{1,3}[\s.-]?)?(\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{2,4}([\s.-]\d{2,5})?`)
 )
 
 // hasContact reports whether s holds an e-mail address or a phone number.
 func hasContact(s string) bool {
-	if strings.IndexByte(s, '@') >= 0 && emailRE.MatchString(s) {
+	if strings.IndexByte(s, '@') >= 0 && emailRE().MatchString(s) {
 		return true
 	}
 	digits := 0
@@ -160,7 +170,7 @@ func hasContact(s string) bool {
 	if digits < 9 {
 		return false // no phone number has fewer digits; skip the regexp
 	}
-	for _, m := range phoneRE.FindAllString(s, -1) {
+	for _, m := range phoneRE().FindAllString(s, -1) {
 		digits := 0
 		for _, r := range m {
 			if r >= '0' && r <= '9' {

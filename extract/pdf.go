@@ -251,15 +251,15 @@ func lastXrefKeyword(buf []byte) int {
 }
 
 var (
-	reEncV = regexp.MustCompile(`/V\s*(\d)`)
-	reEncR = regexp.MustCompile(`/R\s*(\d)`)
-	reEncD = regexp.MustCompile(`/Encrypt\s*(\d+)\s+\d+\s+R`)
+	reEncV = lazyRegexp(`/V\s*(\d)`)
+	reEncR = lazyRegexp(`/R\s*(\d)`)
+	reEncD = lazyRegexp(`/Encrypt\s*(\d+)\s+\d+\s+R`)
 )
 
 // encryptionKind names the encryption of a file from its /Encrypt dictionary,
 // or returns "" when the file is not encrypted.
 func encryptionKind(buf []byte) string {
-	m := reEncD.FindSubmatch(buf)
+	m := reEncD().FindSubmatch(buf)
 	if m == nil {
 		if bytes.Contains(buf, []byte("/Encrypt")) {
 			return "an unknown method"
@@ -275,10 +275,10 @@ func encryptionKind(buf []byte) string {
 		d = d[:e]
 	}
 	v, r := 0, 0
-	if mm := reEncV.FindSubmatch(d); mm != nil {
+	if mm := reEncV().FindSubmatch(d); mm != nil {
 		v, _ = strconv.Atoi(string(mm[1]))
 	}
-	if mm := reEncR.FindSubmatch(d); mm != nil {
+	if mm := reEncR().FindSubmatch(d); mm != nil {
 		r, _ = strconv.Atoi(string(mm[1]))
 	}
 	switch {

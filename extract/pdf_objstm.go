@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 )
@@ -24,12 +23,12 @@ import (
 // /First. Anything else is returned unchanged.
 
 var (
-	reObjStmN     = regexp.MustCompile(`/N` + pdfWS + `(\d+)`)
-	reObjStmFirst = regexp.MustCompile(`/First` + pdfWS + `(\d+)`)
-	reRootRef     = regexp.MustCompile(`/Root` + pdfWS + `(\d+` + pdfWS + `\d+` + pdfWS + `R)`)
-	reInfoRef     = regexp.MustCompile(`/Info` + pdfWS + `(\d+` + pdfWS + `\d+` + pdfWS + `R)`)
-	reFilter      = regexp.MustCompile(`/Filter` + pdfWS + `(/[A-Za-z0-9]+|\[[^\]]*\])`)
-	reXrefW       = regexp.MustCompile(`/W` + pdfWS + `\[([^\]]*)\]`)
+	reObjStmN     = lazyRegexp(`/N` + pdfWS + `(\d+)`)
+	reObjStmFirst = lazyRegexp(`/First` + pdfWS + `(\d+)`)
+	reRootRef     = lazyRegexp(`/Root` + pdfWS + `(\d+` + pdfWS + `\d+` + pdfWS + `R)`)
+	reInfoRef     = lazyRegexp(`/Info` + pdfWS + `(\d+` + pdfWS + `\d+` + pdfWS + `R)`)
+	reFilter      = lazyRegexp(`/Filter` + pdfWS + `(/[A-Za-z0-9]+|\[[^\]]*\])`)
+	reXrefW       = lazyRegexp(`/W` + pdfWS + `\[([^\]]*)\]`)
 )
 
 // maxFlatObjects bounds the objects a rewrite appends.
@@ -53,7 +52,7 @@ func flattenObjStms(buf []byte) []byte {
 		return buf
 	}
 	sect := buf[start:]
-	if !reObjHead.Match(sect[:min(len(sect), 32)]) {
+	if !reObjHead().Match(sect[:min(len(sect), 32)]) {
 		return buf
 	}
 	e := bytes.Index(sect, []byte("stream"))
@@ -64,8 +63,8 @@ func flattenObjStms(buf []byte) []byte {
 	if !bytes.Contains(xdict, []byte("/XRef")) || bytes.Contains(xdict, []byte("/Prev")) {
 		return buf
 	}
-	sizeM := reSize.FindSubmatch(xdict)
-	rootM := reRootRef.FindSubmatch(xdict)
+	sizeM := reSize().FindSubmatch(xdict)
+	rootM := reRootRef().FindSubmatch(xdict)
 	if sizeM == nil || rootM == nil {
 		return buf
 	}
@@ -94,8 +93,8 @@ func flattenObjStms(buf []byte) []byte {
 		if !bytes.Contains(dict, []byte("/ObjStm")) {
 			continue
 		}
-		f := reFilter.FindSubmatch(dict)
-		nM, firstM := reObjStmN.FindSubmatch(dict), reObjStmFirst.FindSubmatch(dict)
+		f := reFilter().FindSubmatch(dict)
+		nM, firstM := reObjStmN().FindSubmatch(dict), reObjStmFirst().FindSubmatch(dict)
 		if f == nil || string(f[1]) != "/FlateDecode" || nM == nil || firstM == nil || bytes.Contains(dict, []byte("/DecodeParms")) {
 			return buf
 		}
@@ -105,7 +104,7 @@ func flattenObjStms(buf []byte) []byte {
 			return buf
 		}
 		body := buf[off:]
-		body = body[len(reEOLSpan.Find(body)):]
+		body = body[len(reEOLSpan().Find(body)):]
 		if end := bytes.Index(body, []byte("endstream")); end >= 0 {
 			body = body[:end]
 		}
@@ -163,7 +162,7 @@ func flattenObjStms(buf []byte) []byte {
 	}
 	xref := len(out)
 	info := ""
-	if m := reInfoRef.FindSubmatch(xdict); m != nil {
+	if m := reInfoRef().FindSubmatch(xdict); m != nil {
 		info = " /Info " + string(m[1])
 	}
 	out = fmt.Appendf(out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Index [%s] /Prev %d /Root %s%s /Length %d >>\nstream\n",

@@ -5,7 +5,6 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 )
 
@@ -26,12 +25,12 @@ const (
 const pdfWS = `(?:[\x00\t\n\f\r ]|%[^\r\n]*)*`
 
 var (
-	reColumns = regexp.MustCompile(`/Columns` + pdfWS + `(-?\d+)`)
-	reSize    = regexp.MustCompile(`/Size` + pdfWS + `(-?\d+)`)
-	reIndex   = regexp.MustCompile(`/Index` + pdfWS + `\[([\d\s]*)\]`)
-	rePrev    = regexp.MustCompile(`/Prev` + pdfWS + `(\d+)`)
-	reEOLSpan = regexp.MustCompile(`^[\x00\t\f\r\n ]*`)
-	reObjHead = regexp.MustCompile(`^\d+\s+\d+\s+obj`)
+	reColumns = lazyRegexp(`/Columns` + pdfWS + `(-?\d+)`)
+	reSize    = lazyRegexp(`/Size` + pdfWS + `(-?\d+)`)
+	reIndex   = lazyRegexp(`/Index` + pdfWS + `\[([\d\s]*)\]`)
+	rePrev    = lazyRegexp(`/Prev` + pdfWS + `(\d+)`)
+	reEOLSpan = lazyRegexp(`^[\x00\t\f\r\n ]*`)
+	reObjHead = lazyRegexp(`^\d+\s+\d+\s+obj`)
 )
 
 // normalizePDF repairs the byte-level damage that makes ledongthuc/pdf refuse a
@@ -73,19 +72,19 @@ func normalizePDF(data []byte) ([]byte, error) {
 // NewReader. Content and CMap streams are read behind the same caps by the
 // walker (readContent, safeCMap).
 func prescanPDF(data []byte) error {
-	for _, m := range reColumns.FindAllSubmatch(data, -1) {
+	for _, m := range reColumns().FindAllSubmatch(data, -1) {
 		n, err := strconv.ParseInt(string(m[1]), 10, 64)
 		if err != nil || n > maxColumns || n < 0 {
 			return fmt.Errorf("predictor /Columns %s over the limit of %d: %w", m[1], maxColumns, ErrTooLarge)
 		}
 	}
-	for _, m := range reSize.FindAllSubmatch(data, -1) {
+	for _, m := range reSize().FindAllSubmatch(data, -1) {
 		n, err := strconv.ParseInt(string(m[1]), 10, 64)
 		if err != nil || n > maxXrefEntries {
 			return fmt.Errorf("xref /Size %s over the limit of %d: %w", m[1], maxXrefEntries, ErrTooLarge)
 		}
 	}
-	for _, m := range reIndex.FindAllSubmatch(data, -1) {
+	for _, m := range reIndex().FindAllSubmatch(data, -1) {
 		f := bytes.Fields(m[1])
 		for k := 0; k+1 < len(f); k += 2 {
 			a, err1 := strconv.ParseInt(string(f[k]), 10, 64)
@@ -171,7 +170,7 @@ func scanPrevChain(data []byte) error {
 	if k < 0 {
 		return nil
 	}
-	rest := reEOLSpan.ReplaceAll(data[k+9:min(len(data), k+40)], nil)
+	rest := reEOLSpan().ReplaceAll(data[k+9:min(len(data), k+40)], nil)
 	j := 0
 	for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
 		j++
@@ -190,7 +189,7 @@ func scanPrevChain(data []byte) error {
 		}
 		seen[pos] = true
 		sect := data[pos:]
-		sect = sect[len(reEOLSpan.Find(sect)):] // the library skips white space too
+		sect = sect[len(reEOLSpan().Find(sect)):] // the library skips white space too
 		// The trailer of a classic table, or the dictionary of an xref stream.
 		var dict []byte
 		switch {
@@ -200,7 +199,7 @@ func scanPrevChain(data []byte) error {
 				return nil
 			}
 			dict = sect[t+7:]
-		case reObjHead.Match(sect[:min(len(sect), 32)]):
+		case reObjHead().Match(sect[:min(len(sect), 32)]):
 			dict = sect[bytes.Index(sect, []byte("obj"))+3:]
 		default:
 			return nil // the library reports a /Prev that points nowhere
@@ -240,7 +239,7 @@ func scanStructStreams(data []byte) error {
 		}
 		if bytes.Contains(dict, []byte("/XRef")) {
 			// The library allocates one buffer of the summed /W widths.
-			for _, m := range reXrefW.FindAllSubmatch(dict, -1) {
+			for _, m := range reXrefW().FindAllSubmatch(dict, -1) {
 				for _, w := range bytes.Fields(m[1]) {
 					if n, err := strconv.Atoi(string(w)); err != nil || n < 0 || n > 8 {
 						return fmt.Errorf("damaged file: xref stream field width %s: %w", w, ErrMalformed)
@@ -252,7 +251,7 @@ func scanStructStreams(data []byte) error {
 			continue
 		}
 		body := data[off:]
-		body = body[len(reEOLSpan.Find(body)):]
+		body = body[len(reEOLSpan().Find(body)):]
 		if e := bytes.Index(body, []byte("endstream")); e >= 0 {
 			body = body[:e]
 		}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"unicode"
 
 	"github.com/ledongthuc/pdf"
@@ -223,7 +222,7 @@ func nums(buf *[6]float64, args []operand, n int) ([]float64, bool) {
 	return out, true
 }
 
-var reFontRef = regexp.MustCompile(`/([^\s/<>\[\]()]+) (\d+ \d+ R)`)
+var reFontRef = lazyRegexp(`/([^\s/<>\[\]()]+) (\d+ \d+ R)`)
 
 // font returns the decoder for a font resource, loading it once per font
 // object. Fonts are keyed by their indirect reference, read from the printed
@@ -244,7 +243,7 @@ func (w *walker) font(res pdf.Value, local *runFonts, name string) *pdfFont {
 			refs, ok := w.fontRefs[fdStr]
 			if !ok {
 				refs = map[string]string{}
-				for _, m := range reFontRef.FindAllStringSubmatch(fdStr, -1) {
+				for _, m := range reFontRef().FindAllStringSubmatch(fdStr, -1) {
 					refs[m[1]] = "ref " + m[2]
 				}
 				w.fontRefs[fdStr] = refs
