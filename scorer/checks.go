@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/resumescore/resumescore/extract"
@@ -139,12 +140,28 @@ func (a *analysis) textLayer() Check {
 	return c
 }
 
+// lazyRegexp returns a function that compiles expr on its first call and
+// returns the same *regexp.Regexp afterwards: package init, which every run
+// of the tool pays before anything else, compiles nothing, and Compile
+// compiles the checks' expressions (warmChecks) while a caller is still
+// reading its document.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
+// warmChecks compiles every expression of the quality checks.
+func warmChecks() {
+	for _, re := range []func() *regexp.Regexp{emailRe, phoneRe, profileRe, profileNm, yearRange, bulletPrefix, dateRe, versionRe, numberRe, pctileRe, numberWd, countRe} {
+		re()
+	}
+}
+
 var (
-	emailRe   = regexp.MustCompile(`(?i)[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}`)
-	phoneRe   = regexp.MustCompile(`\+?\(?\d[\d\s().-]{7,18}\d`)
-	profileRe = regexp.MustCompile(`(?i)(linkedin\.com/\S+|github\.com/\S+|gitlab\.com/\S+|stackoverflow\.com/\S+|behance\.net/\S+|dribbble\.com/\S+|https?://\S+|www\.[a-z0-9-]+\.\S+|\b[a-z0-9-]+\.(dev|io|me|site|page)\b)`)
-	profileNm = regexp.MustCompile(`(?i)\b(linkedin|github|gitlab|portfolio|behance|dribbble)\b`)
-	yearRange = regexp.MustCompile(`^(19|20)\d\d\s*[-–/]\s*(19|20)\d\d$`)
+	emailRe   = lazyRegexp(`(?i)[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}`)
+	phoneRe   = lazyRegexp(`\+?\(?\d[\d\s().-]{7,18}\d`)
+	profileRe = lazyRegexp(`(?i)(linkedin\.com/\S+|github\.com/\S+|gitlab\.com/\S+|stackoverflow\.com/\S+|behance\.net/\S+|dribbble\.com/\S+|https?://\S+|www\.[a-z0-9-]+\.\S+|\b[a-z0-9-]+\.(dev|io|me|site|page)\b)`)
+	profileNm = lazyRegexp(`(?i)\b(linkedin|github|gitlab|portfolio|behance|dribbble)\b`)
+	yearRange = lazyRegexp(`^(19|20)\d\d\s*[-–/]\s*(19|20)\d\d$`)
 )
 
 // isPhone says whether s, a phoneRe match, is a phone number and not a date
@@ -159,7 +176,7 @@ func isPhone(s string) bool {
 	if digits < 10 || digits > 15 {
 		return false
 	}
-	return !yearRange.MatchString(strings.TrimSpace(s))
+	return !yearRange().MatchString(strings.TrimSpace(s))
 }
 
 // contact is where a kind of contact detail was found.
@@ -182,22 +199,22 @@ func (a *analysis) findContacts() {
 			}
 		}
 		low := a.lower[i]
-		if strings.IndexByte(low, '@') >= 0 && emailRe.MatchString(l.Text) {
+		if strings.IndexByte(low, '@') >= 0 && emailRe().MatchString(l.Text) {
 			found(&a.email)
 			a.contactLine[i] = true
 		}
 		if digitCount(low) >= 10 {
-			for _, m := range phoneRe.FindAllString(l.Text, -1) {
+			for _, m := range phoneRe().FindAllString(l.Text, -1) {
 				if isPhone(m) {
 					found(&a.phone)
 					break
 				}
 			}
 		}
-		if strings.IndexByte(low, '.') >= 0 && mayHoldLink(low) && profileRe.MatchString(low) {
+		if strings.IndexByte(low, '.') >= 0 && mayHoldLink(low) && profileRe().MatchString(low) {
 			found(&a.link)
 			a.contactLine[i] = true
-		} else if !a.linkNamed && mayNameProfile(l.Text, low) && profileNm.MatchString(l.Text) {
+		} else if !a.linkNamed && mayNameProfile(l.Text, low) && profileNm().MatchString(l.Text) {
 			a.linkNamed = true
 		}
 	}
@@ -431,13 +448,13 @@ func (a *analysis) fileName() (Check, bool) {
 	return c, true
 }
 
-var bulletPrefix = regexp.MustCompile(`^\s*([-•*▪◦●–—‣⁃·○■□➢➤►▶✓✔→]|\d{1,2}[.)])\s*`)
+var bulletPrefix = lazyRegexp(`^\s*([-•*▪◦●–—‣⁃·○■□➢➤►▶✓✔→]|\d{1,2}[.)])\s*`)
 
 // bullet returns the text of line i without its bullet glyph, and whether it
 // had one.
 func (a *analysis) bullet(i int) (string, bool) {
 	t := a.lines[i].Text
-	if m := bulletPrefix.FindStringIndex(t); m != nil && m[1] < len(t) {
+	if m := bulletPrefix().FindStringIndex(t); m != nil && m[1] < len(t) {
 		return t[m[1]:], true
 	}
 	return strings.TrimSpace(t), false
@@ -503,12 +520,12 @@ func (a *analysis) isHeading(i int) bool {
 
 var (
 	// dateRe matches dates and date ranges, which are numbers but not results.
-	dateRe = regexp.MustCompile(`(?i)\b((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}|(0?[1-9]|1[0-2])/((19|20)\d\d|\d\d)|(19|20)\d\d|q[1-4])\b`)
+	dateRe = lazyRegexp(`(?i)\b((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}|(0?[1-9]|1[0-2])/((19|20)\d\d|\d\d)|(19|20)\d\d|q[1-4])\b`)
 	// versionRe matches numbers glued to names (EC2, S3, Python 3.11 is left to the number rule).
-	versionRe = regexp.MustCompile(`(?i)\b[a-z]+\d+[a-z]*\b`)
-	numberRe  = regexp.MustCompile(`(?i)([$€£¥₹]\s*\d|\d[\d,.]*\s*(%|percent|x\b|k\b|m\b|mm\b|bn?\b|ms\b|s\b|tb\b|gb\b|\+)|\b\d[\d,.]*\b)`)
-	pctileRe  = regexp.MustCompile(`(?i)\bp(50|90|95|99|999)\b`)
-	numberWd  = regexp.MustCompile(`(?i)\b(doubled|tripled|halved|quadrupled|tenfold|twofold|threefold)\b`)
+	versionRe = lazyRegexp(`(?i)\b[a-z]+\d+[a-z]*\b`)
+	numberRe  = lazyRegexp(`(?i)([$€£¥₹]\s*\d|\d[\d,.]*\s*(%|percent|x\b|k\b|m\b|mm\b|bn?\b|ms\b|s\b|tb\b|gb\b|\+)|\b\d[\d,.]*\b)`)
+	pctileRe  = lazyRegexp(`(?i)\bp(50|90|95|99|999)\b`)
+	numberWd  = lazyRegexp(`(?i)\b(doubled|tripled|halved|quadrupled|tenfold|twofold|threefold)\b`)
 )
 
 // quantified says whether text states a measured result: a number that is not
@@ -523,24 +540,24 @@ func quantified(text string) bool {
 	if digitCount(text) == 0 {
 		low := strings.ToLower(text)
 		return (strings.Contains(low, "doubl") || strings.Contains(low, "tripl") || strings.Contains(low, "halv") ||
-			strings.Contains(low, "fold")) && numberWd.MatchString(text)
+			strings.Contains(low, "fold")) && numberWd().MatchString(text)
 	}
 	if !isASCII(text) {
 		return quantifiedRegexp(text)
 	}
 	low := strings.ToLower(text)
-	if mayNumberWord(low) && numberWd.MatchString(text) ||
-		(strings.Contains(low, "p5") || strings.Contains(low, "p9")) && pctileRe.MatchString(text) {
+	if mayNumberWord(low) && numberWd().MatchString(text) ||
+		(strings.Contains(low, "p5") || strings.Contains(low, "p9")) && pctileRe().MatchString(text) {
 		return true
 	}
 	t := text
 	if mayHoldDate(low) {
-		t = dateRe.ReplaceAllString(t, " ")
+		t = dateRe().ReplaceAllString(t, " ")
 	}
 	if letterThenDigit(t) {
-		t = versionRe.ReplaceAllString(t, " ")
+		t = versionRe().ReplaceAllString(t, " ")
 	}
-	return numberAlone(t) || digitCount(t) > 0 && numberRe.MatchString(t)
+	return numberAlone(t) || digitCount(t) > 0 && numberRe().MatchString(t)
 }
 
 // numberAlone reports a run of digits standing alone in s (ASCII), which
@@ -568,12 +585,12 @@ func isREWordByte(b byte) bool { return isWordByte(b) || b == '_' }
 
 // quantifiedRegexp is quantified for text with digits, every regexp run.
 func quantifiedRegexp(text string) bool {
-	if numberWd.MatchString(text) || pctileRe.MatchString(text) {
+	if numberWd().MatchString(text) || pctileRe().MatchString(text) {
 		return true
 	}
-	t := dateRe.ReplaceAllString(text, " ")
-	t = versionRe.ReplaceAllString(t, " ")
-	return numberRe.MatchString(t)
+	t := dateRe().ReplaceAllString(text, " ")
+	t = versionRe().ReplaceAllString(t, " ")
+	return numberRe().MatchString(t)
 }
 
 // numberWords are the words numberWd matches.
@@ -938,12 +955,12 @@ func placeholder(w string) bool {
 	return strings.Trim(w, w[:1]) == ""
 }
 
-var countRe = regexp.MustCompile(`^\D*?(\d+)`)
+var countRe = lazyRegexp(`^\D*?(\d+)`)
 
 // leadingCount is the first number in a diagnostic message ("479 characters
 // outside the visible page ..."), or 0.
 func leadingCount(msg string) int {
-	m := countRe.FindStringSubmatch(msg)
+	m := countRe().FindStringSubmatch(msg)
 	if m == nil {
 		return 0
 	}

@@ -335,6 +335,7 @@ func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
 		}
 	}
 	ix.indexFuzzy()
+	warmChecks() // Score runs them; compiling their expressions here takes that off its path
 	for _, k := range kws {
 		for _, id := range k.Broader {
 			for _, t := range ix.targetsByID(id) {
