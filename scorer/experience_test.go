@@ -93,18 +93,22 @@ func TestExperienceYears(t *testing.T) {
 func TestExperienceShare(t *testing.T) {
 	kws := []keywords.Keyword{{Name: "Kafka", Tier: keywords.Essential}, {Name: "Terraform", Tier: keywords.Essential}}
 	asks := []keywords.ExperienceAsk{ask(2, "required", "network", "engineer"), ask(4, "preferred", "python")}
+	// each keyword named CountCap (3) times earns all its points (RepeatShare)
+	kw3 := []string{"Kafka, Terraform", "Kafka and Terraform in production", "Ran Kafka on Terraform"}
+	with := func(a []string, b ...string) []string { return append(append([]string(nil), a...), b...) }
 	tests := []struct {
 		name  string
 		asks  []keywords.ExperienceAsk
 		lines []string
 		want  float64
 	}{
-		{"no asks: keywords only", nil, []string{"Kafka, Terraform"}, 100},
+		{"no asks: keywords only", nil, kw3, 100},
+		{"no asks: keywords named once", nil, []string{"Kafka, Terraform"}, 100 * (1 - scorer.RepeatShare*2/3)},
 		{"no asks, no keywords", nil, []string{"Network Engineer (2014 - 2016)"}, 0},
-		{"keywords and years met", asks, []string{"Kafka, Terraform", "Network Engineer (2014 - 2016)", "- Python tooling", "Python Developer (2010 - 2014)"}, 100},
-		{"keywords, no dated roles", asks, []string{"Kafka, Terraform"}, 100 * (1 - scorer.ExperienceShare)},
+		{"keywords and years met", asks, with(kw3, "Network Engineer (2014 - 2016)", "- Python tooling", "Python Developer (2010 - 2014)"), 100},
+		{"keywords, no dated roles", asks, kw3, 100 * (1 - scorer.ExperienceShare)},
 		// the required ask weighs 1, the preferred one 0.5: half the required years give 1/3 of the share
-		{"keywords, half the required years", asks, []string{"Kafka, Terraform", "Network Engineer (2014 - 2015)"}, 100*(1-scorer.ExperienceShare) + 100*scorer.ExperienceShare*(0.5/1.5)},
+		{"keywords, half the required years", asks, with(kw3, "Network Engineer (2014 - 2015)"), 100*(1-scorer.ExperienceShare) + 100*scorer.ExperienceShare*(0.5/1.5)},
 		{"years met, no keywords", asks, []string{"Network Engineer (2014 - 2016)", "Python Developer (2010 - 2014)"}, 100 * scorer.ExperienceShare},
 		{"nothing", asks, []string{"Cook (2014 - 2016)"}, 0},
 	}
@@ -141,7 +145,7 @@ func TestExperienceShare(t *testing.T) {
 func TestExperienceMonotone(t *testing.T) {
 	asks := []keywords.ExperienceAsk{ask(3, "required", "network", "engineer")}
 	ix := compileAsks(t, asks, keywords.Keyword{Name: "Kafka"})
-	base := []string{"Kafka", "Network Engineer (2014 - 2015)"}
+	base := []string{"Kafka", "Kafka", "Kafka", "Network Engineer (2014 - 2015)"}
 	prev := ix.Score(doc(base...)).Score
 	for _, add := range []string{"Cook (2010 - 2012)", "Network Engineer, B (2015 - 2016)", "Senior Network Engineer (2016 - 2020)"} {
 		base = append(base, add)
@@ -180,6 +184,43 @@ func TestExperienceAsOf(t *testing.T) {
 		rep := ix.Score(doc(tt.lines...))
 		if got := rep.Experience.Asks[0].Years; got != tt.want {
 			t.Errorf("AsOf %d, %q: Years = %v, want %v", tt.asOf, tt.lines, got, tt.want)
+		}
+	}
+}
+
+// TestRepeatShare: against a job description a keyword's points grow with its
+// mentions up to CountCap; against a role or a list one mention earns them all.
+func TestRepeatShare(t *testing.T) {
+	once := 100 * (1 - scorer.RepeatShare*2/3)
+	twice := 100 * (1 - scorer.RepeatShare/3)
+	tests := []struct {
+		source string
+		lines  []string
+		want   float64
+	}{
+		{"jd", []string{"Kafka"}, once},
+		{"jd", []string{"Kafka", "Kafka streams"}, twice},
+		{"jd", []string{"Kafka", "Kafka", "Kafka"}, 100},
+		{"jd", []string{"Kafka", "Kafka", "Kafka", "Kafka", "Kafka"}, 100},
+		{"jd+role", []string{"Kafka"}, once},
+		{"role", []string{"Kafka"}, 100},
+		{"keywords", []string{"Kafka"}, 100},
+		{"jd", []string{"Cook"}, 0},
+	}
+	lex := lexicon(t)
+	for _, tt := range tests {
+		set := &keywords.Set{ID: "t", Source: tt.source, Keywords: []keywords.Keyword{{Name: "Kafka"}}}
+		lex.Resolve(set)
+		ix, err := scorer.Compile(set, lex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := ix.Score(doc(tt.lines...))
+		if want := math.Round(tt.want*10) / 10; rep.Score != want {
+			t.Errorf("%s target, %q: Score = %v, want %v", tt.source, tt.lines, rep.Score, want)
+		}
+		if d := rep.Keywords[0].Points - rep.Score; d > 0.1 || d < -0.1 {
+			t.Errorf("%s target, %q: Points = %v, want the score %v", tt.source, tt.lines, rep.Keywords[0].Points, rep.Score)
 		}
 	}
 }

@@ -25,7 +25,11 @@ const (
 	CreditFuzzy   = 0.7  // a probable typo: a literal ATS search misses it
 	CreditGeneric = 0.25 // only the skill's family is named ("SQL databases" for PostgreSQL)
 
-	CountCap        = 3 // occurrences beyond this add nothing (coverage counts a keyword once anyway)
+	CountCap = 3 // occurrences beyond this add nothing
+	// RepeatShare is the share of a job-description keyword's points that
+	// needs CountCap mentions (a skills list and the roles that used it):
+	// named once it earns 1 - RepeatShare*(CountCap-1)/CountCap of them.
+	RepeatShare     = 0.15
 	StuffingRepeats = 5 // more occurrences than this are reported as keyword stuffing
 	maxEvidence     = 3
 	maxFixes        = 10
@@ -89,6 +93,9 @@ func (ix *Index) Score(doc *extract.Document) *Report {
 		share = ExperienceShare
 	}
 	ix.weigh(ms, 1-share)
+	if strings.HasPrefix(ix.set.Source, "jd") {
+		repeats(ms, RepeatShare)
+	}
 	var total float64
 	for i := range ms {
 		total += ms[i].Points
@@ -341,6 +348,34 @@ func (ix *Index) weigh(ms []Match, scale float64) {
 		if k.Group != "" && groups[k.Group].best != i && ms[groups[k.Group].best].Matched && !ms[i].Matched {
 			ms[i].Fix = ""
 		}
+	}
+}
+
+// repeats scales each matched keyword's points by how often the resume names
+// it: a share d of its points needs CountCap mentions, so a keyword named once
+// earns 1 - d + d/CountCap of them, CountCap times or more all of them. An
+// any-of group uses its best-evidenced matched member.
+func repeats(ms []Match, d float64) {
+	frac := func(m Match) float64 { return float64(min(max(m.Count, 1), CountCap)) / CountCap }
+	group := map[string]float64{}
+	for _, m := range ms {
+		if m.Group != "" && m.Matched {
+			group[m.Group] = max(group[m.Group], frac(m))
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Points <= 0 {
+			continue
+		}
+		f := frac(*m)
+		if g, ok := group[m.Group]; ok && m.Group != "" {
+			f = g
+		}
+		if !m.Matched { // generic credit: the family named, never repeated evidence
+			f = 1.0 / CountCap
+		}
+		m.Points *= 1 - d + d*f
 	}
 }
 
