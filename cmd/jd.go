@@ -117,6 +117,16 @@ func factsLine(f jdFacts) string {
 // a resume's role dated "to present" ends there. Only cmd reads the clock.
 func asOfMonth(t time.Time) int { return t.Year()*12 + int(t.Month()) - 1 }
 
+// repeatNote explains, for a job-description target, the share of each
+// keyword's points that needs repeated mentions (scorer.RepeatShare), or "".
+func repeatNote(rep *scorer.Report) string {
+	if !strings.HasPrefix(rep.Target.Source, "jd") {
+		return ""
+	}
+	return fmt.Sprintf("Against a posting %s%% of a keyword's points need %d mentions: named once it earns %s%%.",
+		formatScore(100*scorer.RepeatShare), scorer.CountCap, formatScore(100*(1-scorer.RepeatShare*(scorer.CountCap-1)/scorer.CountCap)))
+}
+
 // experienceLines describe a report's years-asked share for people, one line
 // per requirement of the posting: met or not, the years found against those
 // asked, and with explain the points. Empty when the target asks no years.

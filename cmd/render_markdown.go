@@ -15,6 +15,9 @@ func renderMarkdown(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	fmt.Fprintf(&b, "## Resume score: %s\n\n", mdInline(fileLabel(rep.File)))
 	fmt.Fprintf(&b, "**Score: %s/100** against %s: %d of %d keywords matched.\n",
 		formatScore(rep.Score), mdInline(targetName(rep.Target)), rep.Matched, rep.Total)
+	if n := repeatNote(rep); o.Explain && n != "" {
+		fmt.Fprintf(&b, "\n%s\n", mdInline(n))
+	}
 	for _, tier := range tiersOf(rep) {
 		header := []string{"Status", "Keyword", "Found", "Count", "Evidence"}
 		if o.Explain {

@@ -116,6 +116,9 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 		fmt.Sprintf("%d of %d keywords matched", rep.Matched, rep.Total))
 	if o.Explain {
 		line("%s", st.Dim.Render("Points: what each keyword adds to the score / what it would add matched exactly."))
+		if n := repeatNote(rep); n != "" {
+			line("%s", st.Dim.Render(n))
+		}
 	}
 
 	// Keywords by tier.
