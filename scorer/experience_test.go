@@ -2,6 +2,7 @@ package scorer_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/resumescore/resumescore/keywords"
@@ -223,4 +224,43 @@ func TestRepeatShare(t *testing.T) {
 			t.Errorf("%s target, %q: Points = %v, want the score %v", tt.source, tt.lines, rep.Keywords[0].Points, rep.Score)
 		}
 	}
+}
+
+// FuzzExperience: any resume text gives a score in 0..100 and years shares
+// within their bounds, never a panic.
+func FuzzExperience(f *testing.F) {
+	for _, s := range []string{
+		"Network Engineer (2014 - 2016)\n- Python",
+		"Jan 2019 - Mar 2021\n03/2020 - 02/2021\n2019 - Present",
+		"Engineer 2030 - 1990\nsept. 2019 to dec 2020",
+		"B.S. Engineering, University (2010 - 2014)",
+		"## Skills\n2019-\n- 2020 –",
+	} {
+		f.Add(s)
+	}
+	lex := lexicon(f)
+	set := &keywords.Set{ID: "jd", Source: "jd", Keywords: []keywords.Keyword{{Name: "Kafka"}, {Name: "Python"}},
+		Experience: []keywords.ExperienceAsk{ask(2, "required", "network", "engineer"), ask(3, "preferred"), ask(1, "required", "python")}}
+	lex.Resolve(set)
+	ix, err := scorer.Compile(set, lex)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		rep := ix.Score(doc(strings.Split(text, "\n")...))
+		if rep.Score < 0 || rep.Score > 100 {
+			t.Fatalf("Score = %v", rep.Score)
+		}
+		if rep.Experience == nil || len(rep.Experience.Asks) != 3 {
+			t.Fatalf("Experience = %+v", rep.Experience)
+		}
+		if p := rep.Experience.Points; p < 0 || p > rep.Experience.MaxPoints+0.01 {
+			t.Fatalf("Experience.Points = %v of %v", p, rep.Experience.MaxPoints)
+		}
+		for _, a := range rep.Experience.Asks {
+			if a.Years < 0 || a.Credit < 0 || a.Credit > 1 {
+				t.Fatalf("ask %+v", a)
+			}
+		}
+	})
 }
