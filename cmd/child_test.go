@@ -110,7 +110,17 @@ func helperRunner(mode string, timeout time.Duration, limit uint64, dir string) 
 // returns their pids.
 func helperPIDs(t *testing.T, dir, mode string, want int) []int {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	pids, err := waitPIDFiles(dir, mode, want, 20*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pids
+}
+
+// waitPIDFiles is helperPIDs for any goroutine: it returns an error instead
+// of failing the test.
+func waitPIDFiles(dir, mode string, want int, timeout time.Duration) ([]int, error) {
+	deadline := time.Now().Add(timeout)
 	for {
 		matches, _ := filepath.Glob(filepath.Join(dir, mode+"-*"))
 		if len(matches) >= want {
@@ -118,14 +128,14 @@ func helperPIDs(t *testing.T, dir, mode string, want int) []int {
 			for _, m := range matches {
 				pid, err := strconv.Atoi(strings.TrimPrefix(filepath.Base(m), mode+"-"))
 				if err != nil {
-					t.Fatal(err)
+					return nil, err
 				}
 				pids = append(pids, pid)
 			}
-			return pids
+			return pids, nil
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%d %s helpers started, want %d", len(matches), mode, want)
+			return nil, fmt.Errorf("%d %s helpers started, want %d", len(matches), mode, want)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
