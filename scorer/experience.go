@@ -80,7 +80,7 @@ type datedLine struct {
 // role's bullets). A range ending "present" ends at asOf (Set.AsOf, the
 // month cmd reads the resume on), or without it at the latest month the
 // resume names: scoring has no clock of its own.
-func datedLines(doc *extract.Document, asOf int) []datedLine {
+func datedLines(doc *extract.Document, asOf int, fold *wordFolder) []datedLine {
 	var out []datedLine
 	var opens []int
 	latest := 0
@@ -93,27 +93,39 @@ func datedLines(doc *extract.Document, asOf int) []datedLine {
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		ms := dateRangeRE.FindAllStringSubmatchIndex(text, -1)
+		var ms [][]int
+		if hasYear(text) {
+			ms = dateRangeRE.FindAllStringSubmatchIndex(text, -1)
+		}
 		if len(ms) == 0 {
 			if cur != nil && (ln.Section != curSection || isHeading(text)) {
 				cur = nil
 			}
 			if cur != nil {
-				addWords(cur, text)
+				fold.add(cur, text)
 			}
 			prev = i
 			continue
 		}
 		words := map[string]bool{}
-		rest := dateRangeRE.ReplaceAllString(text, " ")
-		n := addWords(words, rest)
-		if ln.Section == "education" || hasEducationWord(rest) {
+		var rest strings.Builder
+		at := 0
+		for _, m := range ms {
+			rest.WriteString(text[at:m[0]])
+			rest.WriteByte(' ')
+			at = m[1]
+		}
+		rest.WriteString(text[at:])
+		n := fold.add(words, rest.String())
+		if ln.Section == "education" || hasEducationWord(rest.String()) {
 			cur = nil
 			prev = i
 			continue
 		}
-		if n < 2 && prev >= 0 && !dateRangeRE.MatchString(token.Normalize(doc.Lines[prev].Text)) {
-			addWords(words, token.Normalize(doc.Lines[prev].Text))
+		if n < 2 && prev >= 0 {
+			if pt := token.Normalize(doc.Lines[prev].Text); !hasYear(pt) || !dateRangeRE.MatchString(pt) {
+				fold.add(words, pt)
+			}
 		}
 		cur, curSection = words, ln.Section
 		for _, m := range ms {
@@ -138,11 +150,51 @@ func datedLines(doc *extract.Document, asOf int) []datedLine {
 	return out
 }
 
-// addWords adds the folded words of s to set and returns how many s has.
-func addWords(set map[string]bool, s string) int {
+// hasYear reports whether s holds a year 19xx or 20xx standing alone: the
+// cheap test before dateRangeRE, which most lines fail.
+func hasYear(s string) bool {
+	digit := func(i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && digit(i+2) && digit(i+3) && !digit(i-1) && !digit(i+4) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordFolder folds a resume's words for the years requirements. Only a word
+// that starts like a requirement's word (its first three letters: a Snowball
+// stem keeps the start of its word) can fold to it, so only those are
+// stemmed, each once per document.
+type wordFolder struct {
+	want  map[string]bool   // first three bytes (or all) of each requirement word
+	cache map[string]string // word -> ExperienceWord(word)
+}
+
+func newWordFolder(asks []keywords.ExperienceAsk) *wordFolder {
+	f := &wordFolder{want: map[string]bool{}, cache: map[string]string{}}
+	for _, a := range asks {
+		for _, w := range a.Words {
+			f.want[w[:min(3, len(w))]] = true
+		}
+	}
+	return f
+}
+
+// add adds the folded words of s that may name a requirement to set and
+// returns how many words s has.
+func (f *wordFolder) add(set map[string]bool, s string) int {
 	ws := lineWords(s)
 	for _, w := range ws {
-		set[keywords.ExperienceWord(w)] = true
+		if !f.want[w[:min(3, len(w))]] {
+			continue
+		}
+		k, ok := f.cache[w]
+		if !ok {
+			k = keywords.ExperienceWord(w)
+			f.cache[w] = k
+		}
+		set[k] = true
 	}
 	return len(ws)
 }
@@ -224,7 +276,7 @@ func experience(doc *extract.Document, asks []keywords.ExperienceAsk, asOf int, 
 	if len(asks) == 0 {
 		return nil
 	}
-	dated := datedLines(doc, asOf)
+	dated := datedLines(doc, asOf, newWordFolder(asks))
 	var wsum float64
 	for _, a := range asks {
 		wsum += experienceSectionWeight(a.Section)

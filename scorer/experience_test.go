@@ -2,6 +2,7 @@ package scorer_test
 
 import (
 	"math"
+	"os"
 	"strings"
 	"testing"
 
@@ -263,4 +264,36 @@ func FuzzExperience(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkExperience is the cost of the years share on a two-page resume:
+// compare with BenchmarkExperience/none (the same keywords, no years asked).
+func BenchmarkExperience(b *testing.B) {
+	data, err := os.ReadFile("../testdata/fixtures/md/sample-resume.md")
+	if err != nil {
+		b.Skip(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	lex := lexicon(b)
+	for _, tt := range []struct {
+		name string
+		asks []keywords.ExperienceAsk
+	}{
+		{"none", nil},
+		{"three-asks", []keywords.ExperienceAsk{ask(5, "required", "software", "engineer"), ask(3, "required", "go"), ask(2, "preferred")}},
+	} {
+		set := &keywords.Set{ID: "jd", Source: "jd", Keywords: []keywords.Keyword{{Name: "Go"}, {Name: "PostgreSQL"}, {Name: "Kafka"}}, Experience: tt.asks}
+		lex.Resolve(set)
+		ix, err := scorer.Compile(set, lex)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix = ix.WithoutChecks()
+		d := doc(lines...)
+		b.Run(tt.name, func(b *testing.B) {
+			for b.Loop() {
+				ix.Score(d)
+			}
+		})
+	}
 }
