@@ -38,10 +38,11 @@ var experienceFiller = map[string]bool{
 // boilerplate that asks a number of years ("Minimum 2 years as a Network
 // Engineer", "5+ years of experience in forest conservation") and reads as
 // required or preferred. Its content words, once the figure, function words,
-// job-ad boilerplate and requirement filler are dropped, name the role or
-// field. Its section comes from the inline cues up to the first comma or
-// semicolon after the figure: in "2 years as a QA Engineer, preferably in a
-// tech company" the preference is the company's, and the years stay required.
+// job-ad boilerplate, requirement filler and a ", preferably …" tail are
+// dropped, name the role or field. Its section comes from the inline cues up
+// to the first comma or semicolon after the figure: in "2 years as a QA
+// Engineer, preferably in a tech company" the preference is the company's,
+// and the years stay required.
 func (r *JDRules) jdExperience(cs []jdClause) []ExperienceAsk {
 	var out []ExperienceAsk
 	for _, c := range cs {
@@ -73,6 +74,9 @@ func (r *JDRules) jdExperience(cs []jdClause) []ExperienceAsk {
 				break
 			}
 			rest := c.Text[:m[0]] + " " + c.Text[m[1]:]
+			if i := preferenceTail(rest); i > 0 {
+				rest = rest[:i] // "…, preferably at a tech company" is no part of the role
+			}
 			out = append(out, ExperienceAsk{Years: n, Text: strings.TrimSpace(c.Text), Words: r.experienceWords(rest), Section: sec})
 			break
 		}
@@ -81,6 +85,19 @@ func (r *JDRules) jdExperience(cs []jdClause) []ExperienceAsk {
 		}
 	}
 	return out
+}
+
+// preferenceTail returns where a ", preferably …" or ", ideally …" tail
+// starts in s, or -1.
+func preferenceTail(s string) int {
+	low := strings.ToLower(s)
+	best := -1
+	for _, t := range []string{", preferably ", ", ideally ", " preferably in ", " preferably at ", " ideally in "} {
+		if i := strings.Index(low, t); i > 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
 }
 
 // experienceWords folds the content words of a requirement, once each.

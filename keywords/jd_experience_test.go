@@ -31,10 +31,10 @@ func TestFromJDExperience(t *testing.T) {
 			},
 		},
 		{
-			name: "a preference after the years qualifies its tail, not the years",
+			name: "a preference after the years qualifies its tail: not the years, not the role",
 			text: "QA Engineer\n\nRequirements\n- 2 years as a QA Engineer, preferably in a tech company.\n- Preferably 3 years with Selenium.\n",
 			want: []keywords.ExperienceAsk{
-				{Years: 2, Text: "2 years as a QA Engineer, preferably in a tech company.", Words: []string{"qa", "engin", "tech"}, Section: "required"},
+				{Years: 2, Text: "2 years as a QA Engineer, preferably in a tech company.", Words: []string{"qa", "engin"}, Section: "required"},
 				{Years: 3, Text: "Preferably 3 years with Selenium.", Words: []string{"selenium"}, Section: "preferred"},
 			},
 		},
