@@ -23,7 +23,10 @@ import (
 
 // categoryRoles maps the labelled categories of eval/resume-categories to
 // built-in role ids. "" marks a category with no matching role: it is
-// reported, not scored.
+// reported, not scored. Five of the seven "Testing" resumes test electrical
+// or electronic equipment (transformers, switchgear, circuit boards), for
+// which Rank puts electrical-engineer first; the mapping to software-tester
+// is kept, and the README reports the figures with and without the category.
 var categoryRoles = map[string]string{
 	"Java Developer":            "java-developer",
 	"Database":                  "database-administrator",
@@ -63,9 +66,9 @@ const (
 // held while a bar of issue 7 is not yet met (see the README's roles
 // section). When a figure meets its bar, raise its floor to the bar.
 const (
-	floorTop1       = 0.85 // measured 0.863
-	floorMRR        = 0.89 // measured 0.906
-	floorMaskedTop1 = 0.70 // measured 0.731
+	floorTop1       = 0.88 // measured 0.894
+	floorMRR        = 0.91 // measured 0.924
+	floorMaskedTop1 = 0.72 // measured 0.738
 )
 
 // holdBar fails when got is under min(floor, bar): under the floor while the
@@ -163,7 +166,8 @@ type evalResult struct {
 	plainTop1       int
 	tfidfTop1       int
 	perCat          map[string][2]int // category -> {right, total}
-	confusions      map[string]int    // "want -> got"
+	perCatRR        map[string]float64
+	confusions      map[string]int // "want -> got"
 	unmapped        map[string]int
 	openTop1, openN int
 	misses          []string // with -v, one line block per miss
@@ -192,7 +196,7 @@ func evaluate(t *testing.T, data []labelled, idx map[string]*Index, all []string
 			closed[r] = true
 		}
 	}
-	res := evalResult{perCat: map[string][2]int{}, confusions: map[string]int{}, unmapped: map[string]int{}}
+	res := evalResult{perCat: map[string][2]int{}, perCatRR: map[string]float64{}, confusions: map[string]int{}, unmapped: map[string]int{}}
 	var todo []labelled
 	for _, d := range data {
 		want, ok := categoryRoles[d.Category]
@@ -272,6 +276,7 @@ func evaluate(t *testing.T, data []labelled, idx map[string]*Index, all []string
 		pos := pessimisticRank(r.closed, r.want)
 		res.n++
 		res.rr += 1 / float64(pos)
+		res.perCatRR[r.category] += 1 / float64(pos)
 		pc := res.perCat[r.category]
 		pc[1]++
 		if pos == 1 {
@@ -341,7 +346,7 @@ func (r evalResult) log(t *testing.T, name string) {
 	t.Logf("%s: macro top-1 over %d categories %.3f", name, len(cats), macro/float64(len(cats)))
 	for _, c := range cats {
 		v := r.perCat[c]
-		t.Logf("  %-26s %2d/%2d", c, v[0], v[1])
+		t.Logf("  %-26s %2d/%2d  MRR %.3f", c, v[0], v[1], r.perCatRR[c]/float64(v[1]))
 	}
 	conf := make([]string, 0, len(r.confusions))
 	for c := range r.confusions {
