@@ -439,6 +439,12 @@ func parseRole(r io.Reader, name string) (*Set, error) {
 		return nil, fmt.Errorf("%s: larger than %d bytes: %w", name, maxListBytes, ErrInvalid)
 	}
 	var rf roleFile
+	if decodeRoleLite(data, &rf) {
+		if set, err := roleSet(&rf, nil, name); err == nil {
+			return set, nil
+		}
+		rf = roleFile{} // the YAML path below words the error with its line
+	}
 	var doc yaml.Node
 	if !decodeRoleFast(data, &rf, &doc) {
 		// the strict path, which also words every error
@@ -459,6 +465,13 @@ func parseRole(r io.Reader, name string) (*Set, error) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
+	return roleSet(&rf, root, name)
+}
+
+// roleSet validates a decoded role file and builds its Set. root is the
+// file's YAML node, for the line numbers of errors; nil (decodeRoleLite)
+// gives line 1, and the caller decodes again with yaml.v3 to word an error.
+func roleSet(rf *roleFile, root *yaml.Node, name string) (*Set, error) {
 	bad := func(n *yaml.Node, format string, args ...any) error {
 		return fmt.Errorf("%s:%d: %s: %w", name, lineOf(n, root), fmt.Sprintf(format, args...), ErrInvalid)
 	}
