@@ -369,7 +369,7 @@ func leanTarget(getTarget func() (*target, error)) func() (*target, error) {
 	})
 }
 
-// scoreOne extracts one file (in child when it must be contained) and turns
+// scoreOne extracts one file (in child, when it must be contained) and turns
 // its report into a row. It never panics on a bad file: every failure
 // becomes the row's error.
 func scoreOne(ctx context.Context, path string, opts *batchOptions, xopts extract.Options,
