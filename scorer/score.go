@@ -67,6 +67,10 @@ func CreditFor(k MatchKind) float64 {
 // score = 100 * sum(w*c) / sum(w), rounded to one decimal, where w is the tier
 // factor times the keyword's weight and c the credit of how it matched; the
 // keywords of an any-of group count once, with the best member's credit.
+// Against a job description a keyword's points also depend on how often the
+// resume names it (repeats, RepeatShare), and when the posting asks years the
+// keywords hold 1 - ExperienceShare of the score and its years requirements
+// the rest (Report.Experience).
 func (ix *Index) Score(doc *extract.Document) *Report {
 	if doc == nil {
 		doc = &extract.Document{}
