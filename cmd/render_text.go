@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"github.com/resumescore/resumescore/scorer"
 )
@@ -102,6 +103,7 @@ func statusGlyph(s scorer.Status) string {
 func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	r := newRenderer(w, o.Profile)
 	st := newStyles(r)
+	pr := plainRender(o.Profile)
 	width := o.Width
 	if width <= 0 {
 		width = 80
@@ -110,14 +112,14 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	line := func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }
 
 	// Header.
-	line("%s", st.Title.Render(fileLabel(rep.File))+st.Dim.Render(" ("+rep.Format+")"))
+	line("%s", pr(st.Title, fileLabel(rep.File))+pr(st.Dim, " ("+rep.Format+")"))
 	line("Target: %s", targetName(rep.Target))
-	line("%s  %s", st.Score.Render("Score: "+formatScore(rep.Score)+"/100"),
+	line("%s  %s", pr(st.Score, "Score: "+formatScore(rep.Score)+"/100"),
 		fmt.Sprintf("%d of %d keywords matched", rep.Matched, rep.Total))
 	if o.Explain {
-		line("%s", st.Dim.Render("Points: what each keyword adds to the score / what it would add matched exactly."))
+		line("%s", pr(st.Dim, "Points: what each keyword adds to the score / what it would add matched exactly."))
 		if n := repeatNote(rep); n != "" {
-			line("%s", st.Dim.Render(n))
+			line("%s", pr(st.Dim, n))
 		}
 	}
 
@@ -134,19 +136,19 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 			if m.Matched {
 				matched++
 			}
-			nameW = max(nameW, lipgloss.Width(m.Keyword))
+			nameW = max(nameW, textWidth(m.Keyword))
 		}
 		nameW = min(nameW, 28)
 		line("")
-		line("%s  %s", st.Title.Render(tierLabel(tier)), st.Dim.Render(fmt.Sprintf("%d/%d matched", matched, len(ms))))
+		line("%s  %s", pr(st.Title, tierLabel(tier)), pr(st.Dim, fmt.Sprintf("%d/%d matched", matched, len(ms))))
 		for _, m := range ms {
 			status := fmt.Sprintf("%-10s", matchGlyph(m.Match))
-			pad := strings.Repeat(" ", max(0, nameW-lipgloss.Width(m.Keyword)))
-			parts := []string{"  " + matchStyle(st, m.Match).Render(status)}
+			pad := strings.Repeat(" ", max(0, nameW-textWidth(m.Keyword)))
+			parts := []string{"  " + pr(matchStyle(st, m.Match), status)}
 			if o.Explain {
 				parts = append(parts, fmt.Sprintf("%9s ", fmt.Sprintf("%.1f/%.1f", m.Points, m.MaxPoints)))
 			}
-			parts = append(parts, st.KeywordCell.Render(m.Keyword)+pad)
+			parts = append(parts, pr(st.KeywordCell, m.Keyword)+pad)
 			if m.Match != scorer.Missing {
 				var found []string
 				if m.Found != "" && !strings.EqualFold(m.Found, m.Keyword) {
@@ -172,7 +174,7 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 					more = fmt.Sprintf(" (+%d more)", n)
 				}
 				text := clip(ev.Text, ev.Form, width-len(indent)-len(prefix)-len(more))
-				line("%s%s", indent, st.Dim.Render(prefix+text+more))
+				line("%s%s", indent, pr(st.Dim, prefix+text+more))
 			}
 			if o.Explain {
 				for _, rj := range m.Rejected {
@@ -189,7 +191,7 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	// The years a job description asks (cmd/jd.go).
 	if ls := experienceLines(rep.Experience, o.Explain); len(ls) > 0 {
 		line("")
-		line("%s", st.Title.Render(ls[0]))
+		line("%s", pr(st.Title, ls[0]))
 		for _, l := range ls[1:] {
 			writeWrapped(&b, "  ", "      ", strings.TrimSpace(l), width)
 		}
@@ -198,7 +200,7 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	// What to fix.
 	if len(rep.Fixes) > 0 {
 		line("")
-		line("%s", st.Title.Render("What to fix"))
+		line("%s", pr(st.Title, "What to fix"))
 		for i, f := range rep.Fixes {
 			num := fmt.Sprintf("  %d. ", i+1)
 			writeWrapped(&b, num, strings.Repeat(" ", len(num)), f, width)
@@ -208,7 +210,7 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	// Checks.
 	if len(rep.Checks) > 0 {
 		line("")
-		line("%s", st.Title.Render("Checks"))
+		line("%s", pr(st.Title, "Checks"))
 		for _, c := range rep.Checks {
 			sty := st.Good
 			switch c.Status {
@@ -217,7 +219,7 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 			case scorer.Fail:
 				sty = st.Bad
 			}
-			head := "  " + sty.Render(fmt.Sprintf("%-7s", statusGlyph(c.Status))) + " "
+			head := "  " + pr(sty, fmt.Sprintf("%-7s", statusGlyph(c.Status))) + " "
 			text := c.Title
 			if c.Message != "" {
 				text += ": " + c.Message
@@ -232,13 +234,13 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	// Diagnostics.
 	if len(rep.Diagnostics) > 0 {
 		line("")
-		line("%s", st.Title.Render("Diagnostics"))
+		line("%s", pr(st.Title, "Diagnostics"))
 		for _, d := range rep.Diagnostics {
 			text := d.Code + ": " + d.Message
 			if d.Page > 0 {
 				text += fmt.Sprintf(" (page %d)", d.Page)
 			}
-			writeWrapped(&b, "  "+st.Warn.Render("!")+" ", "    ", text, width)
+			writeWrapped(&b, "  "+pr(st.Warn, "!")+" ", "    ", text, width)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -293,13 +295,13 @@ func clip(text, form string, n int) string {
 // the following lines after rest (both may hold styled text).
 func writeWrapped(b *strings.Builder, first, rest, text string, width int) {
 	prefix := first
-	avail := width - lipgloss.Width(first)
+	avail := width - textWidth(first)
 	cur := ""
 	for _, word := range strings.Fields(text) {
-		if cur != "" && lipgloss.Width(cur)+1+lipgloss.Width(word) > avail {
+		if cur != "" && textWidth(cur)+1+textWidth(word) > avail {
 			b.WriteString(prefix + cur + "\n")
 			prefix, cur = rest, ""
-			avail = width - lipgloss.Width(rest)
+			avail = width - textWidth(rest)
 		}
 		if cur == "" {
 			cur = word
@@ -308,4 +310,29 @@ func writeWrapped(b *strings.Builder, first, rest, text string, width int) {
 		}
 	}
 	b.WriteString(prefix + cur + "\n")
+}
+
+// plainRender returns style.Render for profile p, except that with no
+// colour (Ascii) a single line without tabs is returned as it is, which is
+// what lipgloss returns for it with our styles (no width, padding, border
+// or margin: TestPlainRender) after a walk that was a fifth of a run's
+// report time.
+func plainRender(p termenv.Profile) func(style lipgloss.Style, s string) string {
+	return func(style lipgloss.Style, s string) string {
+		if p == termenv.Ascii && !strings.ContainsAny(s, "\t\n\r") {
+			return s
+		}
+		return style.Render(s)
+	}
+}
+
+// textWidth is lipgloss.Width, in cells, with a shortcut for printable
+// ASCII, whose width is its length.
+func textWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return lipgloss.Width(s)
+		}
+	}
+	return len(s)
 }
