@@ -23,12 +23,16 @@ func readMarkdown(ctx context.Context, data []byte, opts Options) (*Document, er
 		doc.Lines = append(doc.Lines, Line{Page: 1, Text: text, SourceLine: srcLine})
 	}
 	i := 0
-	// Front matter: YAML (---) or TOML (+++) at the very top.
+	// Front matter: YAML (---) or TOML (+++) at the very top, when what the
+	// fences hold reads as metadata (a "---" is also a thematic break that
+	// some resumes open and close with).
 	if len(src) > 0 {
 		if fence := strings.TrimSpace(src[0]); fence == "---" || fence == "+++" {
 			for j := 1; j < len(src) && j < 200; j++ {
 				if t := strings.TrimSpace(src[j]); t == fence || (fence == "---" && t == "...") {
-					i = j + 1
+					if isFrontMatter(src[1:j], fence) {
+						i = j + 1
+					}
 					break
 				}
 			}
@@ -243,4 +247,45 @@ func inline(s string) string {
 		s = strings.Replace(s, "\x00", e, 1)
 	}
 	return strings.ReplaceAll(s, "\x00", "")
+}
+
+// isFrontMatter reports whether the lines between front-matter fences read
+// as metadata: every line blank, a comment, indented (a continuation), a YAML
+// list item, or a key (YAML "key:", TOML "key =" or "[table]"), and at least
+// one key.
+func isFrontMatter(lines []string, fence string) bool {
+	keys := 0
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "" || strings.HasPrefix(t, "#"):
+		case l[0] == ' ' || l[0] == '\t' || strings.HasPrefix(t, "- "):
+		case fence == "+++" && strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
+			keys++
+		case frontMatterKey(t, fence):
+			keys++
+		default:
+			return false
+		}
+	}
+	return keys > 0
+}
+
+// frontMatterKey reports whether t starts with a metadata key and its
+// separator: "name:" for YAML, "name =" for TOML.
+func frontMatterKey(t, fence string) bool {
+	sep := byte(':')
+	if fence == "+++" {
+		sep = '='
+	}
+	k := 0
+	for k < len(t) && (t[k] == '_' || t[k] == '-' || t[k] == '.' || t[k] == '"' || t[k] == '\'' ||
+		t[k] >= 'a' && t[k] <= 'z' || t[k] >= 'A' && t[k] <= 'Z' || t[k] >= '0' && t[k] <= '9') {
+		k++
+	}
+	if k == 0 {
+		return false
+	}
+	rest := strings.TrimLeft(t[k:], " \t")
+	return rest != "" && rest[0] == sep
 }

@@ -197,3 +197,37 @@ func TestReadHTMLHostile(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownFrontMatter: fences hide metadata only; a resume that opens and
+// closes with "---" thematic breaks keeps its text.
+func TestMarkdownFrontMatter(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"yaml", "---\ntitle: Resume\ntags:\n  - go\n- x\n# comment\n\n---\nJo Example", []string{"Jo Example"}},
+		{"yaml with dots", "---\nlayout: cv\n...\nJo Example", []string{"Jo Example"}},
+		{"toml", "+++\ntitle = \"cv\"\n[params]\n+++\nJo Example", []string{"Jo Example"}},
+		{"rules around a resume", "---\n\nPersonal Information\nName: Jo Example\n\nSkills\n1. Go\n---", []string{"Personal Information", "Name: Jo Example", "Skills", "Go"}},
+		{"empty block", "---\n---\nJo Example", []string{"Jo Example"}},
+		{"no closing fence", "---\nJo Example\nSkills: Go", []string{"Jo Example", "Skills: Go"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := readMarkdown(context.Background(), []byte(tt.in), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, l := range doc.Lines {
+				if s := strings.TrimSpace(l.Text); s != "" {
+					got = append(got, s)
+				}
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("lines mismatch (-want +got):\n%s", d)
+			}
+		})
+	}
+}
