@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -891,6 +890,7 @@ func (a *analysis) keywordStuffing() Check {
 	counts := map[string]int{}
 	total := 0
 	pastHeader := len(a.sections) == 0 // without sections, every line counts
+	line := map[string]int{}           // one line's counts, cleared for each line
 	for i, l := range a.lines {
 		if l.Section != "" && l.Section != "contact" {
 			pastHeader = true
@@ -898,7 +898,7 @@ func (a *analysis) keywordStuffing() Check {
 		if !pastHeader || l.Section == "contact" || a.contactLine[i] {
 			continue // the name and contact block repeats the user's handle
 		}
-		line := map[string]int{}
+		clear(line)
 		n := 0
 		for _, w := range words(a.lower[i]) {
 			w = strings.Trim(w, ".'-/%$")
@@ -923,18 +923,15 @@ func (a *analysis) keywordStuffing() Check {
 		w string
 		n int
 	}
-	var top []wc
+	// the most frequent word, the first in byte order among equals: one
+	// pass, not a sort of every distinct word
+	var t wc
 	for w, n := range counts {
-		top = append(top, wc{w, n})
-	}
-	sort.Slice(top, func(i, j int) bool {
-		if top[i].n != top[j].n {
-			return top[i].n > top[j].n
+		if n > t.n || n == t.n && w < t.w {
+			t = wc{w, n}
 		}
-		return top[i].w < top[j].w
-	})
-	if len(top) > 0 && total > 0 {
-		t := top[0]
+	}
+	if len(counts) > 0 && total > 0 {
 		share := float64(t.n) / float64(total)
 		if t.n >= stuffMinCount && share >= stuffWarnShare {
 			c.Status = Warn
