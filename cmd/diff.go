@@ -6,7 +6,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/cobra"
@@ -109,7 +108,7 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 		return err
 	}
 	lex.Resolve(jd.Set)
-	jd.Set.AsOf = asOfMonth(time.Now())
+	jd.Set.AsOf = asOfMonth(g.today())
 	ix, err := scorer.Compile(jd.Set, lex)
 	if err != nil {
 		return fmt.Errorf("compile keywords: %w", err)

@@ -117,6 +117,21 @@ func factsLine(f jdFacts) string {
 // a resume's role dated "to present" ends there. Only cmd reads the clock.
 func asOfMonth(t time.Time) int { return t.Year()*12 + int(t.Month()) - 1 }
 
+// today is the date a run counts "present" to: SOURCE_DATE_EPOCH (seconds
+// since 1970, the reproducible-builds convention) when set, so that a CI
+// gate or a stored report can be rerun byte for byte on a later day, else
+// the clock.
+func (g *globalOptions) today() time.Time {
+	if g.Getenv != nil {
+		if v := strings.TrimSpace(g.Getenv("SOURCE_DATE_EPOCH")); v != "" {
+			if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
+				return time.Unix(sec, 0).UTC()
+			}
+		}
+	}
+	return time.Now()
+}
+
 // repeatNote explains, for a job-description target, the share of each
 // keyword's points that needs repeated mentions (scorer.RepeatShare), or "".
 func repeatNote(rep *scorer.Report) string {

@@ -76,3 +76,33 @@ func TestAsOfMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestToday: SOURCE_DATE_EPOCH pins the month "present" ends at, so a
+// report is the same on a later day; without it (or when it is not a number)
+// the clock decides.
+func TestToday(t *testing.T) {
+	tests := []struct {
+		env  string
+		want int // asOfMonth of today(); 0 = the clock's month
+	}{
+		{"1767225600", 2026 * 12}, // 2026-01-01T00:00:00Z
+		{" 1577836800 ", 2020 * 12},
+		{"", 0},
+		{"yesterday", 0},
+	}
+	for _, tt := range tests {
+		g := &globalOptions{Getenv: func(k string) string {
+			if k == "SOURCE_DATE_EPOCH" {
+				return tt.env
+			}
+			return ""
+		}}
+		want := tt.want
+		if want == 0 {
+			want = asOfMonth(time.Now())
+		}
+		if got := asOfMonth(g.today()); got != want {
+			t.Errorf("SOURCE_DATE_EPOCH=%q: month %d, want %d", tt.env, got, want)
+		}
+	}
+}

@@ -9,7 +9,6 @@ import (
 	"path"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/resumescore/resumescore/extract"
 	"github.com/resumescore/resumescore/keywords"
@@ -126,7 +125,7 @@ func loadTarget(ctx context.Context, s *streams, g *globalOptions, t targetOptio
 				"check that the file is the job posting's text, or use --keywords with your own list")
 		}
 		lex.Resolve(jd.Set)
-		jd.Set.AsOf = asOfMonth(time.Now()) // a role "to present" ends this month (cmd/jd.go)
+		jd.Set.AsOf = asOfMonth(g.today()) // a role "to present" ends this month (cmd/jd.go)
 		tg.JD = jd
 		tg.Set = jd.Set
 		if roleSet != nil {
