@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -152,13 +153,50 @@ func lazyRegexp(expr string) func() *regexp.Regexp {
 }
 
 var (
-	emailRE = lazyRegexp(`[\pL\pN._%+-]+@[\pL\pN-]+(\.[\pL\pN-]+)+`)
 	phoneRE = lazyRegexp(`(\+\d{1,3}[\s.-]?)?(\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{2,4}([\s.-]\d{2,5})?`)
 )
 
+// hasEmail reports whether s holds an e-mail address: whether the regular
+// expression [\pL\pN._%+-]+@[\pL\pN-]+(\.[\pL\pN-]+)+ matches in s. It is
+// that expression written out (TestHasEmail holds the two together): its
+// Unicode classes cost 0.4 ms to compile, on every run that reads a resume
+// with an address, more than the whole check.
+func hasEmail(s string) bool {
+	local := func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsNumber(r) || strings.ContainsRune("._%+-", r)
+	}
+	domain := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) || r == '-' }
+	for at := strings.IndexByte(s, '@'); at >= 0; {
+		if r, _ := utf8.DecodeLastRuneInString(s[:at]); at > 0 && local(r) {
+			// a run of domain characters, a dot, a domain character: the
+			// run cannot hold a dot, so only its full length can be followed
+			// by one
+			j := at + 1
+			for j < len(s) {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if !domain(r) {
+					break
+				}
+				j += n
+			}
+			if j > at+1 && j < len(s) && s[j] == '.' {
+				if r, _ := utf8.DecodeRuneInString(s[j+1:]); j+1 < len(s) && domain(r) {
+					return true
+				}
+			}
+		}
+		next := strings.IndexByte(s[at+1:], '@')
+		if next < 0 {
+			break
+		}
+		at += 1 + next
+	}
+	return false
+}
+
 // hasContact reports whether s holds an e-mail address or a phone number.
 func hasContact(s string) bool {
-	if strings.IndexByte(s, '@') >= 0 && emailRE().MatchString(s) {
+	if strings.IndexByte(s, '@') >= 0 && hasEmail(s) {
 		return true
 	}
 	digits := 0
