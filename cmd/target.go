@@ -77,9 +77,6 @@ func loadTarget(ctx context.Context, s *streams, g *globalOptions, t targetOptio
 			}
 		}()
 		lex, err := loadLexicon()
-		if err == nil {
-			go warmIndex(lex)
-		}
 		lexCh <- lexResult{lex, err}
 	}()
 	var (
@@ -172,15 +169,6 @@ func loadLexicon() (*keywords.Lexicon, error) {
 		return nil, fmt.Errorf("built-in lexicon: %w", err)
 	}
 	return lex, nil
-}
-
-// warmIndex builds the scorer's index of the lexicon (a third of a run's
-// work) on its own goroutine while the target is read and resolved; the
-// Compile that follows waits for this build instead of starting its own. A
-// panic here is left for that Compile to meet again, inside run's recover.
-func warmIndex(lex *keywords.Lexicon) {
-	defer func() { _ = recover() }()
-	_, _ = scorer.Compile(nil, lex)
 }
 
 // loadRole loads a role, and lists the known roles when id is not one.
