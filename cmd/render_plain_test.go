@@ -8,19 +8,19 @@ import (
 	"github.com/muesli/termenv"
 )
 
-// TestPlainRender holds plainRender's shortcut to lipgloss: for every style
-// of the text report, under every colour profile, it gives what Render gives.
-func TestPlainRender(t *testing.T) {
-	texts := []string{"", "a", "Score: 81/100", "✓ matched", "~ variant", "C++ / CI/CD", "  lead and trail  ",
+// TestTextStyles holds textStyles' shortcut to lipgloss: for every style of
+// the text report, under every colour profile, it gives what Render gives.
+func TestTextStyles(t *testing.T) {
+	texts := []string{"", "a", "x", "Score: 81/100", "✓ matched", "~ variant", "C++ / CI/CD", "  lead and trail  ",
 		"é ü 日本", "x\ty", "a\nb", "a\r\nb", "\x1b[1mbold\x1b[0m"}
 	for _, p := range []termenv.Profile{termenv.Ascii, termenv.ANSI, termenv.ANSI256, termenv.TrueColor} {
 		st := newStyles(newRenderer(io.Discard, p))
-		pr := plainRender(p)
-		for name, style := range map[string]lipgloss.Style{"Title": st.Title, "Score": st.Score, "Good": st.Good,
-			"Warn": st.Warn, "Bad": st.Bad, "Dim": st.Dim, "KeywordCell": st.KeywordCell} {
+		ts := newTextStyles(st)
+		for id, style := range map[styleID]lipgloss.Style{sTitle: st.Title, sScore: st.Score, sGood: st.Good,
+			sWarn: st.Warn, sBad: st.Bad, sDim: st.Dim, sKeyword: st.KeywordCell} {
 			for _, s := range texts {
-				if got, want := pr(style, s), style.Render(s); got != want {
-					t.Errorf("profile %v, %s: plainRender(%q) = %q, want %q", p, name, s, got, want)
+				if got, want := ts.render(id, s), style.Render(s); got != want {
+					t.Errorf("profile %v, style %d: render(%q) = %q, want %q", p, id, s, got, want)
 				}
 			}
 		}

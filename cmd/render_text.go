@@ -7,7 +7,6 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 
 	"github.com/resumescore/resumescore/scorer"
 )
@@ -103,7 +102,7 @@ func statusGlyph(s scorer.Status) string {
 func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	r := newRenderer(w, o.Profile)
 	st := newStyles(r)
-	pr := plainRender(o.Profile)
+	pr := newTextStyles(st).render
 	width := o.Width
 	if width <= 0 {
 		width = 80
@@ -112,14 +111,14 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	line := func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }
 
 	// Header.
-	line("%s", pr(st.Title, fileLabel(rep.File))+pr(st.Dim, " ("+rep.Format+")"))
+	line("%s", pr(sTitle, fileLabel(rep.File))+pr(sDim, " ("+rep.Format+")"))
 	line("Target: %s", targetName(rep.Target))
-	line("%s  %s", pr(st.Score, "Score: "+formatScore(rep.Score)+"/100"),
+	line("%s  %s", pr(sScore, "Score: "+formatScore(rep.Score)+"/100"),
 		fmt.Sprintf("%d of %d keywords matched", rep.Matched, rep.Total))
 	if o.Explain {
-		line("%s", pr(st.Dim, "Points: what each keyword adds to the score / what it would add matched exactly."))
+		line("%s", pr(sDim, "Points: what each keyword adds to the score / what it would add matched exactly."))
 		if n := repeatNote(rep); n != "" {
-			line("%s", pr(st.Dim, n))
+			line("%s", pr(sDim, n))
 		}
 	}
 
@@ -140,15 +139,15 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 		}
 		nameW = min(nameW, 28)
 		line("")
-		line("%s  %s", pr(st.Title, tierLabel(tier)), pr(st.Dim, fmt.Sprintf("%d/%d matched", matched, len(ms))))
+		line("%s  %s", pr(sTitle, tierLabel(tier)), pr(sDim, fmt.Sprintf("%d/%d matched", matched, len(ms))))
 		for _, m := range ms {
 			status := fmt.Sprintf("%-10s", matchGlyph(m.Match))
 			pad := strings.Repeat(" ", max(0, nameW-textWidth(m.Keyword)))
-			parts := []string{"  " + pr(matchStyle(st, m.Match), status)}
+			parts := []string{"  " + pr(matchStyleID(m.Match), status)}
 			if o.Explain {
 				parts = append(parts, fmt.Sprintf("%9s ", fmt.Sprintf("%.1f/%.1f", m.Points, m.MaxPoints)))
 			}
-			parts = append(parts, pr(st.KeywordCell, m.Keyword)+pad)
+			parts = append(parts, pr(sKeyword, m.Keyword)+pad)
 			if m.Match != scorer.Missing {
 				var found []string
 				if m.Found != "" && !strings.EqualFold(m.Found, m.Keyword) {
@@ -174,7 +173,7 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 					more = fmt.Sprintf(" (+%d more)", n)
 				}
 				text := clip(ev.Text, ev.Form, width-len(indent)-len(prefix)-len(more))
-				line("%s%s", indent, pr(st.Dim, prefix+text+more))
+				line("%s%s", indent, pr(sDim, prefix+text+more))
 			}
 			if o.Explain {
 				for _, rj := range m.Rejected {
@@ -191,7 +190,7 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	// The years a job description asks (cmd/jd.go).
 	if ls := experienceLines(rep.Experience, o.Explain); len(ls) > 0 {
 		line("")
-		line("%s", pr(st.Title, ls[0]))
+		line("%s", pr(sTitle, ls[0]))
 		for _, l := range ls[1:] {
 			writeWrapped(&b, "  ", "      ", strings.TrimSpace(l), width)
 		}
@@ -200,7 +199,7 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	// What to fix.
 	if len(rep.Fixes) > 0 {
 		line("")
-		line("%s", pr(st.Title, "What to fix"))
+		line("%s", pr(sTitle, "What to fix"))
 		for i, f := range rep.Fixes {
 			num := fmt.Sprintf("  %d. ", i+1)
 			writeWrapped(&b, num, strings.Repeat(" ", len(num)), f, width)
@@ -210,14 +209,14 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	// Checks.
 	if len(rep.Checks) > 0 {
 		line("")
-		line("%s", pr(st.Title, "Checks"))
+		line("%s", pr(sTitle, "Checks"))
 		for _, c := range rep.Checks {
-			sty := st.Good
+			sty := sGood
 			switch c.Status {
 			case scorer.Warn:
-				sty = st.Warn
+				sty = sWarn
 			case scorer.Fail:
-				sty = st.Bad
+				sty = sBad
 			}
 			head := "  " + pr(sty, fmt.Sprintf("%-7s", statusGlyph(c.Status))) + " "
 			text := c.Title
@@ -234,13 +233,13 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	// Diagnostics.
 	if len(rep.Diagnostics) > 0 {
 		line("")
-		line("%s", pr(st.Title, "Diagnostics"))
+		line("%s", pr(sTitle, "Diagnostics"))
 		for _, d := range rep.Diagnostics {
 			text := d.Code + ": " + d.Message
 			if d.Page > 0 {
 				text += fmt.Sprintf(" (page %d)", d.Page)
 			}
-			writeWrapped(&b, "  "+pr(st.Warn, "!")+" ", "    ", text, width)
+			writeWrapped(&b, "  "+pr(sWarn, "!")+" ", "    ", text, width)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -312,18 +311,62 @@ func writeWrapped(b *strings.Builder, first, rest, text string, width int) {
 	b.WriteString(prefix + cur + "\n")
 }
 
-// plainRender returns style.Render for profile p, except that with no
-// colour (Ascii) a single line without tabs is returned as it is, which is
-// what lipgloss returns for it with our styles (no width, padding, border
-// or margin: TestPlainRender) after a walk that was a fifth of a run's
-// report time.
-func plainRender(p termenv.Profile) func(style lipgloss.Style, s string) string {
-	return func(style lipgloss.Style, s string) string {
-		if p == termenv.Ascii && !strings.ContainsAny(s, "\t\n\r") {
-			return s
-		}
-		return style.Render(s)
+// styleID names one of the text report's styles.
+type styleID int
+
+const (
+	sTitle styleID = iota
+	sScore
+	sGood
+	sWarn
+	sBad
+	sDim
+	sKeyword
+	nStyles
+)
+
+// matchStyleID is matchStyle as a styleID.
+func matchStyleID(k scorer.MatchKind) styleID {
+	switch k {
+	case scorer.Exact:
+		return sGood
+	case scorer.Missing:
+		return sBad
 	}
+	return sWarn
+}
+
+// textStyles renders text in the report's styles. For a single line
+// without tabs, lipgloss's Render with our styles (no width, padding,
+// border or margin) is the style's opening sequence, the text and the
+// reset, or the text alone without colour: textStyles takes the two from
+// one Render per style and joins them, instead of lipgloss's split, tab
+// conversion, alignment and grapheme walk on every call, which were a fifth
+// of a run's report time. TestTextStyles holds it to Render.
+type textStyles struct {
+	style     [nStyles]lipgloss.Style
+	pre, post [nStyles]string
+}
+
+func newTextStyles(st styles) *textStyles {
+	t := &textStyles{style: [nStyles]lipgloss.Style{st.Title, st.Score, st.Good, st.Warn, st.Bad, st.Dim, st.KeywordCell}}
+	for i, sty := range t.style {
+		r := sty.Render("x")
+		if x := strings.IndexByte(r, 'x'); x >= 0 {
+			t.pre[i], t.post[i] = r[:x], r[x+1:]
+		} else {
+			t.pre[i], t.post[i] = "\x00", "" // not a wrapper: render always
+		}
+	}
+	return t
+}
+
+// render renders s in style id.
+func (t *textStyles) render(id styleID, s string) string {
+	if strings.ContainsAny(s, "\t\n\r") || t.pre[id] == "\x00" {
+		return t.style[id].Render(s)
+	}
+	return t.pre[id] + s + t.post[id]
 }
 
 // textWidth is lipgloss.Width, in cells, with a shortcut for printable
