@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // decodeRoleLite decodes the plain shape every built-in role file has —
@@ -325,10 +326,32 @@ func fieldByTag(v reflect.Value, key string) (reflect.Value, bool) {
 	if v.Kind() != reflect.Struct {
 		return reflect.Value{}, false
 	}
-	if f, ok := yamlField(v.Type(), key); ok {
-		return v.FieldByIndex(f.Index), true
+	if i, ok := yamlFields(v.Type())[key]; ok {
+		return v.Field(i), true
 	}
 	return reflect.Value{}, false
+}
+
+// fieldCache maps a struct type to its fields by yaml key (yamlField's
+// answers, read once per type instead of once per key of every keyword).
+var fieldCache sync.Map // reflect.Type -> map[string]int
+
+func yamlFields(t reflect.Type) map[string]int {
+	if m, ok := fieldCache.Load(t); ok {
+		return m.(map[string]int)
+	}
+	m := make(map[string]int, t.NumField())
+	for i := 0; i < t.NumField(); i++ {
+		tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if tag == "" {
+			tag = strings.ToLower(t.Field(i).Name)
+		}
+		if f, ok := yamlField(t, tag); ok && f.Index[0] == i {
+			m[tag] = i
+		}
+	}
+	fieldCache.Store(t, m)
+	return m
 }
 
 // set stores val into f, reporting false when the kinds do not fit the way

@@ -144,3 +144,32 @@ func TestParseRoleLiteErrors(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParseRole parses the backend role file: the one-pass decoder
+// and, for comparison, yaml.v3 (the path every role took before it).
+func BenchmarkParseRole(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "seeds", "roles", "backend.yaml"))
+	if err != nil {
+		b.Skip(err)
+	}
+	b.Run("lite", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := parseRole(bytes.NewReader(data), "backend.yaml"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("yaml", func(b *testing.B) {
+		for b.Loop() {
+			var rf roleFile
+			var doc yaml.Node
+			if !decodeRoleFast(data, &rf, &doc) {
+				b.Fatal("decodeRoleFast declined backend.yaml")
+			}
+			root := doc.Content[0]
+			if _, err := roleSet(&rf, root, "backend.yaml"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
