@@ -305,7 +305,9 @@ func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
 	}
 	b := baseFor(lex)
 	ix := &Index{
-		set: set, lex: lex, base: b, tr: newTrie(16 * (len(set.Keywords) + 1)),
+		// a role's set needs about 4.5 trie edges a keyword (backend: 52
+		// keywords, 236 edges); the tables grow past that
+		set: set, lex: lex, base: b, tr: newTrie(5 * (len(set.Keywords) + 1)),
 		nbTargets: int32(len(b.targets)), nbForms: int32(len(b.tr.forms)),
 		inSet: make([]bool, len(b.targets)), broaderOf: map[int32]bool{}, byID: map[string][]int32{},
 		stems: map[string][]int32{}, stemPrefix: map[string]bool{}, fuzzyOK: map[int32]string{}, setForm: map[string]bool{}, setWords: map[string][]int32{}, nearStems: map[string][]int32{},
