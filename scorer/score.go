@@ -83,6 +83,10 @@ func (ix *Index) Score(doc *extract.Document) *Report {
 	for _, d := range doc.Diagnostics {
 		rep.Diagnostics = append(rep.Diagnostics, Diagnostic{Code: d.Code, Message: d.Message, Page: d.Page})
 	}
+	var checks func() []Check
+	if !ix.noChecks {
+		checks = startChecks(doc, ix.set) // on another core while the keywords match
+	}
 	sc := ix.newScan(doc)
 	for li := range doc.Lines {
 		sc.line(li)
@@ -127,7 +131,7 @@ func (ix *Index) Score(doc *extract.Document) *Report {
 	if ix.noChecks {
 		return rep
 	}
-	if c := runChecks(doc, ix.set); c != nil {
+	if c := checks(); c != nil {
 		rep.Checks = c
 	}
 	if st, ok := stuffing(ms); ok {
