@@ -40,35 +40,6 @@ const (
 	offPageWarn    = 40   // characters placed off the page to warn
 )
 
-// startChecks runs the quality checks of doc on another goroutine and
-// returns a function that waits for them. Score starts them before it
-// matches the keywords: the checks only read the document, and on a second
-// core they are done by the time the matching is (each is about half of
-// Score's time). A panic in the checks is raised again by the wait, on the
-// caller's goroutine, where its recover (cmd.Main, batch workers) sees it.
-func startChecks(doc *extract.Document, set *keywords.Set) func() []Check {
-	type result struct {
-		checks []Check
-		panic  any
-	}
-	done := make(chan result, 1)
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- result{panic: p}
-			}
-		}()
-		done <- result{checks: runChecks(doc, set)}
-	}()
-	return func() []Check {
-		r := <-done
-		if r.panic != nil {
-			panic(r.panic)
-		}
-		return r.checks
-	}
-}
-
 // runChecks runs the quality checks beside the score: parse-ability, impact
 // and the role's own signals.
 func runChecks(doc *extract.Document, set *keywords.Set) []Check {

@@ -83,10 +83,6 @@ func (ix *Index) Score(doc *extract.Document) *Report {
 	for _, d := range doc.Diagnostics {
 		rep.Diagnostics = append(rep.Diagnostics, Diagnostic{Code: d.Code, Message: d.Message, Page: d.Page})
 	}
-	var checks func() []Check
-	if !ix.noChecks {
-		checks = startChecks(doc, ix.set) // on another core while the keywords match
-	}
 	sc := ix.newScan(doc)
 	for li := range doc.Lines {
 		sc.line(li)
@@ -131,7 +127,7 @@ func (ix *Index) Score(doc *extract.Document) *Report {
 	if ix.noChecks {
 		return rep
 	}
-	if c := checks(); c != nil {
+	if c := runChecks(doc, ix.set); c != nil {
 		rep.Checks = c
 	}
 	if st, ok := stuffing(ms); ok {
