@@ -63,22 +63,6 @@ func loadTarget(ctx context.Context, s *streams, g *globalOptions, t targetOptio
 	if err := t.validate(); err != nil {
 		return nil, err
 	}
-	// The lexicon is the slowest input; load it while the role, list or job
-	// description is read and parsed.
-	type lexResult struct {
-		lex *keywords.Lexicon
-		err error
-	}
-	lexCh := make(chan lexResult, 1)
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				lexCh <- lexResult{err: internalError(p)}
-			}
-		}()
-		lex, err := loadLexicon()
-		lexCh <- lexResult{lex, err}
-	}()
 	var (
 		roleSet, listSet *keywords.Set
 		jdText           string
@@ -99,11 +83,12 @@ func loadTarget(ctx context.Context, s *streams, g *globalOptions, t targetOptio
 			return nil, err
 		}
 	}
-	lr := <-lexCh
-	if lr.err != nil {
-		return nil, lr.err
+	// The lexicon is compiled into the binary: nothing to overlap with
+	// reading the role, list or job description any more.
+	lex, err := loadLexicon()
+	if err != nil {
+		return nil, err
 	}
-	lex := lr.lex
 	tg := &target{Lexicon: lex}
 	if roleSet != nil {
 		lex.Resolve(roleSet)
