@@ -1,7 +1,6 @@
 package keywords
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/resumescore/resumescore/scorer/token"
@@ -49,36 +48,22 @@ func (r *JDRules) jdExperience(cs []jdClause) []ExperienceAsk {
 		if c.Section == SectionIgnore || c.Section == SectionTitle {
 			continue
 		}
-		for _, m := range yearsRE().FindAllStringSubmatchIndex(c.Text, -1) {
-			tail := strings.ToLower(c.Text[m[1]:min(len(c.Text), m[1]+40)])
-			if strings.Contains(tail, "old") || strings.Contains(tail, "ago") {
-				continue
-			}
-			v := c.Text[m[2]:m[3]]
-			n, err := strconv.Atoi(v)
-			if err != nil {
-				n = numberWords[strings.ToLower(v)]
-			}
-			if n <= 0 || n > 30 {
-				continue
-			}
+		if f, ok := firstYearsFigure(c.Text); ok {
 			head := c.Text
-			if i := strings.IndexAny(c.Text[m[1]:], ",;"); i >= 0 {
-				head = c.Text[:m[1]+i]
+			if i := strings.IndexAny(c.Text[f.end:], ",;"); i >= 0 {
+				head = c.Text[:f.end+i]
 			}
 			sec := c.Section
 			if head != c.Text {
 				sec, _ = r.inlineSection(head, c.Base)
 			}
-			if sec != SectionRequired && sec != SectionPreferred {
-				break
+			if sec == SectionRequired || sec == SectionPreferred {
+				rest := c.Text[:f.start] + " " + c.Text[f.end:]
+				if i := preferenceTail(rest); i > 0 {
+					rest = rest[:i] // "…, preferably at a tech company" is no part of the role
+				}
+				out = append(out, ExperienceAsk{Years: f.n, Text: strings.TrimSpace(c.Text), Words: r.experienceWords(rest), Section: sec})
 			}
-			rest := c.Text[:m[0]] + " " + c.Text[m[1]:]
-			if i := preferenceTail(rest); i > 0 {
-				rest = rest[:i] // "…, preferably at a tech company" is no part of the role
-			}
-			out = append(out, ExperienceAsk{Years: n, Text: strings.TrimSpace(c.Text), Words: r.experienceWords(rest), Section: sec})
-			break
 		}
 		if len(out) == maxExperienceAsks {
 			break

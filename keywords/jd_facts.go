@@ -47,23 +47,37 @@ func jdYears(cs []jdClause) int {
 			if pass == 0 && c.Section != SectionRequired {
 				continue
 			}
-			for _, m := range yearsRE().FindAllStringSubmatchIndex(c.Text, -1) {
-				tail := strings.ToLower(c.Text[m[1]:min(len(c.Text), m[1]+40)])
-				if strings.Contains(tail, "old") || strings.Contains(tail, "ago") {
-					continue
-				}
-				v := c.Text[m[2]:m[3]]
-				n, err := strconv.Atoi(v)
-				if err != nil {
-					n = numberWords[strings.ToLower(v)]
-				}
-				if n > 0 && n <= 30 {
-					return n
-				}
+			if f, ok := firstYearsFigure(c.Text); ok {
+				return f.n
 			}
 		}
 	}
 	return 0
+}
+
+// yearsFigure is a number of years asked found in a clause: n, and the
+// figure's match (start, end) in the clause's text.
+type yearsFigure struct{ n, start, end int }
+
+// firstYearsFigure finds the first plausible years requirement in text ("5+
+// years", "three years"): a figure from 1 to 30 that is not an age or a time
+// ago ("20 years old", "2 years ago").
+func firstYearsFigure(text string) (yearsFigure, bool) {
+	for _, m := range yearsRE().FindAllStringSubmatchIndex(text, -1) {
+		tail := strings.ToLower(text[m[1]:min(len(text), m[1]+40)])
+		if strings.Contains(tail, "old") || strings.Contains(tail, "ago") {
+			continue
+		}
+		v := text[m[2]:m[3]]
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			n = numberWords[strings.ToLower(v)]
+		}
+		if n > 0 && n <= 30 {
+			return yearsFigure{n, m[0], m[1]}, true
+		}
+	}
+	return yearsFigure{}, false
 }
 
 // jdDegree returns the lowest degree asked ("Bachelor's", "Master's", "PhD")
