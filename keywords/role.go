@@ -540,21 +540,27 @@ func roleSet(rf *roleFile, root *yaml.Node, name string) (*Set, error) {
 		if k.Soft && k.Kind == "" {
 			k.Kind = "soft"
 		}
-		aliasNode := mapValue(item, "aliases")
-		for j, a := range rk.Aliases {
-			a = strings.TrimSpace(a)
-			if a == "" {
-				return nil, bad(lineNode(seqItem(aliasNode, j), item), "keyword %q: empty alias", kname)
+		// forms trims a keyword's list of alternative forms; an empty one is
+		// an error at its line.
+		forms := func(list []string, node *yaml.Node, what string) ([]string, error) {
+			var out []string
+			for j, a := range list {
+				a = strings.TrimSpace(a)
+				if a == "" {
+					return nil, bad(lineNode(seqItem(node, j), item), "keyword %q: empty %s", kname, what)
+				}
+				out = append(out, a)
 			}
-			k.Aliases = append(k.Aliases, a)
+			return out, nil
+		}
+		var err error
+		aliasNode := mapValue(item, "aliases")
+		if k.Aliases, err = forms(rk.Aliases, aliasNode, "alias"); err != nil {
+			return nil, err
 		}
 		caseNode := mapValue(item, "case_aliases")
-		for j, a := range rk.CaseAliases {
-			a = strings.TrimSpace(a)
-			if a == "" {
-				return nil, bad(lineNode(seqItem(caseNode, j), item), "keyword %q: empty case alias", kname)
-			}
-			k.CaseAliases = append(k.CaseAliases, a)
+		if k.CaseAliases, err = forms(rk.CaseAliases, caseNode, "case alias"); err != nil {
+			return nil, err
 		}
 		for j, form := range append(append([]string{kname}, k.Aliases...), k.CaseAliases...) {
 			at := field("name")
