@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/term"
 	"io"
 	"os"
 	"strings"
@@ -24,14 +25,11 @@ type progress struct {
 	width int // bar width in cells
 }
 
-// stderrIsTerminal reports whether s.Err is a character device (a terminal).
+// stderrIsTerminal reports whether s.Err is a terminal (not merely a
+// character device such as /dev/null).
 func stderrIsTerminal(s *streams) bool {
 	f, ok := s.Err.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(f.Fd())
 }
 
 // startProgress starts redrawing every interval on w, or returns nil (a

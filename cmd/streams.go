@@ -21,7 +21,9 @@ type streams struct {
 // the real stdout.
 func systemStreams() *streams {
 	s := &streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}
-	if fi, err := os.Stdout.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+	// A terminal, not any character device: /dev/null is one too, and a run
+	// redirected there must not pay for (or test) colour.
+	if term.IsTerminal(os.Stdout.Fd()) {
 		s.OutTTY = true
 		if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 {
 			s.Width = w
