@@ -50,18 +50,23 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 	if err != nil {
 		return nil, err
 	}
-	if err := prescanPDF(buf); err != nil {
+	z := &inflater{}
+	if err := prescanPDF(buf, z); err != nil {
 		return nil, err
 	}
 	encKind := encryptionKind(buf)
 	if encKind == "" && flattenObjectStreams {
-		buf = flattenObjStms(buf)
+		buf = flattenObjStms(buf, z)
 	}
-	r, err := openPDF(buf)
+	z.objStm = nil
+	r, buf, err := openPDF(buf)
 	if err != nil {
 		return nil, classifyOpenError(err, encKind)
 	}
-	gd := &guard{ctx: ctx, unmappedAsCode: opts.unmappedAsCode}
+	gd := &guard{ctx: ctx, unmappedAsCode: opts.unmappedAsCode, z: z}
+	if encKind == "" {
+		gd.raw = buf
+	}
 	maxPages := opts.MaxPages
 	if maxPages <= 0 || maxPages > hardMaxPages {
 		maxPages = hardMaxPages
@@ -209,15 +214,16 @@ func pageDiagnostics(doc *Document, page int, st layoutStats) {
 }
 
 // openPDF opens the normalized bytes, retrying once with a startxref that
-// points at the last classic xref table (extraction.md §4.1 step 4).
-func openPDF(buf []byte) (*pdf.Reader, error) {
+// points at the last classic xref table (extraction.md §4.1 step 4). It
+// returns the bytes the reader reads: stream offsets point into them.
+func openPDF(buf []byte) (*pdf.Reader, []byte, error) {
 	r, err := pdf.NewReader(bytes.NewReader(buf), int64(len(buf)))
 	if err == nil || errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
-		return r, err
+		return r, buf, err
 	}
 	x := lastXrefKeyword(buf)
 	if x < 0 {
-		return nil, err
+		return nil, nil, err
 	}
 	tail := buf
 	if k := bytes.LastIndex(buf, []byte("startxref")); k > x {
@@ -227,13 +233,13 @@ func openPDF(buf []byte) (*pdf.Reader, error) {
 	fixed = append(fixed, tail...)
 	fixed = append(fixed, "\nstartxref\n"+strconv.Itoa(x)+"\n%%EOF\n"...)
 	if err := scanPrevChain(fixed); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	r2, err2 := pdf.NewReader(bytes.NewReader(fixed), int64(len(fixed)))
 	if err2 != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return r2, nil
+	return r2, fixed, nil
 }
 
 func lastXrefKeyword(buf []byte) int {

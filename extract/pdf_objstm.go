@@ -34,7 +34,7 @@ var (
 // maxFlatObjects bounds the objects a rewrite appends.
 const maxFlatObjects = 200_000
 
-func flattenObjStms(buf []byte) []byte {
+func flattenObjStms(buf []byte, z *inflater) []byte {
 	if bytes.Contains(buf, []byte("/Encrypt")) {
 		return buf
 	}
@@ -108,7 +108,13 @@ func flattenObjStms(buf []byte) []byte {
 		if end := bytes.Index(body, []byte("endstream")); end >= 0 {
 			body = body[:end]
 		}
-		data, err := inflateLimited(body, maxStreamOut+1)
+		var data []byte
+		var err error
+		if got, ok := z.objStm[off]; ok {
+			data, err = got.data, got.err
+		} else {
+			data, err = z.inflateLimited(body, maxStreamOut+1)
+		}
 		if err != nil || len(data) > maxStreamOut || first > len(data) {
 			return buf
 		}

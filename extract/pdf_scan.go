@@ -71,7 +71,7 @@ func normalizePDF(data []byte) ([]byte, error) {
 // columns, Flate bombs in xref and object streams, and /Prev loops that hang
 // NewReader. Content and CMap streams are read behind the same caps by the
 // walker (readContent, safeCMap).
-func prescanPDF(data []byte) error {
+func prescanPDF(data []byte, z *inflater) error {
 	for _, m := range reColumns().FindAllSubmatch(data, -1) {
 		n, err := strconv.ParseInt(string(m[1]), 10, 64)
 		if err != nil || n > maxColumns || n < 0 {
@@ -100,7 +100,7 @@ func prescanPDF(data []byte) error {
 	if err := scanPrevChain(data); err != nil {
 		return err
 	}
-	return scanStructStreams(data)
+	return scanStructStreams(data, z)
 }
 
 // scanClassicXref checks every subsection header ("start count") of every
@@ -215,7 +215,7 @@ func scanPrevChain(data []byte) error {
 
 // scanStructStreams inflates, behind a limit, the xref and object streams the
 // library inflates while opening the file or resolving objects.
-func scanStructStreams(data []byte) error {
+func scanStructStreams(data []byte, z *inflater) error {
 	var total int64
 	off := 0
 	for {
@@ -262,7 +262,8 @@ func scanStructStreams(data []byte) error {
 		if objStm {
 			// The library parses object streams in EOF-tolerant mode, where
 			// an unterminated hex string loops forever: check them first.
-			out, err := inflateLimited(body, maxStreamOut+1)
+			out, err := z.inflateLimited(body, maxStreamOut+1)
+			z.keepObjStm(off, out, err)
 			if err != nil && len(out) == 0 {
 				continue
 			}
@@ -274,7 +275,7 @@ func scanStructStreams(data []byte) error {
 			}
 			total += int64(len(out))
 		} else {
-			n, err := inflatedSize(bytes.NewReader(body), maxStreamOut+1)
+			n, err := z.inflatedSize(body, maxStreamOut+1)
 			if err != nil {
 				continue // damaged stream; the library reports it when it matters
 			}
@@ -289,14 +290,62 @@ func scanStructStreams(data []byte) error {
 	}
 }
 
+// inflater inflates the zlib streams of one document with one reused
+// reader: compress/zlib.NewReader allocates about 40 KB of inflate state
+// each time, and a single run has GC off, so each of those is fresh pages.
+// It also keeps the object streams the pre-scan inflated, so that
+// flattenObjStms does not inflate them again. Not safe for concurrent use;
+// one stream is read to its end before the next is opened.
+type inflater struct {
+	zr     io.ReadCloser
+	src    bytes.Reader
+	objStm map[int]inflated // by the offset just after the "stream" keyword
+}
+
+// inflated is one object stream as the pre-scan read it.
+type inflated struct {
+	data []byte
+	err  error
+}
+
+// emptyZlib is a complete zlib stream of zero bytes, to make the reader.
+var emptyZlib = []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01}
+
+// open resets the reused reader onto body. Errors are those of
+// zlib.NewReader on the same bytes.
+func (z *inflater) open(body []byte) (io.Reader, error) {
+	if z.zr == nil {
+		zr, err := zlib.NewReader(bytes.NewReader(emptyZlib))
+		if err != nil {
+			return nil, fmt.Errorf("zlib reader: %w", err)
+		}
+		z.zr = zr
+	}
+	z.src.Reset(body)
+	if err := z.zr.(zlib.Resetter).Reset(&z.src, nil); err != nil {
+		return nil, err
+	}
+	return z.zr, nil
+}
+
+// keepObjStm remembers an object stream the pre-scan inflated.
+func (z *inflater) keepObjStm(off int, data []byte, err error) {
+	if z.objStm == nil {
+		z.objStm = map[int]inflated{}
+	}
+	z.objStm[off] = inflated{data, err}
+}
+
 // inflateLimited inflates a zlib stream, keeping at most limit bytes; a
 // damaged stream keeps what was read.
-func inflateLimited(body []byte, limit int64) ([]byte, error) {
-	zr, err := zlib.NewReader(bytes.NewReader(body))
+func (z *inflater) inflateLimited(body []byte, limit int64) ([]byte, error) {
+	zr, err := z.open(body)
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
+	// Object streams inflate about 3 to 6 times; sizing the buffer once
+	// saves the doublings of growing it from 512 bytes.
+	buf := bytes.NewBuffer(make([]byte, 0, min(limit, 6*int64(len(body))+1024, 1<<20)))
 	_, err = buf.ReadFrom(io.LimitReader(zr, limit))
 	return buf.Bytes(), err
 }
@@ -371,8 +420,8 @@ func dictPrev(b []byte) (int64, bool) {
 }
 
 // inflatedSize counts the bytes a zlib stream inflates to, reading at most limit.
-func inflatedSize(r io.Reader, limit int64) (int64, error) {
-	zr, err := zlib.NewReader(r)
+func (z *inflater) inflatedSize(body []byte, limit int64) (int64, error) {
+	zr, err := z.open(body)
 	if err != nil {
 		return 0, err
 	}

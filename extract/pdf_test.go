@@ -531,7 +531,7 @@ func TestFlattenObjStms(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if flat := flattenObjStms(norm); len(flat) <= len(norm) {
+			if flat := flattenObjStms(norm, &inflater{}); len(flat) <= len(norm) {
 				t.Errorf("flattenObjStms(%s) appended nothing; want its object streams rewritten", name)
 			}
 			defer func() { flattenObjectStreams = true }()

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
+	"strings"
 	"unicode"
 
 	"github.com/ledongthuc/pdf"
@@ -30,7 +32,9 @@ type guard struct {
 	lastErr any
 	out     int64 // inflated bytes checked so far
 	glyphs  int
-	free    [][]byte // content buffers done with, reused by readContent
+	free    [][]byte  // content buffers done with, reused by readContent
+	raw     []byte    // the bytes the reader was opened on; nil when encrypted
+	z       *inflater // the document's reused zlib reader
 
 	unmappedAsCode bool // Options.unmappedAsCode
 }
@@ -100,9 +104,22 @@ func (g *guard) readContent(v pdf.Value) (data []byte, complete bool) {
 			continue
 		}
 		ok := g.try(func() {
-			rc := p.Reader()
-			defer rc.Close()
-			n, err := buf.ReadFrom(io.LimitReader(rc, maxStreamOut+1-int64(buf.Len())))
+			var rd io.Reader
+			if body, flate, own := g.rawStream(p); !own {
+				rc := p.Reader()
+				defer rc.Close()
+				rd = rc
+			} else if !flate {
+				rd = bytes.NewReader(body)
+			} else {
+				zr, err := g.z.open(body)
+				if err != nil {
+					complete = false // as the library's zlib.NewReader fails
+					return
+				}
+				rd = zr
+			}
+			n, err := buf.ReadFrom(io.LimitReader(rd, maxStreamOut+1-int64(buf.Len())))
 			g.out += n
 			if err != nil {
 				complete = false
@@ -118,6 +135,50 @@ func (g *guard) readContent(v pdf.Value) (data []byte, complete bool) {
 		buf.WriteByte('\n')
 	}
 	return buf.Bytes(), complete
+}
+
+// rawStream returns the encoded bytes of a stream straight from the file
+// buffer, as the library's Value.Reader would read them (same /Length,
+// same empty-stream rule), when they are plain or Flate without a
+// predictor; own is false when the library must decode the stream itself
+// (encryption, other filters, predictors, an offset it does not print).
+// Reading them here lets one zlib reader serve the whole document.
+func (g *guard) rawStream(v pdf.Value) (body []byte, flate, own bool) {
+	if g.raw == nil || g.z == nil {
+		return nil, false, false
+	}
+	n := v.Key("Length").Int64()
+	if n == 0 {
+		return nil, false, true // the library skips the filters of an empty stream
+	}
+	if n < 0 {
+		return nil, false, false
+	}
+	switch filter := v.Key("Filter"); filter.Kind() {
+	case pdf.Null:
+	case pdf.Name:
+		if filter.Name() != "FlateDecode" || v.Key("DecodeParms").Key("Predictor").Kind() != pdf.Null {
+			return nil, false, false
+		}
+		flate = true
+	default:
+		return nil, false, false
+	}
+	// A stream prints as its dictionary, "@", and the offset of its data.
+	s := v.String()
+	at := strings.LastIndexByte(s, '@')
+	if at < 0 {
+		return nil, false, false
+	}
+	off, err := strconv.ParseInt(s[at+1:], 10, 64)
+	if err != nil || off < 0 || off > int64(len(g.raw)) {
+		return nil, false, false
+	}
+	end := int64(len(g.raw))
+	if n < end-off {
+		end = off + n
+	}
+	return g.raw[off:end], flate, true
 }
 
 // matrix is a PDF transformation [a b c d e f] in row-vector convention.
