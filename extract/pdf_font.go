@@ -62,7 +62,7 @@ func loadFont(v pdf.Value, gd *guard) *pdfFont {
 			// same CMap with pdf.Interpret, which loops forever on a hex
 			// string left open at the end of the stream.
 			cmapSafe = complete && hexTerminated(data)
-			cmapSafe = f.parseToUnicode(data) && cmapSafe
+			cmapSafe = f.parseToUnicode(data, &gd.cmapArgs) && cmapSafe
 			gd.release(data) // the parse copied what it keeps
 		}
 		defer func() {
@@ -179,13 +179,20 @@ func (f *pdfFont) readCIDWidths(d pdf.Value) {
 // no CMap goes through pdf.Interpret. It reports whether the library's own
 // CMap reader may safely read the same CMap: that reader trusts the
 // "N beginbfchar" counts and pops N pairs, so a huge N costs seconds and
-// gigabytes.
-func (f *pdfFont) parseToUnicode(data []byte) (libSafe bool) {
+// gigabytes. scratch is an operand buffer reused from font to font.
+func (f *pdfFont) parseToUnicode(data []byte, scratch *[]operand) (libSafe bool) {
 	libSafe = true
 	m := map[uint32]string{}
 	var spaces []codespace
 	lx := contentLexer{b: data}
-	var args []operand
+	if *scratch == nil {
+		*scratch = make([]operand, 0, 320) // a full bfchar or bfrange block (100 entries)
+	}
+	args := (*scratch)[:0]
+	defer func() {
+		clear(args[:cap(args)]) // keep no strings of this CMap alive
+		*scratch = args[:0]
+	}()
 	for n := 0; ; n++ {
 		v, op, ok := lx.next(0)
 		if !ok {
@@ -244,7 +251,11 @@ func (f *pdfFont) parseToUnicode(data []byte) (libSafe bool) {
 						}
 						copy(u, units)
 						u[len(u)-1] += uint16(c - a)
-						m[c] = string(utf16.Decode(u))
+						if len(u) == 1 && u[0] < 0x80 {
+							m[c] = asciiStrings[u[0] : u[0]+1]
+						} else {
+							m[c] = string(utf16.Decode(u))
+						}
 						if c == b {
 							break
 						}
@@ -284,7 +295,18 @@ func toUnits(s string) []uint16 {
 	return u
 }
 
-func utf16BE(s string) string { return string(utf16.Decode(toUnits(s))) }
+// asciiStrings holds every ASCII character once, so that the one-character
+// texts most CMaps map to are substrings of it rather than allocations.
+const asciiStrings = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f" +
+	"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f" +
+	" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f"
+
+func utf16BE(s string) string {
+	if len(s) == 2 && s[0] == 0 && s[1] < 0x80 {
+		return asciiStrings[s[1] : s[1]+1]
+	}
+	return string(utf16.Decode(toUnits(s)))
+}
 
 // glyph is one decoded code of a string operand.
 type glyphCode struct {

@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"bytes"
+	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -583,5 +586,70 @@ func TestDecodeUnmappedAsCode(t *testing.T) {
 				t.Errorf("unmapped(%q) = %v, want %v", got, u, tt.unmapped)
 			}
 		})
+	}
+}
+
+// TestUTF16BEFastPath checks that the allocation-free path for ASCII
+// destinations gives the same text as the general UTF-16 decoding.
+func TestUTF16BEFastPath(t *testing.T) {
+	if len(asciiStrings) != 128 {
+		t.Fatalf("asciiStrings has %d bytes, want 128", len(asciiStrings))
+	}
+	for c := 0; c < 128; c++ {
+		if asciiStrings[c] != byte(c) {
+			t.Fatalf("asciiStrings[%#x] = %#x", c, asciiStrings[c])
+		}
+	}
+	tests := []struct{ in, want string }{
+		{"\x00A", "A"},
+		{"\x00\x7f", "\x7f"},
+		{"\x00\xe9", "é"},
+		{"\x01\x00", "Ā"},
+		{"\xd8\x3d\xde\x00", "😀"},
+		{"\x00f\x00i", "fi"},
+		{"A", "A"}, // a 1-byte destination: a code point
+	}
+	for _, tt := range tests {
+		if got := utf16BE(tt.in); got != tt.want {
+			t.Errorf("utf16BE(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestInflaterReuse checks that one reused reader inflates stream after
+// stream, damaged ones included, exactly as a fresh zlib reader does.
+func TestInflaterReuse(t *testing.T) {
+	deflate := func(s string) []byte {
+		var b bytes.Buffer
+		w := zlib.NewWriter(&b)
+		w.Write([]byte(s))
+		w.Close()
+		return b.Bytes()
+	}
+	good := deflate(strings.Repeat("BT /F1 12 Tf (Hello) Tj ET\n", 50))
+	tests := []struct {
+		name string
+		body []byte
+	}{
+		{"good", good},
+		{"truncated", good[:len(good)/2]},
+		{"bad header", []byte("not zlib at all")},
+		{"empty", nil},
+		{"bad checksum", append(append([]byte{}, good[:len(good)-1]...), good[len(good)-1]^0xff)},
+		{"good again", deflate("q 1 0 0 1 0 0 cm Q")},
+	}
+	z := &inflater{}
+	for _, tt := range tests {
+		got, gotErr := z.inflateLimited(tt.body, 1<<20)
+		var want []byte
+		var wantErr error
+		if zr, err := zlib.NewReader(bytes.NewReader(tt.body)); err != nil {
+			wantErr = err
+		} else {
+			want, wantErr = io.ReadAll(zr)
+		}
+		if !bytes.Equal(got, want) || (gotErr == nil) != (wantErr == nil) {
+			t.Errorf("%s: got %d bytes, err %v; want %d bytes, err %v", tt.name, len(got), gotErr, len(want), wantErr)
+		}
 	}
 }
