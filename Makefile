@@ -7,11 +7,15 @@ FUZZTIME ?= 10s
 
 all: check build
 
+# CGO_ENABLED=0: a static binary. pflag links net and xo/terminfo links
+# os/user, whose cgo parts make the binary dynamic: every run then pays the
+# dynamic loader, libc's start-up and pthread thread creation (about 1 ms of
+# CPU and 60 page faults of a 20 ms run). Nothing here needs cgo.
 build:
-	go build -trimpath -ldflags "-s -w -X $(PKG)/cmd.version=$(VERSION)" -o bin/resumescore ./cmd/resumescore
+	CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X $(PKG)/cmd.version=$(VERSION)" -o bin/resumescore ./cmd/resumescore
 
 install:
-	go install ./cmd/resumescore
+	CGO_ENABLED=0 go install ./cmd/resumescore
 
 test:
 	go test ./...

@@ -35,7 +35,7 @@ need() {
 }
 
 build() {
-	go build -trimpath -ldflags "-s -w" -o "$BIN" ./cmd/resumescore
+	CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$BIN" ./cmd/resumescore # static, as make build
 }
 
 # stats FILE: min median max of the numbers in FILE (one per line), 3 decimals.
