@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -55,11 +56,12 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 		return nil, err
 	}
 	encKind := encryptionKind(buf)
+	var update []byte
 	if encKind == "" && flattenObjectStreams {
-		buf = flattenObjStms(buf, z)
+		update = flattenObjStms(buf, z)
 	}
 	z.objStm = nil
-	r, buf, err := openPDF(buf)
+	r, buf, err := openPDF(buf, update)
 	if err != nil {
 		return nil, classifyOpenError(err, encKind)
 	}
@@ -213,13 +215,22 @@ func pageDiagnostics(doc *Document, page int, st layoutStats) {
 	}
 }
 
-// openPDF opens the normalized bytes, retrying once with a startxref that
-// points at the last classic xref table (extraction.md §4.1 step 4). It
-// returns the bytes the reader reads: stream offsets point into them.
-func openPDF(buf []byte) (*pdf.Reader, []byte, error) {
-	r, err := pdf.NewReader(bytes.NewReader(buf), int64(len(buf)))
+// openPDF opens the normalized bytes followed by update (flattenObjStms's
+// appended objects, or nil), retrying once with a startxref that points at
+// the last classic xref table (extraction.md §4.1 step 4). It returns the
+// bytes before any update that the reader reads: the offsets of the file's
+// streams point into them.
+func openPDF(buf, update []byte) (*pdf.Reader, []byte, error) {
+	var f io.ReaderAt = bytes.NewReader(buf)
+	if len(update) > 0 {
+		f = &concatReaderAt{buf, update}
+	}
+	r, err := pdf.NewReader(f, int64(len(buf)+len(update)))
 	if err == nil || errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
 		return r, buf, err
+	}
+	if len(update) > 0 {
+		buf = append(buf[:len(buf):len(buf)], update...)
 	}
 	x := lastXrefKeyword(buf)
 	if x < 0 {

@@ -534,7 +534,7 @@ func TestFlattenObjStms(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if flat := flattenObjStms(norm, &inflater{}); len(flat) <= len(norm) {
+			if update := flattenObjStms(norm, &inflater{}); len(update) == 0 {
 				t.Errorf("flattenObjStms(%s) appended nothing; want its object streams rewritten", name)
 			}
 			defer func() { flattenObjectStreams = true }()
@@ -650,6 +650,28 @@ func TestInflaterReuse(t *testing.T) {
 		}
 		if !bytes.Equal(got, want) || (gotErr == nil) != (wantErr == nil) {
 			t.Errorf("%s: got %d bytes, err %v; want %d bytes, err %v", tt.name, len(got), gotErr, len(want), wantErr)
+		}
+	}
+}
+
+// TestConcatReaderAt checks that a file read with its update appended
+// answers every read exactly as bytes.Reader does on the joined bytes.
+func TestConcatReaderAt(t *testing.T) {
+	a, b := []byte("0123456789"), []byte("abcdef")
+	joined := bytes.NewReader(append(append([]byte{}, a...), b...))
+	c := &concatReaderAt{a, b}
+	tests := []struct {
+		off int64
+		n   int
+	}{
+		{0, 4}, {0, 10}, {0, 16}, {0, 20}, {8, 4}, {10, 3}, {12, 10}, {15, 1}, {16, 1}, {40, 2}, {-1, 2}, {3, 0},
+	}
+	for _, tt := range tests {
+		got, want := make([]byte, tt.n), make([]byte, tt.n)
+		gn, gerr := c.ReadAt(got, tt.off)
+		wn, werr := joined.ReadAt(want, tt.off)
+		if gn != wn || !bytes.Equal(got, want) || fmt.Sprint(gerr) != fmt.Sprint(werr) {
+			t.Errorf("ReadAt(%d bytes at %d) = %d %q %v; want %d %q %v", tt.n, tt.off, gn, got[:gn], gerr, wn, want[:wn], werr)
 		}
 	}
 }

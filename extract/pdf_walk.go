@@ -173,14 +173,13 @@ func (g *guard) rawStream(v pdf.Value) (body []byte, flate, own bool) {
 		return nil, false, false
 	}
 	off, err := strconv.ParseInt(s[at+1:], 10, 64)
-	if err != nil || off < 0 || off > int64(len(g.raw)) {
+	if err != nil || off < 0 || off >= int64(len(g.raw)) {
 		return nil, false, false
 	}
-	end := int64(len(g.raw))
-	if n < end-off {
-		end = off + n
+	if n > int64(len(g.raw))-off {
+		return nil, false, false // past the end: the library reads what follows (an update) or stops
 	}
-	return g.raw[off:end], flate, true
+	return g.raw[off : off+n], flate, true
 }
 
 // matrix is a PDF transformation [a b c d e f] in row-vector convention.
