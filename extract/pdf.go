@@ -91,9 +91,9 @@ func readPDF(ctx context.Context, data []byte, opts Options) (doc *Document, err
 	fonts := map[string]*pdfFont{}
 	fontRefs := map[string]map[string]string{}
 	docGlyphs := 0
-	// A typical resume page has 2,000 to 4,000 glyphs; starting there saves
-	// the many small re-allocations of growing from nothing.
-	glyphBuf := make([]glyph, 0, 2048)
+	// The page walker sizes this buffer from the first content stream
+	// (glyphCapFor); later pages reuse it.
+	var glyphBuf []glyph
 	perPage := make([][]outLine, len(pages))
 	var total layoutStats
 	var images, inline, lost, runes, bad, letters int
