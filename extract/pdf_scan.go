@@ -36,7 +36,10 @@ var (
 // normalizePDF repairs the byte-level damage that makes ledongthuc/pdf refuse a
 // file a viewer opens (extraction.md §4.1): bytes before the header, a %PDF-2.0
 // or otherwise odd header line, and bytes after the last %%EOF. Offsets inside
-// the file are preserved. It returns a fresh slice; data is not modified.
+// the file are preserved. data is not modified, and the result must not be
+// written to: when the file needs no repair but the end of line after its
+// last %%EOF, the result is a sub-slice of data (no copy of the file, whose
+// bytes would be fresh pages in a run with GC off).
 func normalizePDF(data []byte) ([]byte, error) {
 	head := data
 	if len(head) > 1024 {
@@ -48,6 +51,11 @@ func normalizePDF(data []byte) ([]byte, error) {
 	}
 	data = data[i:]
 	if e := bytes.LastIndex(data, []byte("%%EOF")); e >= 0 {
+		// The repaired file is data[:e+5] plus "\n": when that newline is
+		// already there and the header is one the library accepts, it is data.
+		if e+5 < len(data) && data[e+5] == '\n' && e+5 >= 16 && goodHeader(data) {
+			return data[: e+6 : e+6], nil
+		}
 		data = data[:e+5]
 	}
 	out := make([]byte, len(data), len(data)+1)
@@ -64,6 +72,12 @@ func normalizePDF(data []byte) ([]byte, error) {
 	}
 	out = append(out, '\n')
 	return out, nil
+}
+
+// goodHeader reports whether b (at least 9 bytes) starts with a header
+// normalizePDF leaves as it is: "%PDF-1.0" to "%PDF-1.7" and an end of line.
+func goodHeader(b []byte) bool {
+	return len(b) >= 9 && b[5] == '1' && b[6] == '.' && b[7] >= '0' && b[7] <= '7' && (b[8] == '\r' || b[8] == '\n')
 }
 
 // prescanPDF rejects files whose structure would make the library allocate

@@ -675,3 +675,48 @@ func TestConcatReaderAt(t *testing.T) {
 		}
 	}
 }
+
+// TestNormalizePDF checks the repairs of normalizePDF and that a file
+// needing none is returned without a copy, unchanged and not appendable
+// into the caller's bytes.
+func TestNormalizePDF(t *testing.T) {
+	body := "1 0 obj\n<<>>\nendobj\n"
+	tests := []struct {
+		name, in, want string
+		shared         bool // the result is a sub-slice of the input
+	}{
+		{"clean", "%PDF-1.5\n" + body + "%%EOF\n", "%PDF-1.5\n" + body + "%%EOF\n", true},
+		{"clean with trailing junk", "%PDF-1.4\n" + body + "%%EOF\njunk", "%PDF-1.4\n" + body + "%%EOF\n", true},
+		{"no newline after EOF", "%PDF-1.7\n" + body + "%%EOF", "%PDF-1.7\n" + body + "%%EOF\n", false},
+		{"CR LF after EOF", "%PDF-1.6\r" + body + "%%EOF\r\n", "%PDF-1.6\r" + body + "%%EOF\n", false},
+		{"PDF 2.0", "%PDF-2.0\n" + body + "%%EOF\n", "%PDF-1.7\n" + body + "%%EOF\n", false},
+		{"header without end of line", "%PDF-1.5 " + body + "%%EOF\n", "%PDF-1.5\n" + body + "%%EOF\n", false},
+		{"leading junk", "junk%PDF-1.5\n" + body + "%%EOF\n", "%PDF-1.5\n" + body + "%%EOF\n", true},
+		{"no EOF", "%PDF-1.5\n" + body, "%PDF-1.5\n" + body + "\n", false},
+	}
+	for _, tt := range tests {
+		in := []byte(tt.in)
+		got, err := normalizePDF(in)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if string(got) != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+		shared := &got[0] == &in[strings.Index(tt.in, "%PDF-")]
+		if shared != tt.shared {
+			t.Errorf("%s: result shares the input's bytes = %v, want %v", tt.name, shared, tt.shared)
+		}
+		if shared && cap(got) != len(got) {
+			t.Errorf("%s: a shared result has spare capacity %d: appending would write into the caller's bytes", tt.name, cap(got)-len(got))
+		}
+		if string(in) != tt.in {
+			t.Errorf("%s: input modified", tt.name)
+		}
+	}
+	for _, short := range []string{"%PDF-1.5\n%%EOF\n", "%PDF-1.5\n1%%EOF\n"} {
+		if _, err := normalizePDF([]byte(short)); !errors.Is(err, ErrMalformed) {
+			t.Errorf("normalizePDF(%q) = %v, want ErrMalformed (too short)", short, err)
+		}
+	}
+}
