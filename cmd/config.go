@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -195,10 +196,10 @@ func kindName(n *yaml.Node) string {
 }
 
 // yamlLineRE reads the line out of yaml.v3's messages ("line 3: ...", "yaml: line 3: ...").
-var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`) })
 
 // unknownFieldRE reads yaml.v3's KnownFields message.
-var unknownFieldRE = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
+var unknownFieldRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^field (\S+) not found in type \S+$`) })
 
 // configKeys are the keys allowed at the top level and in a target, for hints.
 var (
@@ -324,11 +325,11 @@ func yamlError(path string, err error) error {
 	// Report the first problem; a user fixes one line at a time.
 	m := msgs[0]
 	out := &configError{Path: path, Msg: strings.TrimPrefix(m, "yaml: ")}
-	if sm := yamlLineRE.FindStringSubmatch(m); sm != nil {
+	if sm := yamlLineRE().FindStringSubmatch(m); sm != nil {
 		out.Line, _ = strconv.Atoi(sm[1])
 		out.Msg = sm[2]
 	}
-	if fm := unknownFieldRE.FindStringSubmatch(out.Msg); fm != nil {
+	if fm := unknownFieldRE().FindStringSubmatch(out.Msg); fm != nil {
 		keys := configKeys
 		if strings.Contains(out.Msg, "rawTarget") {
 			keys = targetKeys

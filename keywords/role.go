@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"path"
 	"reflect"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -93,13 +92,26 @@ type roleSignal struct {
 	Fix     string   `yaml:"fix"`
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+// validID reports whether id is a role id: a lowercase letter or digit, then
+// lowercase letters, digits and hyphens (`^[a-z0-9][a-z0-9-]*$`, written out
+// so that no regular expression is compiled for every run).
+func validID(id string) bool {
+	if id == "" || id[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // Load reads the role called role from fsys (roles/<role>.yaml): the built-in
 // roles come from seeds.FS(); Overlay adds a user's role directories on top.
 // An id with no file gives an error wrapping ErrUnknownRole.
 func Load(fsys fs.FS, role string) (*Set, error) {
-	if !idPattern.MatchString(role) {
+	if !validID(role) {
 		return nil, fmt.Errorf("role %q: %w (ids are lowercase letters, digits and hyphens)", role, ErrUnknownRole)
 	}
 	name := path.Join(RolesDir, role+".yaml")
@@ -304,8 +316,12 @@ func parseContext(s string) (Context, bool) {
 	return AnyContext, false
 }
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-var unknownField = regexp.MustCompile(`^field (\S+) not found in type .*$`)
+// yamlLine and unknownField read yaml.v3's messages; compiled on the first
+// error, not at package init.
+var (
+	yamlLine     = lazyRegexp(`^(?:yaml: )?line (\d+): (.*)$`)
+	unknownField = lazyRegexp(`^field (\S+) not found in type .*$`)
+)
 
 // yamlError rewrites a yaml.v3 error as "name:LINE: message".
 func yamlError(name string, err error) error {
@@ -317,9 +333,9 @@ func yamlError(name string, err error) error {
 		msgs = []string{err.Error()}
 	}
 	for i, m := range msgs {
-		if sm := yamlLine.FindStringSubmatch(m); sm != nil {
+		if sm := yamlLine().FindStringSubmatch(m); sm != nil {
 			msg := sm[2]
-			if fm := unknownField.FindStringSubmatch(msg); fm != nil {
+			if fm := unknownField().FindStringSubmatch(msg); fm != nil {
 				msg = "unknown field " + strconv.Quote(fm[1])
 			}
 			msgs[i] = name + ":" + sm[1] + ": " + msg
@@ -482,7 +498,7 @@ func roleSet(rf *roleFile, root *yaml.Node, name string) (*Set, error) {
 		}
 		return nil, bad(mapValue(root, "version"), "unsupported version %d (want %d)", rf.Version, RoleVersion)
 	}
-	if !idPattern.MatchString(rf.Role) {
+	if !validID(rf.Role) {
 		return nil, bad(mapValue(root, "role"), "role id %q must be lowercase letters, digits and hyphens", rf.Role)
 	}
 	set := &Set{ID: rf.Role, Title: strings.TrimSpace(rf.Title), Source: "role"}
@@ -589,7 +605,7 @@ func roleSet(rf *roleFile, root *yaml.Node, name string) (*Set, error) {
 			}
 			return item
 		}
-		if !idPattern.MatchString(rs.ID) {
+		if !validID(rs.ID) {
 			return nil, bad(field("id"), "signal id %q must be lowercase letters, digits and hyphens", rs.ID)
 		}
 		if sigIDs[rs.ID] || contains(checkIDs, rs.ID) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -357,4 +358,14 @@ func ExampleOverlay() {
 	}
 	// Output:
 	// backend My Backend
+}
+
+// TestValidID holds validID to the pattern it replaced, ^[a-z0-9][a-z0-9-]*$.
+func TestValidID(t *testing.T) {
+	re := regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	for _, id := range []string{"", "backend", "data-engineer", "a", "9", "-x", "x-", "Backend", "back end", "back_end", "../etc", "é", "a/b", "a\n", "--"} {
+		if got, want := validID(id), re.MatchString(id); got != want {
+			t.Errorf("validID(%q) = %v, want %v", id, got, want)
+		}
+	}
 }

@@ -3,7 +3,6 @@ package scorer
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,7 +55,7 @@ var monthNames = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5
 // dateRangeRE finds "2019 - 2023", "(2016-2018)", "2009 to 2014",
 // "Jan 2019 - Mar 2021", "03/2019 - 06/2021" and "2019 - Present" after
 // token.Normalize (en dashes are hyphens by then).
-var dateRangeRE = regexp.MustCompile(`(?i)\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+|(0?[1-9]|1[0-2])/)?((?:19|20)\d\d)\s*(?:-+|to|until|through|till)\s*(?:(?:(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+|(0?[1-9]|1[0-2])/)?((?:19|20)\d\d)\b|(present|current|now|today|date)\b)`)
+var dateRangeRE = lazyRegexp(`(?i)\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+|(0?[1-9]|1[0-2])/)?((?:19|20)\d\d)\s*(?:-+|to|until|through|till)\s*(?:(?:(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+|(0?[1-9]|1[0-2])/)?((?:19|20)\d\d)\b|(present|current|now|today|date)\b)`)
 
 // educationWords mark a dated line as schooling, not a role.
 var educationWords = map[string]bool{
@@ -95,7 +94,7 @@ func datedLines(doc *extract.Document, asOf int, fold *wordFolder) []datedLine {
 		}
 		var ms [][]int
 		if hasYear(text) {
-			ms = dateRangeRE.FindAllStringSubmatchIndex(text, -1)
+			ms = dateRangeRE().FindAllStringSubmatchIndex(text, -1)
 		}
 		if len(ms) == 0 {
 			if cur != nil && (ln.Section != curSection || isHeading(text)) {
@@ -123,7 +122,7 @@ func datedLines(doc *extract.Document, asOf int, fold *wordFolder) []datedLine {
 			continue
 		}
 		if n < 2 && prev >= 0 {
-			if pt := token.Normalize(doc.Lines[prev].Text); !hasYear(pt) || !dateRangeRE.MatchString(pt) {
+			if pt := token.Normalize(doc.Lines[prev].Text); !hasYear(pt) || !dateRangeRE().MatchString(pt) {
 				fold.add(words, pt)
 			}
 		}
