@@ -143,7 +143,7 @@ func run(ctx context.Context, args []string, s *streams, getenv func(string) str
 			code = exitError
 		}
 	}()
-	root := newRootCmd(s, getenv)
+	root := newRootFor(s, getenv, args)
 	root.SetArgs(args)
 	c, err := root.ExecuteContextC(ctx)
 	if err == nil {
@@ -175,9 +175,46 @@ func newRootCmd(s *streams, getenv func(string) string) *cobra.Command {
 	return newRoot(s, getenv, nil)
 }
 
+// newRootFor builds the command tree args need. `resumescore FILE ...`, the
+// common run, needs only the root: its first argument names a file (it holds
+// a dot or a slash, which no command name does), so cobra looks up no
+// subcommand, and without -h or --help nothing lists them. Building the other
+// commands with their flags, and cobra's help and completion commands, cost
+// that run about 0.2 ms for nothing. Any other command line gets the whole
+// tree.
+func newRootFor(s *streams, getenv func(string) string, args []string) *cobra.Command {
+	if !fileFirst(args) {
+		return newRootCmd(s, getenv)
+	}
+	return newRootTree(s, getenv, nil, false)
+}
+
+// fileFirst reports whether args start with a file name (an argument with a
+// dot or a path separator, not a flag) and ask for no help.
+func fileFirst(args []string) bool {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") || !strings.ContainsAny(args[0], "./\\") {
+		return false
+	}
+	for _, a := range args[1:] {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "--help" || strings.HasPrefix(a, "--help=") ||
+			(strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "--") && strings.Contains(a, "h")) {
+			return false
+		}
+	}
+	return true
+}
+
 // newRoot is newRootCmd with scoreRunF replacing runScore (tests only), both
 // for `resumescore FILE` and `resumescore score FILE`.
 func newRoot(s *streams, getenv func(string) string, scoreRunF func(*scoreOptions) error) *cobra.Command {
+	return newRootTree(s, getenv, scoreRunF, true)
+}
+
+// newRootTree builds the root command, and its subcommands when withSubs.
+func newRootTree(s *streams, getenv func(string) string, scoreRunF func(*scoreOptions) error, withSubs bool) *cobra.Command {
 	g := &globalOptions{Getenv: getenv}
 	scoreOpts := &scoreOptions{IO: s, Global: g}
 	root := &cobra.Command{
@@ -221,6 +258,9 @@ missing, how it matched, where, and what to fix.
 	pf.IntVar(&g.MaxPages, "max-pages", extract.DefaultOptions().MaxPages, "refuse PDFs with more `pages`")
 	pf.StringSliceVar(&g.RoleDirs, "roles-dir", nil, "a `dir` of role files (<id>.yaml) that extends or overrides the built-in roles (repeatable)")
 	addTargetFlags(root.Flags(), &scoreOpts.Target)
+	if !withSubs {
+		return root
+	}
 
 	root.AddCommand(
 		newScoreCmd(s, g, scoreRunF),
