@@ -62,7 +62,7 @@ func loadFont(v pdf.Value, gd *guard) *pdfFont {
 			// same CMap with pdf.Interpret, which loops forever on a hex
 			// string left open at the end of the stream.
 			cmapSafe = complete && hexTerminated(data)
-			cmapSafe = f.parseToUnicode(data, &gd.cmapArgs) && cmapSafe
+			cmapSafe = f.parseToUnicode(data, &gd.cmapArgs, &gd.cmapPairs) && cmapSafe
 			gd.release(data) // the parse copied what it keeps
 		}
 		defer func() {
@@ -180,9 +180,11 @@ func (f *pdfFont) readCIDWidths(d pdf.Value) {
 // CMap reader may safely read the same CMap: that reader trusts the
 // "N beginbfchar" counts and pops N pairs, so a huge N costs seconds and
 // gigabytes. scratch is an operand buffer reused from font to font.
-func (f *pdfFont) parseToUnicode(data []byte, scratch *[]operand) (libSafe bool) {
+func (f *pdfFont) parseToUnicode(data []byte, scratch *[]operand, pairs *cmapPairs) (libSafe bool) {
 	libSafe = true
-	m := map[uint32]string{}
+	m := pairs
+	m.reset()
+	defer m.reset()
 	var spaces []codespace
 	lx := contentLexer{b: data}
 	if *scratch == nil {
@@ -218,12 +220,12 @@ func (f *pdfFont) parseToUnicode(data []byte, scratch *[]operand) (libSafe bool)
 				spaces = append(spaces, codespace{len(lo), codeOf(lo), codeOf(hi)})
 			}
 		case "endbfchar":
-			for i := 0; i+1 < len(args) && len(m) < maxCMapEntries; i += 2 {
+			for i := 0; i+1 < len(args) && m.len() < maxCMapEntries; i += 2 {
 				src := args[i].str
 				if args[i].kind != opString || len(src) == 0 || len(src) > 4 {
 					continue
 				}
-				m[codeOf(src)] = utf16BE(args[i+1].str)
+				m.set(codeOf(src), utf16BE(args[i+1].str))
 			}
 		case "endbfrange":
 			for i := 0; i+2 < len(args); i += 3 {
@@ -232,7 +234,7 @@ func (f *pdfFont) parseToUnicode(data []byte, scratch *[]operand) (libSafe bool)
 					continue
 				}
 				a, b := codeOf(lo), codeOf(hi)
-				if b < a || b-a > maxCMapEntries || len(m) > maxCMapEntries {
+				if b < a || b-a > maxCMapEntries || m.len() > maxCMapEntries {
 					continue
 				}
 				switch dst.kind {
@@ -252,9 +254,9 @@ func (f *pdfFont) parseToUnicode(data []byte, scratch *[]operand) (libSafe bool)
 						copy(u, units)
 						u[len(u)-1] += uint16(c - a)
 						if len(u) == 1 && u[0] < 0x80 {
-							m[c] = asciiStrings[u[0] : u[0]+1]
+							m.set(c, asciiStrings[u[0]:u[0]+1])
 						} else {
-							m[c] = string(utf16.Decode(u))
+							m.set(c, string(utf16.Decode(u)))
 						}
 						if c == b {
 							break
@@ -262,18 +264,72 @@ func (f *pdfFont) parseToUnicode(data []byte, scratch *[]operand) (libSafe bool)
 					}
 				case opArray:
 					for c := a; c <= b && int(c-a) < len(dst.arr); c++ {
-						m[c] = utf16BE(dst.arr[c-a].str)
+						m.set(c, utf16BE(dst.arr[c-a].str))
 					}
 				}
 			}
 		}
 		args = args[:0]
 	}
-	if len(m) > 0 {
-		f.toUni = m
+	if m.len() > 0 {
+		f.toUni = m.build()
 		f.spaces = spaces
 	}
 	return libSafe
+}
+
+// cmapPairs collects a CMap's code-to-text entries in order and builds the
+// map once at its final size: growing a map entry by entry costs about
+// twice the memory and a rehash per doubling. Its len answers the CMap caps
+// exactly as a map's would: the pair count bounds the distinct codes from
+// above, and once it reaches maxCMapEntries the map is built and counted.
+type cmapPairs struct {
+	list []cmapPair
+	m    map[uint32]string // built once the cap is near, or by build
+}
+
+type cmapPair struct {
+	code uint32
+	text string
+}
+
+func (p *cmapPairs) reset() {
+	clear(p.list) // keep no strings of the last CMap alive
+	p.list, p.m = p.list[:0], nil
+}
+
+func (p *cmapPairs) set(c uint32, t string) {
+	if p.m != nil {
+		p.m[c] = t
+		return
+	}
+	p.list = append(p.list, cmapPair{c, t})
+	if len(p.list) >= maxCMapEntries {
+		p.m = p.build()
+	}
+}
+
+// len is the number of distinct codes once it is at least maxCMapEntries,
+// and an upper bound of it below.
+func (p *cmapPairs) len() int {
+	if p.m != nil {
+		return len(p.m)
+	}
+	return len(p.list)
+}
+
+// build returns the map of the entries so far, later entries winning.
+func (p *cmapPairs) build() map[uint32]string {
+	if p.m != nil {
+		return p.m
+	}
+	m := make(map[uint32]string, len(p.list))
+	for _, e := range p.list {
+		m[e.code] = e.text
+	}
+	clear(p.list)
+	p.list = p.list[:0]
+	return m
 }
 
 func codeOf(s string) uint32 {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -717,6 +718,46 @@ func TestNormalizePDF(t *testing.T) {
 	for _, short := range []string{"%PDF-1.5\n%%EOF\n", "%PDF-1.5\n1%%EOF\n"} {
 		if _, err := normalizePDF([]byte(short)); !errors.Is(err, ErrMalformed) {
 			t.Errorf("normalizePDF(%q) = %v, want ErrMalformed (too short)", short, err)
+		}
+	}
+}
+
+// TestCMapPairs checks that collecting entries and building the map once
+// gives the map that assigning them one by one gives (later entries win),
+// and that len answers the caps as the map's length would.
+func TestCMapPairs(t *testing.T) {
+	tests := []struct {
+		name string
+		n    int    // entries set
+		mod  uint32 // codes repeat modulo this
+	}{
+		{"empty", 0, 1},
+		{"few", 10, 100},
+		{"repeats", 300, 7},
+		{"past the cap", maxCMapEntries + 50, maxCMapEntries + 10},
+		{"past the cap, repeating", maxCMapEntries + 50, 1000},
+	}
+	var p cmapPairs
+	for _, tt := range tests {
+		p.reset()
+		want := map[uint32]string{}
+		for i := 0; i < tt.n; i++ {
+			c, text := uint32(i)%tt.mod, strconv.Itoa(i)
+			p.set(c, text)
+			want[c] = text
+			if got := p.len(); got < len(want) || len(want) >= maxCMapEntries && got != len(want) || got >= maxCMapEntries && got != len(want) {
+				t.Fatalf("%s: after %d entries len() = %d, map length %d", tt.name, i+1, got, len(want))
+			}
+		}
+		got := p.build()
+		if len(got) != len(want) {
+			t.Errorf("%s: built map has %d entries, want %d", tt.name, len(got), len(want))
+		}
+		for c, text := range want {
+			if got[c] != text {
+				t.Errorf("%s: code %d maps to %q, want %q (the last entry)", tt.name, c, got[c], text)
+				break
+			}
 		}
 	}
 }

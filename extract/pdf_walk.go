@@ -36,7 +36,8 @@ type guard struct {
 	raw     []byte    // the bytes the reader was opened on; nil when encrypted
 	z       *inflater // the document's reused zlib reader
 
-	cmapArgs []operand // parseToUnicode's operand buffer, reused from font to font
+	cmapArgs  []operand // parseToUnicode's operand buffer, reused from font to font
+	cmapPairs cmapPairs // parseToUnicode's entries, reused from font to font
 
 	unmappedAsCode bool // Options.unmappedAsCode
 }
