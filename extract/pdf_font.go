@@ -91,7 +91,10 @@ func loadFont(v pdf.Value, gd *guard) *pdfFont {
 					code = int(x.Int64())
 				case pdf.Name:
 					if f.diffs == nil {
-						f.diffs = map[int]string{}
+						// Sized once: Chrome's Type 3 fonts name a glyph
+						// for most codes, and growing the map entry by
+						// entry cost more than the rest of the font.
+						f.diffs = make(map[int]string, min(d.Len(), 4096))
 					}
 					f.diffs[code] = x.Name()
 					code++
