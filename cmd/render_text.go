@@ -123,11 +123,15 @@ func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
 	}
 
 	// Keywords by tier.
+	// ms points into rep.Keywords: a Match is a few hundred bytes, and
+	// copying each into a growing slice per tier allocated 30 KB a report.
+	ms := make([]*scorer.Match, 0, len(rep.Keywords))
 	for _, tier := range tiersOf(rep) {
-		var ms []scorer.Match
+		ms = ms[:0]
 		matched := 0
 		nameW := 0
-		for _, m := range rep.Keywords {
+		for i := range rep.Keywords {
+			m := &rep.Keywords[i]
 			if m.Tier != tier {
 				continue
 			}

@@ -509,7 +509,8 @@ func roleSet(rf *roleFile, root *yaml.Node, name string) (*Set, error) {
 	if len(rf.Keywords) == 0 {
 		return nil, bad(kwNode, "no keywords")
 	}
-	seen := map[string]int{} // folded name or alias -> line
+	seen := make(map[string]int, 2*len(rf.Keywords)) // folded name or alias -> line
+	set.Keywords = make([]Keyword, 0, len(rf.Keywords))
 	for i, rk := range rf.Keywords {
 		item := seqItem(kwNode, i)
 		field := func(f string) *yaml.Node {
