@@ -45,6 +45,10 @@ type guard struct {
 // maxKeptBuf is the largest content buffer kept for reuse.
 const maxKeptBuf = 4 << 20
 
+// inflateGuess is the inflated-to-compressed size ratio readContent makes
+// room for before inflating a content stream.
+const inflateGuess = 12
+
 // release hands a content buffer back for reuse once nothing reads it.
 func (g *guard) release(b []byte) {
 	if cap(b) > 0 && cap(b) <= maxKeptBuf {
@@ -121,6 +125,10 @@ func (g *guard) readContent(v pdf.Value) (data []byte, complete bool) {
 					return
 				}
 				rd = zr
+				// Room for the inflated stream at once: content streams
+				// inflate 7 to 14 times on the corpus, and growing the
+				// buffer by doublings allocates about twice what it keeps.
+				buf.Grow(min(inflateGuess*len(body)+1024, maxKeptBuf))
 			}
 			n, err := buf.ReadFrom(io.LimitReader(rd, maxStreamOut+1-int64(buf.Len())))
 			g.out += n
