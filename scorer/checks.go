@@ -2,6 +2,7 @@ package scorer
 
 import (
 	"fmt"
+	"iter"
 	"path"
 	"regexp"
 	"strings"
@@ -91,9 +92,10 @@ type analysis struct {
 
 func analyse(doc *extract.Document) *analysis {
 	a := &analysis{doc: doc, lines: doc.Lines, sections: map[string]bool{}, diag: map[string]extract.Diagnostic{}}
+	a.lower = make([]string, 0, len(doc.Lines))
 	for _, l := range doc.Lines {
 		a.lower = append(a.lower, strings.ToLower(l.Text))
-		a.words += len(words(l.Text))
+		a.words += countWords(l.Text)
 		if l.Section != "" {
 			a.sections[l.Section] = true
 		}
@@ -111,11 +113,24 @@ func analyse(doc *extract.Document) *analysis {
 	return a
 }
 
-// words splits text into words: runs of letters, digits and word-inner marks.
-func words(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("+#.'/%$-", r))
-	})
+// wordSeq yields the words of s: runs of letters, digits and word-inner
+// marks (strings.FieldsFunc's fields, without the slice).
+func wordSeq(s string) iter.Seq[string] {
+	return strings.FieldsFuncSeq(s, notWordRune)
+}
+
+// countWords is the number of words wordSeq yields.
+func countWords(s string) int {
+	n := 0
+	for range wordSeq(s) {
+		n++
+	}
+	return n
+}
+
+// notWordRune separates words: not a letter, digit or word-inner mark.
+func notWordRune(r rune) bool {
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("+#.'/%$-", r))
 }
 
 func (a *analysis) textLayer() Check {
@@ -479,7 +494,7 @@ func (a *analysis) experienceBullets() []string {
 			continue
 		}
 		text, isBullet := a.bullet(i)
-		n := len(words(text))
+		n := countWords(text)
 		switch {
 		case isBullet && n >= 3:
 			bullets = append(bullets, text)
@@ -831,12 +846,12 @@ func (a *analysis) firstPerson() Check {
 	c := Check{ID: "first-person", Title: "First-person pronouns"}
 	n := 0
 	for _, l := range a.lines {
-		ws := strings.FieldsFunc(l.Text, func(r rune) bool { return !(unicode.IsLetter(r) || r == '/' || r == '\'') })
-		for j, w := range ws {
+		prev := "" // the word before w, "" for the first
+		for w := range strings.FieldsFuncSeq(l.Text, notPronounRune) {
 			hit := false
 			switch {
 			case w == "I" || w == "I'm" || w == "I've" || w == "I'd" || w == "I'll":
-				hit = j == 0 || !romanContext[strings.ToLower(ws[j-1])]
+				hit = prev == "" || !romanContext[strings.ToLower(prev)]
 			case w == "my" || w == "My" || w == "me" || w == "Me" || w == "myself" || w == "Myself" || w == "mine":
 				hit = true
 			}
@@ -846,6 +861,7 @@ func (a *analysis) firstPerson() Check {
 					c.Line = l.N
 				}
 			}
+			prev = w
 		}
 	}
 	switch {
@@ -861,6 +877,9 @@ func (a *analysis) firstPerson() Check {
 	c.Fix = "drop the pronouns: \"Led the migration ...\" instead of \"I led my team's migration ...\""
 	return c
 }
+
+// notPronounRune separates the words firstPerson reads: not a letter, '/' or an apostrophe.
+func notPronounRune(r rune) bool { return !(unicode.IsLetter(r) || r == '/' || r == '\'') }
 
 // stopWords are ordinary English words never counted as keyword stuffing.
 var stopWords = map[string]bool{}
@@ -900,7 +919,7 @@ func (a *analysis) keywordStuffing() Check {
 		}
 		clear(line)
 		n := 0
-		for _, w := range words(a.lower[i]) {
+		for w := range wordSeq(a.lower[i]) {
 			w = strings.Trim(w, ".'-/%$")
 			if len(w) < 2 || stopWords[w] || !hasLetter(w) || placeholder(w) {
 				continue

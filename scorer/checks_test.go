@@ -325,3 +325,21 @@ func TestChecksOnCorpus(t *testing.T) {
 		t.Logf("%-20s pass %2d  warn %2d  fail %2d", id, counts[id][Pass], counts[id][Warn], counts[id][Fail])
 	}
 }
+
+// TestWordSeq holds wordSeq and countWords to strings.FieldsFunc with the
+// same separator, which the checks used before.
+func TestWordSeq(t *testing.T) {
+	for _, s := range []string{"", "  ", "Go, Python & C++", "I'm 10% faster/better -- $5k", "naïve café\u00a0résumé", "a\xffb", "x.y/z", "\t-\t"} {
+		want := strings.FieldsFunc(s, notWordRune)
+		var got []string
+		for w := range wordSeq(s) {
+			got = append(got, w)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+			t.Errorf("wordSeq(%q) = %q, want %q", s, got, want)
+		}
+		if n := countWords(s); n != len(want) {
+			t.Errorf("countWords(%q) = %d, want %d", s, n, len(want))
+		}
+	}
+}
