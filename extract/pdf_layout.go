@@ -164,7 +164,8 @@ func dropInvisible(gs []glyph, dark []box, st *layoutStats) []glyph {
 func cleanGlyphs(gs []glyph, box pageBox, st *layoutStats) []glyph {
 	out := gs[:0]
 	hasBox := box.x1 > box.x0 && box.y1 > box.y0
-	for _, g := range gs {
+	for i := range gs {
+		g := &gs[i] // out only writes at indexes up to i, so *g is still this glyph
 		if g.text == "" && !g.space {
 			continue
 		}
@@ -185,7 +186,9 @@ func cleanGlyphs(gs []glyph, box pageBox, st *layoutStats) []glyph {
 			t := overprintTol * g.fs
 			for k := len(out) - 1; k >= 0 && k >= len(out)-overprintBack; k-- {
 				p := &out[k]
-				if p.text == g.text && math.Abs(p.x-g.x) < t && math.Abs(p.y-g.y) < t {
+				// Positions first: they rule out almost every pair
+				// before the texts are compared.
+				if math.Abs(p.x-g.x) < t && math.Abs(p.y-g.y) < t && p.text == g.text {
 					dup = true
 					break
 				}
@@ -195,7 +198,7 @@ func cleanGlyphs(gs []glyph, box pageBox, st *layoutStats) []glyph {
 				continue
 			}
 		}
-		out = append(out, g)
+		out = append(out, *g)
 	}
 	return out
 }
