@@ -157,6 +157,9 @@ func flowValue(s string, inFlow bool) (liteValue, string, bool) {
 	}
 	switch s[0] {
 	case '"':
+		if i := strings.IndexAny(s[1:], `"\\`); i >= 0 && s[1+i] == '"' {
+			return liteValue{kind: 'q', scalar: s[1 : 1+i]}, s[2+i:], true // no escapes: no copy
+		}
 		var b strings.Builder
 		for i := 1; i < len(s); i++ {
 			switch c := s[i]; c {
@@ -174,6 +177,9 @@ func flowValue(s string, inFlow bool) (liteValue, string, bool) {
 		}
 		return liteValue{}, s, false
 	case '\'':
+		if i := strings.IndexByte(s[1:], '\''); i >= 0 && (2+i == len(s) || s[2+i] != '\'') {
+			return liteValue{kind: 'q', scalar: s[1 : 1+i]}, s[2+i:], true // no doubled quote: no copy
+		}
 		var b strings.Builder
 		for i := 1; i < len(s); i++ {
 			if s[i] == '\'' {
@@ -193,6 +199,9 @@ func flowValue(s string, inFlow bool) (liteValue, string, bool) {
 		closing := byte(']')
 		if open == '{' {
 			closing = '}'
+			// a role keyword's mapping has up to six fields: one allocation
+			// each instead of the four of append's doubling
+			v.items, v.keys = make([]liteValue, 0, 6), make([]string, 0, 6)
 		}
 		s = strings.TrimLeft(s[1:], " ")
 		if s != "" && s[0] == closing {

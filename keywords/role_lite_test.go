@@ -72,6 +72,8 @@ func TestDecodeRoleLite(t *testing.T) {
 				strings.Replace(lines[i], "[", "[&a ", 1),
 				strings.Replace(lines[i], "{name: ", "{name: 1", 1),
 				strings.Replace(lines[i], "{name: ", "{name: \"a\\tb\", x: ", 1),
+				strings.Replace(lines[i], "{name: ", "{name: \"quoted\", aliases: ['it''s', 'plain', \"q\"], x: ", 1),
+				strings.Replace(lines[i], "{name: ", "{name: 'single', y: ", 1),
 				strings.Replace(lines[i], "tier: ", "tier: yes #", 1),
 			}
 			for j, v := range variants {
