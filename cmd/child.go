@@ -462,11 +462,14 @@ func (p *childProc) register() (uint32, chan childResult, bool) {
 	return p.nextID, ch, true
 }
 
-// abandon takes a file out of flight without an answer.
-func (p *childProc) abandon(id uint32) {
+// abandon takes a file out of flight without an answer and reports whether
+// the file may not be to blame: other files are still in flight, or the
+// child was already killed for another one.
+func (p *childProc) abandon(id uint32) bool {
 	p.mu.Lock()
+	defer p.mu.Unlock()
 	delete(p.pending, id)
-	p.mu.Unlock()
+	return len(p.pending) > 0 || p.innocent
 }
 
 // close asks the child to finish: it exits once it has answered the files
@@ -547,8 +550,9 @@ func childStartError(path string, err error) error {
 
 // await sends the request for path, in flight under id in p, and waits for
 // its result, at most the timeout and the grace. retry says the child failed
-// with other files in flight or for another file, and path should be tried
-// again alone (never when alone is set: then the failure is path's).
+// (or had to be killed) with other files in flight or for another file, and
+// path should be tried again alone (never when alone is set: then the
+// failure is path's).
 func (w *childWorker) await(ctx context.Context, p *childProc, id uint32, ch chan childResult,
 	path string, alone bool) (doc *extract.Document, retry bool, err error) {
 	p.wmu.Lock()
@@ -563,8 +567,13 @@ func (w *childWorker) await(ctx context.Context, p *childProc, id uint32, ch cha
 	select {
 	case r = <-ch:
 	case <-timer.C:
-		p.abandon(id)
+		others := p.abandon(id)
 		p.kill()
+		if others && !alone {
+			// A child that cannot even report a deadline may be stuck on
+			// any of its files: each is tried again alone.
+			return nil, true, nil
+		}
 		return nil, false, &extract.FileError{Path: path, Err: &childError{
 			msg:  fmt.Sprintf("timed out parsing the file after %s (extractor stopped)", w.cr.timeout),
 			errs: []error{extract.ErrMalformed, context.DeadlineExceeded}}}

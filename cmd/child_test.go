@@ -88,6 +88,9 @@ func TestChildHelper(t *testing.T) {
 				if strings.Contains(l, "bad") {
 					os.Exit(3)
 				}
+				if strings.Contains(l, "stuck") {
+					time.Sleep(time.Hour) // answers nothing, not even for the other file
+				}
 			}
 			for _, l := range held {
 				hid, hpath, _ := parseChildRequest([]byte(l))
@@ -97,6 +100,9 @@ func TestChildHelper(t *testing.T) {
 		case "pair-alone":
 			if strings.Contains(path, "bad") {
 				os.Exit(3)
+			}
+			if strings.Contains(path, "stuck") {
+				time.Sleep(time.Hour)
 			}
 			reply(okReply(path))
 		case "error":
@@ -321,46 +327,59 @@ func TestChildWorker(t *testing.T) {
 	}
 }
 
-// TestChildWorkerBlame: two files in flight in one child, which dies for
-// one of them. Each is retried alone in a fresh child: the innocent file is
-// read, and only the file that kills a child on its own gets the error.
+// TestChildWorkerBlame: two files in flight in one child, which dies (or
+// must be killed) for one of them. Each is retried alone in a fresh child:
+// the innocent file is read, and only the file that kills or hangs a child
+// on its own gets the error.
 func TestChildWorkerBlame(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts child processes")
 	}
-	dir := t.TempDir()
-	w := helperRunner("pair", childTestTimeout, 0, dir).worker()
-	type result struct {
-		doc *extract.Document
-		err error
+	tests := []struct {
+		guilty    string
+		wantIs    error
+		wantInMsg string
+	}{
+		{"bad.pdf", extract.ErrMalformed, "exit status 3"},
+		{"stuck.pdf", context.DeadlineExceeded, "timed out"},
 	}
-	files := []string{"good.pdf", "bad.pdf"}
-	results := make([]result, len(files))
-	done := make(chan struct{})
-	for i, f := range files {
-		go func() {
-			doc, err := w.extract(context.Background(), f)
-			results[i] = result{doc, err}
-			done <- struct{}{}
-		}()
+	for _, tt := range tests {
+		t.Run(tt.guilty, func(t *testing.T) {
+			dir := t.TempDir()
+			w := helperRunner("pair", childTestTimeout, 0, dir).worker()
+			type result struct {
+				doc *extract.Document
+				err error
+			}
+			files := []string{"good.pdf", tt.guilty}
+			results := make([]result, len(files))
+			done := make(chan struct{})
+			for i, f := range files {
+				go func() {
+					doc, err := w.extract(context.Background(), f)
+					results[i] = result{doc, err}
+					done <- struct{}{}
+				}()
+			}
+			for range files {
+				<-done
+			}
+			w.close()
+			good, bad := results[0], results[1]
+			if good.err != nil || good.doc == nil || !strings.HasSuffix(good.doc.Lines[0].Text, "read good.pdf") {
+				t.Errorf("extract(good.pdf) = %+v, %v; want its document from a retry", good.doc, good.err)
+			}
+			if bad.err == nil || !errors.Is(bad.err, tt.wantIs) || !strings.Contains(bad.err.Error(), tt.wantInMsg) {
+				t.Errorf("extract(%s) error = %v, want %v (%q)", tt.guilty, bad.err, tt.wantIs, tt.wantInMsg)
+			}
+			// The shared child, then each file alone in its own.
+			pids := helperPIDs(t, dir, "pair", 3)
+			if len(pids) != 3 {
+				t.Errorf("%d children started, want 3 (the shared one and a retry per file)", len(pids))
+			}
+			waitGone(t, pids, 5*time.Second)
+		})
 	}
-	for range files {
-		<-done
-	}
-	w.close()
-	good, bad := results[0], results[1]
-	if good.err != nil || good.doc == nil || !strings.HasSuffix(good.doc.Lines[0].Text, "read good.pdf") {
-		t.Errorf("extract(good.pdf) = %+v, %v; want its document from a retry", good.doc, good.err)
-	}
-	if bad.err == nil || !errors.Is(bad.err, extract.ErrMalformed) || !strings.Contains(bad.err.Error(), "exit status 3") {
-		t.Errorf("extract(bad.pdf) error = %v, want the crash (exit status 3)", bad.err)
-	}
-	// The shared child, then each file alone in its own.
-	pids := helperPIDs(t, dir, "pair", 3)
-	if len(pids) != 3 {
-		t.Errorf("%d children started, want 3 (the shared one and a retry per file)", len(pids))
-	}
-	waitGone(t, pids, 5*time.Second)
 }
 
 // TestChildRequest: a request line carries the id and any path, and a line
