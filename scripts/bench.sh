@@ -14,7 +14,8 @@
 #            (go test ./scorer -bench BenchmarkMatchKeywords, COUNT runs)
 #
 # Usage: scripts/bench.sh [single|corpus|process|check|batch10k|match|all]   (default: all)
-# Environment: SHARED (default ../shared), RESUME, JD, RUNS, COUNT, BENCH_DIR.
+# Environment: SHARED (default ../shared), RESUME, JD, RUNS, COUNT, BENCH_DIR; BIN (default
+# bin/resumescore) with BUILD=0 measures a binary built elsewhere (an older commit, to compare).
 # Run on a quiet machine: other processes on the same cores move every figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,8 @@ JD=${JD:-$SHARED/corpus/jds/backend-docker-staff-backend-engineer-golang.txt}
 RUNS=${RUNS:-5}
 COUNT=${COUNT:-6}
 BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/resumescore-bench}
-BIN=bin/resumescore
+BIN=${BIN:-bin/resumescore}
+BUILD=${BUILD:-1}
 failed=0
 
 need() {
@@ -35,6 +37,7 @@ need() {
 }
 
 build() {
+	[ "$BUILD" = 0 ] && return
 	CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$BIN" ./cmd/resumescore # static, as make build
 }
 
@@ -145,6 +148,7 @@ bench_corpus() {
 	paired "corpus: $(ls "$dir" | wc -l) files, one JD" "$a" "$b"
 	local ratio=$RATIO
 	cpu_rounds "corpus, CPU time" "$a" "$b"
+	echo "  load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 	verdict "corpus batch vs pdftotext -P2, median ratio" "$ratio" "<=" 0.5
 }
 
@@ -152,7 +156,7 @@ bench_check() {
 	need hyperfine jq git
 	local repo bin
 	repo=$(mktemp -d)
-	bin=$(pwd)/$BIN
+	case $BIN in /*) bin=$BIN ;; *) bin=$(pwd)/$BIN ;; esac
 	mkdir -p "$repo/jobs"
 	go run ./internal/resumegen/cmd/resumegen -n 1 -o "$repo/gen" -seed 3
 	cp "$repo"/gen/000/resume-00000.* "$repo/resume.md"
