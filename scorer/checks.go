@@ -881,17 +881,22 @@ func (a *analysis) firstPerson() Check {
 // notPronounRune separates the words firstPerson reads: not a letter, '/' or an apostrophe.
 func notPronounRune(r rune) bool { return !(unicode.IsLetter(r) || r == '/' || r == '\'') }
 
-// stopWords are ordinary English words never counted as keyword stuffing.
-var stopWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`a an and or the of to in on for with by at from as is are was were be been
-		this that these those it its into over under per via using used use our we you your their they he she his
-		her i me my not no but if so than then also all any each more most other such can will may new high
-		up out about across within while where which who whom what when how team teams work worked working
-		experience years year including based well both through during`) {
-		stopWords[w] = true
+// isStopWord reports whether w (lowercase) is an ordinary English word never
+// counted as keyword stuffing. A switch, not a map filled at package init,
+// which every run paid.
+func isStopWord(w string) bool {
+	switch w {
+	case "a", "an", "and", "or", "the", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as", "is",
+		"are", "was", "were", "be", "been", "this", "that", "these", "those", "it", "its", "into", "over", "under",
+		"per", "via", "using", "used", "use", "our", "we", "you", "your", "their", "they", "he", "she", "his",
+		"her", "i", "me", "my", "not", "no", "but", "if", "so", "than", "then", "also", "all", "any", "each",
+		"more", "most", "other", "such", "can", "will", "may", "new", "high", "up", "out", "about", "across",
+		"within", "while", "where", "which", "who", "whom", "what", "when", "how", "team", "teams", "work",
+		"worked", "working", "experience", "years", "year", "including", "based", "well", "both", "through",
+		"during":
+		return true
 	}
+	return false
 }
 
 func (a *analysis) keywordStuffing() Check {
@@ -921,7 +926,7 @@ func (a *analysis) keywordStuffing() Check {
 		n := 0
 		for w := range wordSeq(a.lower[i]) {
 			w = strings.Trim(w, ".'-/%$")
-			if len(w) < 2 || stopWords[w] || !hasLetter(w) || placeholder(w) {
+			if len(w) < 2 || isStopWord(w) || !hasLetter(w) || placeholder(w) {
 				continue
 			}
 			total++

@@ -343,3 +343,18 @@ func TestWordSeq(t *testing.T) {
 		}
 	}
 }
+
+// TestIsStopWord pins the stop words keyword stuffing skips (the list the
+// package-init map held) and a few that are not stop words.
+func TestIsStopWord(t *testing.T) {
+	for _, w := range strings.Fields(`a an and or the of to in on for with by at from as is are was were be been this that these those it its into over under per via using used use our we you your their they he she his her i me my not no but if so than then also all any each more most other such can will may new high up out about across within while where which who whom what when how team teams work worked working experience years year including based well both through during`) {
+		if !isStopWord(w) {
+			t.Errorf("isStopWord(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"", "go", "kubernetes", "The", "teamwork", "years'", "postgres"} {
+		if isStopWord(w) {
+			t.Errorf("isStopWord(%q) = true, want false", w)
+		}
+	}
+}
