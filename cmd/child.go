@@ -387,10 +387,12 @@ func (p *childProc) read(out *bufio.Reader) {
 			}
 			break
 		}
-		p.deliver(id, childResult{rep: rep})
 		if slices.Contains(rep.Sentinels, "deadline") {
-			p.kill() // its parser goroutine is stuck; the child exits anyway
+			// Its parser goroutine is stuck and the child exits anyway:
+			// retire it before the file's row lets its worker go on.
+			p.kill()
 		}
+		p.deliver(id, childResult{rep: rep})
 	}
 	p.mu.Lock()
 	p.retired = true // before the reaping second: no file may join a dying child
