@@ -169,8 +169,10 @@ func flattenObjStms(buf []byte, z *inflater) []byte {
 	}
 	entries := make([]byte, 0, 7*len(nums))
 	index := make([]byte, 0, len(nums)*(intLen(nums[len(nums)-1])+3))
-	for _, num := range nums {
+	ats := make([]int, len(nums))
+	for i, num := range nums {
 		at := len(buf) + len(out)
+		ats[i] = at
 		out = strconv.AppendInt(out, int64(num), 10)
 		out = append(out, " 0 obj\n"...)
 		out = append(out, bytes.TrimSpace(objs[num])...)
@@ -184,9 +186,15 @@ func flattenObjStms(buf []byte, z *inflater) []byte {
 		index = strconv.AppendInt(index, int64(num), 10)
 		index = append(index, " 1"...)
 	}
+	// When the original cross-reference stream can be read here, the new
+	// one carries its whole table and the library need not inflate it too.
+	prev := fmt.Sprintf(" /Prev %d", start)
+	if full, idx, ok := z.fullXref(sect[e:], xdict, size, nums, ats); ok {
+		entries, index, prev = full, idx, ""
+	}
 	xref := len(buf) + len(out)
-	out = fmt.Appendf(out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Index [%s] /Prev %d /Root %s",
-		size, size+1, index, start, rootM[1])
+	out = fmt.Appendf(out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Index [%s]%s /Root %s",
+		size, size+1, index, prev, rootM[1])
 	if info != nil {
 		out = append(out, " /Info "...)
 		out = append(out, info...)
@@ -195,6 +203,124 @@ func flattenObjStms(buf []byte, z *inflater) []byte {
 	out = append(out, entries...)
 	out = fmt.Appendf(out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xref)
 	return out
+}
+
+// fullXref reads the original cross-reference stream (strm starts at its
+// "stream" keyword) and returns its table, in /W [1 4 2] and with its /Index,
+// where every object flattened (nums, sorted, written at ats) points at its
+// new place. ok is false when the stream is not one it fully understands
+// (another filter, a predictor, /W not three widths, an /Index it cannot
+// read, short data, a value too wide, a flattened object the table does not
+// list); the update then chains to it with /Prev as before.
+func (z *inflater) fullXref(strm, xdict []byte, size int, nums, ats []int) (entries, index []byte, ok bool) {
+	if f := reFilter().FindSubmatch(xdict); f == nil || string(f[1]) != "/FlateDecode" || bytes.Contains(xdict, []byte("/DecodeParms")) {
+		return nil, nil, false
+	}
+	wm := reXrefW().FindSubmatch(xdict)
+	if wm == nil {
+		return nil, nil, false
+	}
+	wf := bytes.Fields(wm[1])
+	if len(wf) != 3 {
+		return nil, nil, false
+	}
+	var w [3]int
+	for i, f := range wf {
+		n, err := strconv.Atoi(string(f))
+		if err != nil || n < 0 || n > 8 {
+			return nil, nil, false
+		}
+		w[i] = n
+	}
+	wtotal := w[0] + w[1] + w[2]
+	if wtotal == 0 {
+		return nil, nil, false
+	}
+	var ranges []int
+	if im := reIndex().FindSubmatch(xdict); im != nil {
+		for _, f := range bytes.Fields(im[1]) {
+			n, err := strconv.Atoi(string(f))
+			if err != nil || n < 0 {
+				return nil, nil, false
+			}
+			ranges = append(ranges, n)
+		}
+	} else if bytes.Contains(xdict, []byte("/Index")) {
+		return nil, nil, false
+	} else {
+		ranges = []int{0, size}
+	}
+	if len(ranges) == 0 || len(ranges)%2 != 0 {
+		return nil, nil, false
+	}
+	count := 0
+	for i := 0; i < len(ranges); i += 2 {
+		count += ranges[i+1]
+		if ranges[i] > maxXrefEntries || count > maxXrefEntries {
+			return nil, nil, false
+		}
+	}
+	body := strm[len("stream"):]
+	switch {
+	case bytes.HasPrefix(body, []byte("\r\n")):
+		body = body[2:]
+	case bytes.HasPrefix(body, []byte("\n")):
+		body = body[1:]
+	default:
+		return nil, nil, false
+	}
+	if end := bytes.Index(body, []byte("endstream")); end >= 0 {
+		body = body[:end]
+	}
+	need := count * wtotal
+	data, err := z.inflateLimited(body, int64(need))
+	if err != nil || len(data) < need {
+		return nil, nil, false
+	}
+	field := func(b []byte) uint64 {
+		var x uint64
+		for _, c := range b {
+			x = x<<8 | uint64(c)
+		}
+		return x
+	}
+	entries = make([]byte, 0, 7*count)
+	seen := 0 // flattened objects found in the table
+	found := make([]bool, len(nums))
+	for r := 0; r < len(ranges); r += 2 {
+		for i := 0; i < ranges[r+1]; i++ {
+			rec := data[:wtotal]
+			data = data[wtotal:]
+			v1 := field(rec[:w[0]])
+			if w[0] == 0 {
+				v1 = 1
+			}
+			v2, v3 := field(rec[w[0]:w[0]+w[1]]), field(rec[w[0]+w[1]:])
+			if k := sort.SearchInts(nums, ranges[r]+i); k < len(nums) && nums[k] == ranges[r]+i {
+				v1, v2, v3 = 1, uint64(ats[k]), 0 // the flattened copy wins, as the newer section did
+				if !found[k] {
+					found[k] = true
+					seen++
+				}
+			}
+			if v1 > 0xff || v2 > 0xffffffff || v3 > 0xffff {
+				return nil, nil, false
+			}
+			entries = append(entries, byte(v1))
+			entries = binary.BigEndian.AppendUint32(entries, uint32(v2))
+			entries = binary.BigEndian.AppendUint16(entries, uint16(v3))
+		}
+	}
+	if seen != len(nums) {
+		return nil, nil, false
+	}
+	for i, n := range ranges {
+		if i > 0 {
+			index = append(index, ' ')
+		}
+		index = strconv.AppendInt(index, int64(n), 10)
+	}
+	return entries, index, true
 }
 
 // intLen is the number of decimal digits of a non-negative n.

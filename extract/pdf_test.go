@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -537,6 +538,8 @@ func TestFlattenObjStms(t *testing.T) {
 			}
 			if update := flattenObjStms(norm, &inflater{}); len(update) == 0 {
 				t.Errorf("flattenObjStms(%s) appended nothing; want its object streams rewritten", name)
+			} else if bytes.Contains(update, []byte("/Prev")) {
+				t.Errorf("flattenObjStms(%s) chains to the old table with /Prev; want the whole table in the update", name)
 			}
 			defer func() { flattenObjectStreams = true }()
 			var got [2][]Line
@@ -758,6 +761,58 @@ func TestCMapPairs(t *testing.T) {
 				t.Errorf("%s: code %d maps to %q, want %q (the last entry)", tt.name, c, got[c], text)
 				break
 			}
+		}
+	}
+}
+
+// TestFullXref checks that the original cross-reference stream is carried
+// into the update only when it is read exactly, and that flattened objects
+// then point at their new places.
+func TestFullXref(t *testing.T) {
+	deflate := func(b []byte) []byte {
+		var out bytes.Buffer
+		w := zlib.NewWriter(&out)
+		w.Write(b)
+		w.Close()
+		return out.Bytes()
+	}
+	// Objects 0-3: free, plain at 15, in object stream 3 (index 0), the stream at 99.
+	table := []byte{0, 0, 0, 0, 1, 0, 15, 0, 2, 0, 3, 0, 1, 0, 99, 0}
+	stream := func(b []byte) []byte { return append([]byte("stream\n"), append(deflate(b), "\nendstream"...)...) }
+	tests := []struct {
+		name   string
+		strm   []byte
+		xdict  string
+		nums   []int
+		ok     bool
+		wantAt uint32 // where object 2 points when ok
+	}{
+		{"read", stream(table), "<< /Type /XRef /Size 4 /W [1 2 1] /Filter /FlateDecode", []int{2}, true, 500},
+		{"explicit index", stream(table), "<< /Type /XRef /Size 4 /Index [0 4] /W [1 2 1] /Filter /FlateDecode", []int{2}, true, 500},
+		{"predictor", stream(table), "<< /Type /XRef /Size 4 /W [1 2 1] /Filter /FlateDecode /DecodeParms << /Columns 4 /Predictor 12 >>", []int{2}, false, 0},
+		{"four widths", stream(table), "<< /Type /XRef /Size 4 /W [1 1 1 1] /Filter /FlateDecode", []int{2}, false, 0},
+		{"unread index", stream(table), "<< /Type /XRef /Size 4 /Index 7 0 R /W [1 2 1] /Filter /FlateDecode", []int{2}, false, 0},
+		{"short data", stream(table[:12]), "<< /Type /XRef /Size 4 /W [1 2 1] /Filter /FlateDecode", []int{2}, false, 0},
+		{"not compressed", append([]byte("stream\n"), table...), "<< /Type /XRef /Size 4 /W [1 2 1]", []int{2}, false, 0},
+		{"object not in table", stream(table), "<< /Type /XRef /Size 4 /Index [0 2] /W [1 2 1] /Filter /FlateDecode", []int{2}, false, 0},
+	}
+	for _, tt := range tests {
+		entries, index, ok := (&inflater{}).fullXref(tt.strm, []byte(tt.xdict), 4, tt.nums, []int{500})
+		if ok != tt.ok {
+			t.Errorf("%s: ok = %v, want %v", tt.name, ok, tt.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if string(index) != "0 4" || len(entries) != 4*7 {
+			t.Errorf("%s: index %q, %d entry bytes; want \"0 4\" and 28", tt.name, index, len(entries))
+			continue
+		}
+		want := []byte{0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 15, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 99, 0, 0}
+		binary.BigEndian.PutUint32(want[15:], tt.wantAt)
+		if !bytes.Equal(entries, want) {
+			t.Errorf("%s: entries % x, want % x", tt.name, entries, want)
 		}
 	}
 }
