@@ -285,8 +285,8 @@ func collectFiles(args []string) ([]string, []walkError) {
 }
 
 // scoreFiles extracts and scores files on a pool of workers (GOMAXPROCS by
-// default) that share one compiled index; when runner is set, up to
-// childSlots workers share a child extractor. Extraction and scoring are separate stages:
+// default) that share one compiled index; each worker has its own child
+// extractor when runner is set. Extraction and scoring are separate stages:
 // a worker hands each document to the scorers and asks its child for the next
 // file at once, so a child never waits while the parent scores, and the
 // children keep extracting while the target still loads. Results keep the
@@ -311,22 +311,15 @@ func scoreFiles(ctx context.Context, files []string, opts *batchOptions, xopts e
 	// A few documents per worker may wait for a scorer (or for the target):
 	// enough to keep the children busy, few enough to keep memory flat.
 	docs := make(chan extracted, 4*workers)
-	// Workers share child extractors, childSlots to a child (one on two
-	// cores); each child starts on the first file that needs it.
-	var children []*childWorker
-	if runner != nil {
-		for range (workers + childSlots - 1) / childSlots {
-			children = append(children, runner.worker())
-		}
-	}
 	var extractors, scorers sync.WaitGroup
-	for k := range workers {
+	for range workers {
 		extractors.Add(1)
 		go func() {
 			defer extractors.Done()
-			var child *childWorker
-			if children != nil {
-				child = children[k/childSlots]
+			var child *childWorker // started on the first file that needs it
+			if runner != nil {
+				child = runner.worker()
+				defer child.close()
 			}
 			for i := range jobs {
 				doc, r := extractOne(ctx, files[i], opts, xopts, child)
@@ -357,9 +350,6 @@ feed:
 	}
 	close(jobs)
 	extractors.Wait()
-	for _, c := range children {
-		c.close()
-	}
 	close(docs)
 	scorers.Wait()
 	return results

@@ -404,7 +404,7 @@ func TestScoreFilesCancel(t *testing.T) {
 	runner := helperRunner("hang", time.Hour, 0, dir) // only the cancel can end a file
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
-		_, _ = waitPIDFiles(dir, "hang", 1, 20*time.Second) // on timeout, cancel anyway
+		_, _ = waitPIDFiles(dir, "hang", 2, 20*time.Second) // on timeout, cancel anyway
 		cancel()
 	}()
 	start := time.Now()
@@ -418,8 +418,7 @@ func TestScoreFilesCancel(t *testing.T) {
 			t.Errorf("row %+v, want no score, and the cancellation for a file that was under way", r)
 		}
 	}
-	// Two workers share one child (childSlots).
-	waitGone(t, helperPIDs(t, dir, "hang", 1), 5*time.Second)
+	waitGone(t, helperPIDs(t, dir, "hang", 2), 5*time.Second)
 }
 
 // TestScoreFilesOrder: results come back in input order and rank the same

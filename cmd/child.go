@@ -12,9 +12,7 @@ import (
 	"os/exec"
 	"runtime/debug"
 	"slices"
-	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -90,14 +88,11 @@ var childSentinels = []struct {
 }
 
 // newChildCmd builds the hidden `__extract` command: a child extractor
-// serving batch workers. It reads requests from stdin, one per line (the
-// request id, a space, the file path as a JSON string), extracts each on its
-// own goroutine, and answers each with one childReply frame on stdout as soon
-// as it is done, so one child keeps several files in flight. It reads nothing
-// before the first request, and the parent sends that only once the memory
-// limit is in place. After a timeout it answers and exits: the stuck parser
-// goroutine cannot be stopped, so the parent starts a fresh child (and
-// retries there the files that were in flight beside the stuck one).
+// serving one batch worker. It reads requests from stdin, one JSON string (a
+// file path) per line, and answers each with one childReply frame on stdout.
+// It reads nothing before the first request, and the parent sends that only
+// once the memory limit is in place. After a timeout it answers and exits: the
+// stuck parser goroutine cannot be stopped, so the parent starts a fresh child.
 func newChildCmd(s *streams, g *globalOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:    childCommand,
@@ -115,108 +110,32 @@ func newChildCmd(s *streams, g *globalOptions) *cobra.Command {
 			if g.Getenv == nil || g.Getenv("GOGC") == "" && g.Getenv("GOMEMLIMIT") == "" {
 				debug.SetGCPercent(childGCPercent)
 			}
-			return serveChild(ctx, s.In, s.Out, g.extractOptions())
+			in := bufio.NewReader(s.In)
+			var frame []byte // one Write per reply
+			for {
+				line, err := in.ReadBytes('\n')
+				if len(bytes.TrimSpace(line)) > 0 {
+					var path string
+					rep := childReply{}
+					if jerr := json.Unmarshal(line, &path); jerr != nil {
+						rep.Error, rep.Sentinels = "bad request", []string{"malformed"}
+					} else {
+						rep = extractReply(ctx, path, g.extractOptions())
+					}
+					frame = appendChildReply(frame[:0], &rep)
+					if _, werr := s.Out.Write(frame); werr != nil {
+						return fmt.Errorf("child reply: %w", werr)
+					}
+					if slices.Contains(rep.Sentinels, "deadline") {
+						return nil
+					}
+				}
+				if err != nil {
+					return nil // EOF: the parent is done
+				}
+			}
 		},
 	}
-}
-
-// serveChild is the child's loop: requests from in, frames to out. It
-// returns at the end of in once every file in flight is answered, at once
-// after a file ran past its deadline, or when out fails.
-func serveChild(ctx context.Context, in io.Reader, out io.Writer, opts extract.Options) error {
-	var (
-		mu      sync.Mutex // one frame at a time on out; held for good once the child must exit
-		werr    error
-		flights sync.WaitGroup
-		quit    = make(chan struct{})
-		reqs    = make(chan []byte)
-	)
-	answer := func(id uint32, rep *childReply) {
-		frame := appendChildReply(nil, id, rep)
-		mu.Lock()
-		if _, err := out.Write(frame); err != nil {
-			werr = fmt.Errorf("child reply: %w", err)
-			close(quit) // the lock stays held: nothing more is written
-			return
-		}
-		if slices.Contains(rep.Sentinels, "deadline") {
-			close(quit)
-			return
-		}
-		mu.Unlock()
-	}
-	go func() {
-		defer close(reqs)
-		r := bufio.NewReader(in)
-		for {
-			line, err := r.ReadBytes('\n')
-			if len(bytes.TrimSpace(line)) > 0 {
-				select {
-				case reqs <- line:
-				case <-quit:
-					return
-				}
-			}
-			if err != nil {
-				return // EOF: the parent is done
-			}
-		}
-	}()
-	for {
-		select {
-		case line, ok := <-reqs:
-			if !ok {
-				idle := make(chan struct{})
-				go func() { flights.Wait(); close(idle) }()
-				select {
-				case <-idle:
-					return nil
-				case <-quit:
-					return werr
-				}
-			}
-			id, path, perr := parseChildRequest(line)
-			flights.Add(1)
-			go func() {
-				defer flights.Done()
-				rep := childReply{Error: "bad request", Sentinels: []string{"malformed"}}
-				if perr == nil {
-					rep = extractReply(ctx, path, opts)
-				}
-				answer(id, &rep)
-			}()
-		case <-quit:
-			return werr
-		}
-	}
-}
-
-// appendChildRequest appends the request line asking a child to extract
-// path under id.
-func appendChildRequest(dst []byte, id uint32, path string) []byte {
-	dst = strconv.AppendUint(dst, uint64(id), 10)
-	dst = append(dst, ' ')
-	q, _ := json.Marshal(path) // a string always marshals
-	dst = append(dst, q...)
-	return append(dst, '\n')
-}
-
-// parseChildRequest reads a request line: the id, a space, the path as a
-// JSON string.
-func parseChildRequest(line []byte) (uint32, string, error) {
-	num, rest, ok := bytes.Cut(bytes.TrimSpace(line), []byte{' '})
-	if !ok {
-		return 0, "", errors.New("bad request")
-	}
-	id, err := strconv.ParseUint(string(num), 10, 32)
-	if err != nil {
-		return 0, "", fmt.Errorf("bad request id: %w", err)
-	}
-	var path string
-	if err := json.Unmarshal(rest, &path); err != nil {
-		return uint32(id), "", fmt.Errorf("bad request path: %w", err)
-	}
-	return uint32(id), path, nil
 }
 
 // extractReply extracts one file and packs the result for the parent.
@@ -281,336 +200,142 @@ func newChildRunner(g *globalOptions) (*childRunner, error) {
 	}, nil
 }
 
-// childSlots is how many batch workers share one child, each with at most
-// one file in flight in it: one child per childSlots workers instead of one
-// per worker saves a process start, its package initialisation and the page
-// faults of a second warm heap (about 18 ms of CPU, 5 % of the corpus
-// batch, on two cores). The child extracts its files on as many goroutines
-// and the Go runtime spreads them over the cores. Four keeps the files that
-// one crash sends back for a retry few, and the address space of one child
-// (childMemLimit) ample for the files it holds.
-const childSlots = 4
-
-// worker returns a child extractor that up to childSlots batch workers
-// share. The process starts on the first file and is replaced after it dies
-// or is killed.
+// worker returns a child extractor for one batch worker. The process starts
+// on the first file and is restarted after it dies or is killed.
 func (cr *childRunner) worker() *childWorker { return &childWorker{cr: cr} }
 
-// childWorker is one long-lived child process shared by a few batch workers,
-// so that a batch pays for one process start per childSlots workers, not one
-// per file or per worker. It is safe for concurrent use. When the child dies
-// with several files in flight, only one of them is to blame: each of the
-// others is retried alone in a fresh child, and a file that brings down a
-// child on its own gets the error row.
+// childWorker is one long-lived child process serving one batch worker, so
+// that a batch pays for a process start per worker, not per file.
 type childWorker struct {
-	cr    *childRunner
-	mu    sync.Mutex
-	proc  *childProc     // the process taking new files; nil before the first
-	procs sync.WaitGroup // the reader of every process started, until it reaped its process
-}
-
-// childProc is one child process and the files in flight in it. Its reader
-// goroutine (read) routes each reply frame to the file it answers and, when
-// the stream ends, reaps the process and fails the files left in flight.
-type childProc struct {
+	cr     *childRunner
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
+	stdout *bufio.Reader
 	stderr *cappedBuffer
-	wmu    sync.Mutex // one request line at a time on stdin
-
-	mu       sync.Mutex
-	nextID   uint32
-	pending  map[uint32]chan childResult
-	retired  bool // takes no new file: killed, told of a deadline, or its stream ended
-	innocent bool // killed for a file no longer in flight: those left are not to blame
 }
 
-// childResult is what a file in flight gets from its child's reader: the
-// reply, or how the child failed before it answered.
-type childResult struct {
-	rep   *childReply
-	err   error // the stream's error: errLineTooLong (this file's reply), errBadFrame, EOF…
-	werr  error // the child's exit status, once the stream ended
-	retry bool  // the child failed for another file, or with others in flight
-}
-
-// start starts a child, applies the memory limit before the child may read
-// anything, and starts its reader, counted in readers.
-func (cr *childRunner) start(readers *sync.WaitGroup) (*childProc, error) {
-	c := exec.Command(cr.exe, cr.args...)
-	if cr.argv0 != "" {
-		c.Args[0] = cr.argv0
+// start starts the child and applies the memory limit before the child may
+// read anything.
+func (w *childWorker) start() error {
+	c := exec.Command(w.cr.exe, w.cr.args...)
+	if w.cr.argv0 != "" {
+		c.Args[0] = w.cr.argv0
 	}
-	c.Env = append(os.Environ(), cr.env...)
+	c.Env = append(os.Environ(), w.cr.env...)
 	c.SysProcAttr = childSysProcAttr()
 	c.WaitDelay = time.Second
 	stdin, err := c.StdinPipe()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	stdout, err := c.StdoutPipe()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	p := &childProc{cmd: c, stdin: stdin, stderr: &cappedBuffer{max: maxChildStderr}, pending: map[uint32]chan childResult{}}
-	c.Stderr = p.stderr
+	w.stderr = &cappedBuffer{max: maxChildStderr}
+	c.Stderr = w.stderr
 	if err := c.Start(); err != nil {
-		return nil, err
+		return err
 	}
-	if cr.memLimit > 0 {
-		if err := setMemLimit(c.Process.Pid, cr.memLimit); err != nil {
+	if w.cr.memLimit > 0 {
+		if err := setMemLimit(c.Process.Pid, w.cr.memLimit); err != nil {
 			_ = c.Process.Kill()
 			_ = c.Wait()
-			return nil, fmt.Errorf("limiting its memory: %w", err)
+			return fmt.Errorf("limiting its memory: %w", err)
 		}
 	}
-	readers.Add(1)
-	go func() {
-		defer readers.Done()
-		p.read(bufio.NewReaderSize(stdout, 64<<10))
-	}()
-	return p, nil
+	w.cmd, w.stdin, w.stdout = c, stdin, bufio.NewReaderSize(stdout, 64<<10)
+	return nil
 }
 
-// read routes the child's replies until its stream ends, then reaps the
-// child and fails every file still in flight.
-func (p *childProc) read(out *bufio.Reader) {
-	var streamErr error
-	for {
-		id, rep, err := readChildFrame(out, maxChildOutput)
-		if err != nil {
-			streamErr = err
-			if errors.Is(err, errLineTooLong) {
-				// This file's reply is too large to take; the stream is lost.
-				p.deliver(id, childResult{err: err})
-				p.kill()
-			}
-			break
-		}
-		if slices.Contains(rep.Sentinels, "deadline") {
-			// Its parser goroutine is stuck and the child exits anyway:
-			// retire it before the file's row lets its worker go on.
-			p.kill()
-		}
-		p.deliver(id, childResult{rep: rep})
+// stop ends the child: kill when it must die now, else close its stdin and
+// give it a second to exit before killing it. It returns the error of Wait.
+func (w *childWorker) stop(kill bool) error {
+	if w.cmd == nil {
+		return nil
 	}
-	p.mu.Lock()
-	p.retired = true // before the reaping second: no file may join a dying child
-	p.mu.Unlock()
-	werr := p.reap()
-	p.mu.Lock()
-	pending := p.pending
-	p.pending = nil
-	retry := p.innocent || len(pending) > 1
-	p.mu.Unlock()
-	for _, ch := range pending {
-		ch <- childResult{err: streamErr, werr: werr, retry: retry}
+	if kill {
+		_ = w.cmd.Process.Kill()
 	}
-}
-
-// reap closes the child's stdin, gives it a second to exit, kills it if it
-// has not, and returns the error of Wait.
-func (p *childProc) reap() error {
-	_ = p.stdin.Close()
+	_ = w.stdin.Close()
 	done := make(chan error, 1)
-	go func() { done <- p.cmd.Wait() }()
+	c := w.cmd
+	go func() { done <- c.Wait() }()
+	var err error
 	select {
-	case err := <-done:
-		return err
+	case err = <-done:
 	case <-time.After(time.Second):
-		_ = p.cmd.Process.Kill()
-		return <-done
+		_ = c.Process.Kill()
+		err = <-done
 	}
+	w.cmd = nil
+	return err
 }
 
-// deliver hands r to the file in flight under id, if it still waits.
-func (p *childProc) deliver(id uint32, r childResult) {
-	p.mu.Lock()
-	ch := p.pending[id]
-	delete(p.pending, id)
-	p.mu.Unlock()
-	if ch != nil {
-		ch <- r
-	}
-}
+// close ends the child once the batch is done.
+func (w *childWorker) close() { _ = w.stop(false) }
 
-// kill ends the child now, for a file that is no longer in flight (answered
-// or given up): the files left in flight are retried elsewhere.
-func (p *childProc) kill() {
-	p.mu.Lock()
-	p.retired, p.innocent = true, true
-	p.mu.Unlock()
-	_ = p.cmd.Process.Kill()
-}
-
-// isRetired reports whether the child takes no new file.
-func (p *childProc) isRetired() bool {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.retired
-}
-
-// register puts a file in flight and returns its id and where its result
-// comes; false when the child takes no new file.
-func (p *childProc) register() (uint32, chan childResult, bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.retired {
-		return 0, nil, false
-	}
-	p.nextID++
-	ch := make(chan childResult, 1)
-	p.pending[p.nextID] = ch
-	return p.nextID, ch, true
-}
-
-// abandon takes a file out of flight without an answer and reports whether
-// the file may not be to blame: other files are still in flight, or the
-// child was already killed for another one.
-func (p *childProc) abandon(id uint32) bool {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	delete(p.pending, id)
-	return len(p.pending) > 0 || p.innocent
-}
-
-// close asks the child to finish: it exits once it has answered the files
-// in flight, and its reader reaps it.
-func (p *childProc) close() {
-	p.wmu.Lock()
-	_ = p.stdin.Close()
-	p.wmu.Unlock()
-}
-
-// current returns the child taking new files, starting one if there is
-// none or the last one was retired.
-func (w *childWorker) current() (*childProc, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.proc == nil || w.proc.isRetired() {
-		p, err := w.cr.start(&w.procs)
-		if err != nil {
-			return nil, err
-		}
-		w.proc = p
-	}
-	return w.proc, nil
-}
-
-// close ends the children once the batch is done and waits until every
-// child this worker started has been reaped.
-func (w *childWorker) close() {
-	w.mu.Lock()
-	p := w.proc
-	w.proc = nil
-	w.mu.Unlock()
-	if p != nil {
-		p.close()
-	}
-	w.procs.Wait()
-}
-
-// extract has a child extract path and returns the document, or an
+// extract has the child extract path and returns the document, or an
 // *extract.FileError for path whatever happened to the child: a crash, a
 // kill at the deadline or garbage on stdout. The child's stderr (a Go stack
-// trace after a crash) is used only to classify, never shown. A file whose
-// child failed with others in flight, or for another file, is retried alone
-// in a fresh child, so that only the file to blame gets the error.
+// trace after a crash) is used only to classify, never shown.
 func (w *childWorker) extract(ctx context.Context, path string) (*extract.Document, error) {
-	for range 3 { // a child retired between current and register: take the next
-		p, err := w.current()
-		if err != nil {
-			return nil, childStartError(path, err)
-		}
-		id, ch, ok := p.register()
-		if !ok {
-			continue
-		}
-		doc, retry, err := w.await(ctx, p, id, ch, path, false)
-		if !retry {
-			return doc, err
-		}
-		break
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	p, err := w.cr.start(&w.procs)
-	if err != nil {
-		return nil, childStartError(path, err)
-	}
-	defer p.close()
-	id, ch, _ := p.register()
-	doc, _, err := w.await(ctx, p, id, ch, path, true)
-	return doc, err
-}
-
-// childStartError is the error of a file whose child could not start.
-func childStartError(path string, err error) error {
-	return &extract.FileError{Path: path, Err: &childError{msg: "cannot start the extractor: " + err.Error(), errs: []error{extract.ErrUnreadable}}}
-}
-
-// await sends the request for path, in flight under id in p, and waits for
-// its result, at most the timeout and the grace. retry says the child failed
-// (or had to be killed) with other files in flight or for another file, and
-// path should be tried again alone (never when alone is set: then the
-// failure is path's).
-func (w *childWorker) await(ctx context.Context, p *childProc, id uint32, ch chan childResult,
-	path string, alone bool) (doc *extract.Document, retry bool, err error) {
-	p.wmu.Lock()
-	_, werr := p.stdin.Write(appendChildRequest(nil, id, path))
-	p.wmu.Unlock()
-	if werr != nil {
-		_ = p.cmd.Process.Kill() // the reader fails this file with the child's exit status
-	}
-	timer := time.NewTimer(w.cr.timeout + childGrace)
-	defer timer.Stop()
-	var r childResult
-	select {
-	case r = <-ch:
-	case <-timer.C:
-		others := p.abandon(id)
-		p.kill()
-		if others && !alone {
-			// A child that cannot even report a deadline may be stuck on
-			// any of its files: each is tried again alone.
-			return nil, true, nil
-		}
-		return nil, false, &extract.FileError{Path: path, Err: &childError{
-			msg:  fmt.Sprintf("timed out parsing the file after %s (extractor stopped)", w.cr.timeout),
-			errs: []error{extract.ErrMalformed, context.DeadlineExceeded}}}
-	case <-ctx.Done():
-		p.abandon(id)
-		p.kill()
-		return nil, false, ctx.Err()
-	}
-	if r.rep == nil && r.retry && !alone {
-		return nil, true, nil
-	}
-	doc, err = w.result(path, p, r)
-	return doc, false, err
-}
-
-// result turns a child's answer for path into the document or the file's error.
-func (w *childWorker) result(path string, p *childProc, r childResult) (*extract.Document, error) {
 	fail := func(msg string, errs ...error) error {
 		return &extract.FileError{Path: path, Err: &childError{msg: msg, errs: errs}}
 	}
+	if w.cmd == nil {
+		if err := w.start(); err != nil {
+			return nil, fail("cannot start the extractor: "+err.Error(), extract.ErrUnreadable)
+		}
+	}
+	req, _ := json.Marshal(path)
+	if _, err := w.stdin.Write(append(req, '\n')); err != nil {
+		werr := w.stop(true)
+		return nil, crashError(path, werr, w.stderr.Bytes(), w.cr.memLimit)
+	}
+	type result struct {
+		rep *childReply
+		err error
+	}
+	ch := make(chan result, 1)
+	out := w.stdout
+	go func() {
+		rep, err := readChildFrame(out, maxChildOutput)
+		ch <- result{rep, err}
+	}()
+	timer := time.NewTimer(w.cr.timeout + childGrace)
+	defer timer.Stop()
+	var r result
+	select {
+	case r = <-ch:
+	case <-timer.C:
+		_ = w.stop(true)
+		<-ch
+		return nil, fail(fmt.Sprintf("timed out parsing the file after %s (extractor stopped)", w.cr.timeout),
+			extract.ErrMalformed, context.DeadlineExceeded)
+	case <-ctx.Done():
+		_ = w.stop(true)
+		<-ch
+		return nil, ctx.Err()
+	}
 	switch {
-	case r.rep != nil:
 	case errors.Is(r.err, errLineTooLong):
+		_ = w.stop(true)
 		return nil, fail("the extracted text is too large", extract.ErrTooLarge)
-	case errors.Is(r.err, errBadFrame) && r.werr == nil:
-		// Out of step with the protocol, though the child exited cleanly.
+	case errors.Is(r.err, errBadFrame):
+		// Out of step with the protocol: end this child (a crashing one
+		// prints its trace on stderr) and start afresh on the next file.
+		if werr := w.stop(false); werr != nil {
+			return nil, crashError(path, werr, w.stderr.Bytes(), w.cr.memLimit)
+		}
 		return nil, fail("the extractor gave an unreadable reply", extract.ErrMalformed)
-	default:
-		// The child died before it answered (a crashing one prints its
-		// trace on stderr, read once it has been reaped).
-		werr := r.werr
+	case r.err != nil:
+		// The child died before it answered.
+		werr := w.stop(false)
 		if werr == nil {
 			werr = r.err
 		}
-		return nil, crashError(path, werr, p.stderr.Bytes(), w.cr.memLimit)
+		return nil, crashError(path, werr, w.stderr.Bytes(), w.cr.memLimit)
 	}
 	rep := r.rep
 	if rep.Error != "" || rep.Doc == nil {
@@ -622,6 +347,9 @@ func (w *childWorker) result(path string, p *childProc, r childResult) (*extract
 				}
 			}
 		}
+		if slices.Contains(rep.Sentinels, "deadline") {
+			_ = w.stop(true) // its parser goroutine is stuck; the child exits anyway
+		}
 		if len(errs) == 0 {
 			errs = append(errs, extract.ErrMalformed)
 		}
@@ -629,7 +357,7 @@ func (w *childWorker) result(path string, p *childProc, r childResult) (*extract
 		if msg == "" {
 			msg = "the extractor returned no document"
 		}
-		return nil, fail(msg, errs...)
+		return nil, &extract.FileError{Path: path, Err: &childError{msg: msg, errs: errs}}
 	}
 	rep.Doc.Path = path
 	return rep.Doc, nil

@@ -64,24 +64,20 @@ func TestChildFrameRoundTrip(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			// Two frames back to back: each read takes exactly one, with its id.
-			ids := []uint32{7, 1<<32 - 1}
-			stream := appendChildReply(nil, ids[0], &tt.rep)
-			stream = appendChildReply(stream, ids[1], &tt.rep)
+			// Two frames back to back: each read takes exactly one.
+			stream := appendChildReply(nil, &tt.rep)
+			stream = appendChildReply(stream, &tt.rep)
 			r := bufio.NewReader(bytes.NewReader(stream))
 			for i := range 2 {
-				id, got, err := readChildFrame(r, maxChildOutput)
+				got, err := readChildFrame(r, maxChildOutput)
 				if err != nil {
 					t.Fatalf("readChildFrame #%d: %v", i, err)
-				}
-				if id != ids[i] {
-					t.Errorf("frame #%d id = %d, want %d", i, id, ids[i])
 				}
 				if diff := cmp.Diff(&tt.rep, got); diff != "" {
 					t.Errorf("frame #%d round trip (-sent +got):\n%s", i, diff)
 				}
 			}
-			if _, _, err := readChildFrame(r, maxChildOutput); !errors.Is(err, io.EOF) {
+			if _, err := readChildFrame(r, maxChildOutput); !errors.Is(err, io.EOF) {
 				t.Errorf("readChildFrame after the last frame: %v, want io.EOF", err)
 			}
 		})
@@ -89,9 +85,9 @@ func TestChildFrameRoundTrip(t *testing.T) {
 }
 
 func TestReadChildFrameErrors(t *testing.T) {
-	good := appendChildReply(nil, 9, &childReply{Doc: &extract.Document{Lines: []extract.Line{{N: 1, Text: "Go"}}}})
+	good := appendChildReply(nil, &childReply{Doc: &extract.Document{Lines: []extract.Line{{N: 1, Text: "Go"}}}})
 	withPayload := func(p ...byte) []byte {
-		f := append([]byte{'R', 'S', 'X', childFrameVersion, 0, 0, 0, 9}, byte(len(p)>>24), byte(len(p)>>16), byte(len(p)>>8), byte(len(p)))
+		f := append([]byte{'R', 'S', 'X', childFrameVersion}, byte(len(p)>>24), byte(len(p)>>16), byte(len(p)>>8), byte(len(p)))
 		return append(f, p...)
 	}
 	tests := []struct {
@@ -104,7 +100,7 @@ func TestReadChildFrameErrors(t *testing.T) {
 		{"a panic message instead of a frame", []byte("panic: boom\n"), 1 << 20, errBadFrame},
 		{"a JSON line (an older protocol)", []byte(`{"doc":{}}` + "\n"), 1 << 20, errBadFrame},
 		{"another version", append([]byte{'R', 'S', 'X', childFrameVersion + 1}, good[4:]...), 1 << 20, errBadFrame},
-		{"a header cut short", good[:10], 1 << 20, io.ErrUnexpectedEOF},
+		{"a header cut short", good[:6], 1 << 20, io.ErrUnexpectedEOF},
 		{"a payload cut short", good[:len(good)-1], 1 << 20, io.ErrUnexpectedEOF},
 		{"a frame over the cap", good, len(good) - childFrameHeader - 1, errLineTooLong},
 		{"an unknown kind", withPayload(7), 1 << 20, errBadFrame},
@@ -115,13 +111,9 @@ func TestReadChildFrameErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			id, rep, err := readChildFrame(bufio.NewReader(bytes.NewReader(tt.in)), tt.max)
+			rep, err := readChildFrame(bufio.NewReader(bytes.NewReader(tt.in)), tt.max)
 			if !errors.Is(err, tt.wantErr) || rep != nil {
 				t.Errorf("readChildFrame(%q) = %+v, %v; want nil, %v", tt.in, rep, err, tt.wantErr)
-			}
-			// A reply too large to read still names the file it answers.
-			if errors.Is(err, errLineTooLong) && id != 9 {
-				t.Errorf("readChildFrame(%q) id = %d, want 9", tt.in, id)
 			}
 		})
 	}
@@ -130,9 +122,9 @@ func TestReadChildFrameErrors(t *testing.T) {
 // FuzzDecodeChildReply: whatever a broken child writes, decoding returns a
 // reply or an error, never a panic or a huge allocation.
 func FuzzDecodeChildReply(f *testing.F) {
-	f.Add(appendChildReply(nil, 1, &childReply{Doc: &extract.Document{Pages: 2, Lines: []extract.Line{{N: 1, Page: 1, Section: "skills", Text: "Go, PostgreSQL"}},
+	f.Add(appendChildReply(nil, &childReply{Doc: &extract.Document{Pages: 2, Lines: []extract.Line{{N: 1, Page: 1, Section: "skills", Text: "Go, PostgreSQL"}},
 		Sections: []extract.Section{{ID: "skills", Heading: "Skills", Start: 1, End: 1}}, Diagnostics: []extract.Diagnostic{{Code: "columns", Message: "two columns", Page: 1}}}})[childFrameHeader:])
-	f.Add(appendChildReply(nil, 2, &childReply{Error: "damaged PDF", Sentinels: []string{"malformed"}})[childFrameHeader:])
+	f.Add(appendChildReply(nil, &childReply{Error: "damaged PDF", Sentinels: []string{"malformed"}})[childFrameHeader:])
 	f.Add([]byte{childFrameDoc, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F})
 	f.Fuzz(func(t *testing.T, payload []byte) {
 		rep, err := decodeChildReply(payload)
@@ -144,7 +136,7 @@ func FuzzDecodeChildReply(f *testing.F) {
 		}
 		if rep != nil {
 			// What decodes survives another round trip unchanged.
-			again, err := decodeChildReply(appendChildReply(nil, 3, rep)[childFrameHeader:])
+			again, err := decodeChildReply(appendChildReply(nil, rep)[childFrameHeader:])
 			if err != nil {
 				t.Fatalf("re-encoded reply does not decode: %v", err)
 			}
@@ -164,7 +156,7 @@ func BenchmarkChildFrame(b *testing.B) {
 	}
 	var frame []byte
 	for b.Loop() {
-		frame = appendChildReply(frame[:0], 1, &rep)
+		frame = appendChildReply(frame[:0], &rep)
 		if _, err := decodeChildReply(frame[childFrameHeader:]); err != nil {
 			b.Fatal(err)
 		}

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -52,59 +52,19 @@ func TestChildHelper(t *testing.T) {
 			mode = "ok"
 		}
 	}
-	if mode == "pair" {
-		// The first child takes two files at once and dies when one of them
-		// is bad: only that one is to blame. Later children (the retries,
-		// one file each) die on a bad file alone and serve the others.
-		marker := os.Getenv(childHelperEnv + "_MARKER")
-		mode = "pair-alone"
-		if _, err := os.Stat(marker); err != nil {
-			_ = os.WriteFile(marker, nil, 0o644)
-			mode = "pair-first"
-		}
-	}
-	okReply := func(path string) childReply {
-		return childReply{Doc: &extract.Document{Format: extract.Markdown, Pages: 1,
-			Lines: []extract.Line{{N: 1, Page: 1, Text: fmt.Sprintf("pid %d read %s", os.Getpid(), path)}}}}
-	}
 	in := bufio.NewReader(os.Stdin)
-	var held []string // pair-first: the files in flight, by request line
 	for {
 		line, err := in.ReadBytes('\n')
 		if err != nil {
 			os.Exit(0)
 		}
-		id, path, _ := parseChildRequest(line)
-		reply := func(rep childReply) { _, _ = os.Stdout.Write(appendChildReply(nil, id, &rep)) }
+		var path string
+		_ = json.Unmarshal(line, &path)
+		reply := func(rep childReply) { _, _ = os.Stdout.Write(appendChildReply(nil, &rep)) }
 		switch mode {
 		case "ok":
-			reply(okReply(path))
-		case "pair-first":
-			held = append(held, string(line))
-			if len(held) < 2 {
-				continue
-			}
-			for _, l := range held {
-				if strings.Contains(l, "bad") {
-					os.Exit(3)
-				}
-				if strings.Contains(l, "stuck") {
-					time.Sleep(time.Hour) // answers nothing, not even for the other file
-				}
-			}
-			for _, l := range held {
-				hid, hpath, _ := parseChildRequest([]byte(l))
-				_, _ = os.Stdout.Write(appendChildReply(nil, hid, new(okReply(hpath))))
-			}
-			held = nil
-		case "pair-alone":
-			if strings.Contains(path, "bad") {
-				os.Exit(3)
-			}
-			if strings.Contains(path, "stuck") {
-				time.Sleep(time.Hour)
-			}
-			reply(okReply(path))
+			reply(childReply{Doc: &extract.Document{Format: extract.Markdown, Pages: 1,
+				Lines: []extract.Line{{N: 1, Page: 1, Text: fmt.Sprintf("pid %d read %s", os.Getpid(), path)}}}})
 		case "error":
 			reply(childReply{Error: "encrypted with an unsupported method (AES-256)", Sentinels: []string{"encrypted"}})
 		case "oom":
@@ -121,12 +81,10 @@ func TestChildHelper(t *testing.T) {
 			fmt.Println("%PDF-1.7 not a frame")
 		case "huge":
 			// A frame header announcing more than the parent accepts.
-			hdr := []byte{'R', 'S', 'X', childFrameVersion}
-			hdr = binary.BigEndian.AppendUint32(hdr, id)
-			_, _ = os.Stdout.Write(append(hdr, 0xFF, 0xFF, 0xFF, 0xFF))
+			_, _ = os.Stdout.Write([]byte{'R', 'S', 'X', childFrameVersion, 0xFF, 0xFF, 0xFF, 0xFF})
 		case "truncated":
 			// Half a frame, then death: a crash in the middle of a reply.
-			frame := appendChildReply(nil, id, &childReply{Doc: &extract.Document{Lines: []extract.Line{{Text: "cut"}}}})
+			frame := appendChildReply(nil, &childReply{Doc: &extract.Document{Lines: []extract.Line{{Text: "cut"}}}})
 			_, _ = os.Stdout.Write(frame[:len(frame)-2])
 			os.Exit(4)
 		case "exit":
@@ -324,81 +282,6 @@ func TestChildWorker(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestChildWorkerBlame: two files in flight in one child, which dies (or
-// must be killed) for one of them. Each is retried alone in a fresh child:
-// the innocent file is read, and only the file that kills or hangs a child
-// on its own gets the error.
-func TestChildWorkerBlame(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts child processes")
-	}
-	tests := []struct {
-		guilty    string
-		wantIs    error
-		wantInMsg string
-	}{
-		{"bad.pdf", extract.ErrMalformed, "exit status 3"},
-		{"stuck.pdf", context.DeadlineExceeded, "timed out"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.guilty, func(t *testing.T) {
-			dir := t.TempDir()
-			w := helperRunner("pair", childTestTimeout, 0, dir).worker()
-			type result struct {
-				doc *extract.Document
-				err error
-			}
-			files := []string{"good.pdf", tt.guilty}
-			results := make([]result, len(files))
-			done := make(chan struct{})
-			for i, f := range files {
-				go func() {
-					doc, err := w.extract(context.Background(), f)
-					results[i] = result{doc, err}
-					done <- struct{}{}
-				}()
-			}
-			for range files {
-				<-done
-			}
-			w.close()
-			good, bad := results[0], results[1]
-			if good.err != nil || good.doc == nil || !strings.HasSuffix(good.doc.Lines[0].Text, "read good.pdf") {
-				t.Errorf("extract(good.pdf) = %+v, %v; want its document from a retry", good.doc, good.err)
-			}
-			if bad.err == nil || !errors.Is(bad.err, tt.wantIs) || !strings.Contains(bad.err.Error(), tt.wantInMsg) {
-				t.Errorf("extract(%s) error = %v, want %v (%q)", tt.guilty, bad.err, tt.wantIs, tt.wantInMsg)
-			}
-			// The shared child, then each file alone in its own.
-			pids := helperPIDs(t, dir, "pair", 3)
-			if len(pids) != 3 {
-				t.Errorf("%d children started, want 3 (the shared one and a retry per file)", len(pids))
-			}
-			waitGone(t, pids, 5*time.Second)
-		})
-	}
-}
-
-// TestChildRequest: a request line carries the id and any path, and a line
-// that is not a request is refused.
-func TestChildRequest(t *testing.T) {
-	for _, path := range []string{"cv.pdf", "dir with spaces/ä \"quoted\"\n.pdf", ""} {
-		line := appendChildRequest(nil, 42, path)
-		if bytes.Count(line, []byte("\n")) != 1 || line[len(line)-1] != '\n' {
-			t.Errorf("appendChildRequest(%q) = %q, want one line", path, line)
-		}
-		id, got, err := parseChildRequest(line)
-		if err != nil || id != 42 || got != path {
-			t.Errorf("parseChildRequest(%q) = %d, %q, %v; want 42, %q", line, id, got, err, path)
-		}
-	}
-	for _, bad := range []string{"\n", "cv.pdf\n", "x \"cv.pdf\"\n", "1 cv.pdf\n", "99999999999 \"a\"\n"} {
-		if _, _, err := parseChildRequest([]byte(bad)); err == nil {
-			t.Errorf("parseChildRequest(%q) = nil error, want a refusal", bad)
-		}
 	}
 }
 
