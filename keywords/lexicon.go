@@ -6,6 +6,7 @@ package keywords
 import (
 	"errors"
 	"fmt"
+	"github.com/resumescore/resumescore/internal/strtab"
 	"io"
 	"io/fs"
 	"strings"
@@ -25,13 +26,13 @@ const (
 // fuzzy matching. It is read-only after LoadLexicon and safe for concurrent use.
 type Lexicon struct {
 	entries []Keyword
-	sources []string          // per entry: curated, onet-hot, onet, linguist, esco, simple-icons
-	forms   func() *strTable  // folded form (label or any alias) -> the most trusted entry that has it (indexForms)
-	byID    *strTable         // id -> entry
-	english string            // sorted lowercase words, one per line, each ending in a newline
-	bucket  *[27*27 + 1]int32 // byte offset in english of the first word of each two-letter prefix (a-z or other), and the end
-	fsys    fs.FS             // where the lexicon came from, for data read lazily (JD rules)
-	print   string            // Fingerprint: set on the lexicon compiled into the tool
+	sources []string             // per entry: curated, onet-hot, onet, linguist, esco, simple-icons
+	forms   func() *strtab.Table // folded form (label or any alias) -> the most trusted entry that has it (indexForms)
+	byID    *strtab.Table        // id -> entry
+	english string               // sorted lowercase words, one per line, each ending in a newline
+	bucket  *[27*27 + 1]int32    // byte offset in english of the first word of each two-letter prefix (a-z or other), and the end
+	fsys    fs.FS                // where the lexicon came from, for data read lazily (JD rules)
+	print   string               // Fingerprint: set on the lexicon compiled into the tool
 }
 
 // LoadLexicon reads the lexicon from fsys (seeds.FS() in the tool,
@@ -39,7 +40,7 @@ type Lexicon struct {
 // BuiltinLexicon gives the same lexicon for the built-in files without
 // parsing them.
 func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
-	l := &Lexicon{byID: newStrTable(6000), fsys: fsys}
+	l := &Lexicon{byID: strtab.New(6000), fsys: fsys}
 	l.entries = make([]Keyword, 0, 6000)
 	l.sources = make([]string, 0, 6000)
 	// The English list is independent of the skills: index it on another
@@ -73,7 +74,7 @@ func BuiltinLexicon(fsys fs.FS) *Lexicon {
 	forms := &builtinForms
 	return &Lexicon{
 		entries: builtinEntries[:], sources: builtinSources[:],
-		forms: func() *strTable { return forms }, byID: &builtinIDs,
+		forms: func() *strtab.Table { return forms }, byID: &builtinIDs,
 		english: builtinEnglish, bucket: &builtinBucket,
 		fsys: fsys, print: builtinFingerprint,
 	}
@@ -304,7 +305,7 @@ func (l *Lexicon) addRow(n int, line string) error {
 	if k.ID == "" || k.Name == "" {
 		return errors.New("empty id or label")
 	}
-	if _, dup := l.byID.get(k.ID); dup {
+	if _, dup := l.byID.Get(k.ID); dup {
 		return fmt.Errorf("duplicate id %q", k.ID)
 	}
 	switch f[7] {
@@ -320,26 +321,26 @@ func (l *Lexicon) addRow(n int, line string) error {
 	i := len(l.entries)
 	l.entries = append(l.entries, k)
 	l.sources = append(l.sources, f[11])
-	l.byID.add(k.ID, int32(i))
+	l.byID.Add(k.ID, int32(i))
 	return nil
 }
 
 // indexForms builds the form index: every entry's label, aliases and
 // case-exact aliases, in file order, so the most trusted entry owns a shared
 // form.
-func (l *Lexicon) indexForms() *strTable {
+func (l *Lexicon) indexForms() *strtab.Table {
 	n := 0 // every label and alias: at most this many forms
 	for _, k := range l.entries {
 		n += 1 + len(k.Aliases) + len(k.CaseAliases)
 	}
-	t := newStrTable(n)
+	t := strtab.New(n)
 	for i, k := range l.entries {
-		t.add(foldForm(k.Name), int32(i)) // an earlier (more trusted) entry keeps a form it owns
+		t.Add(foldForm(k.Name), int32(i)) // an earlier (more trusted) entry keeps a form it owns
 		for _, a := range k.Aliases {
-			t.add(foldForm(a), int32(i))
+			t.Add(foldForm(a), int32(i))
 		}
 		for _, a := range k.CaseAliases {
-			t.add(foldForm(a), int32(i))
+			t.Add(foldForm(a), int32(i))
 		}
 	}
 	return t
@@ -350,7 +351,7 @@ func (l *Lexicon) form(name string) (int32, bool) {
 	if l.forms == nil {
 		return 0, false
 	}
-	return l.forms().get(foldForm(name))
+	return l.forms().Get(foldForm(name))
 }
 
 // foldForm is the key a name is looked up by: normalised, case-folded, with
@@ -387,7 +388,7 @@ func (l *Lexicon) Entries() []Keyword { return l.entries }
 // Source returns where the skill with lexicon id came from: curated,
 // onet-hot, onet, linguist, esco or simple-icons ("" when unknown).
 func (l *Lexicon) Source(id string) string {
-	if i, ok := l.byID.get(id); ok {
+	if i, ok := l.byID.Get(id); ok {
 		return l.sources[i]
 	}
 	return ""
@@ -414,7 +415,7 @@ func (l *Lexicon) TrustedEntry(i int) bool {
 
 // ByID returns the skill with lexicon id.
 func (l *Lexicon) ByID(id string) (Keyword, bool) {
-	if i, ok := l.byID.get(id); ok {
+	if i, ok := l.byID.Get(id); ok {
 		return l.entries[i], true
 	}
 	return Keyword{}, false

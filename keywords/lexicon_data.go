@@ -2,6 +2,8 @@
 
 package keywords
 
+import "github.com/resumescore/resumescore/internal/strtab"
+
 // builtinFingerprint is the SHA-256 of the files this was generated from.
 const builtinFingerprint = "e7440b7876fc9ed7"
 
@@ -6149,7 +6151,7 @@ var builtinSources = [...]string{
 }
 
 // builtinIDs are the entries by id.
-var builtinIDs = strTable{n: 5453, keys: builtinIDsKeys[:], vals: builtinIDsVals[:]}
+var builtinIDs = strtab.Table{N: 5453, Keys: builtinIDsKeys[:], Vals: builtinIDsVals[:]}
 
 var builtinIDsKeys = [16384]string{
 	6:     "flower",
@@ -17064,7 +17066,7 @@ var builtinIDsVals = [16384]int32{
 }
 
 // builtinForms are the entries by folded form (the first, most trusted, owner).
-var builtinForms = strTable{n: 6140, keys: builtinFormsKeys[:], vals: builtinFormsVals[:]}
+var builtinForms = strtab.Table{N: 6140, Keys: builtinFormsKeys[:], Vals: builtinFormsVals[:]}
 
 var builtinFormsKeys = [32768]string{
 	6:     "flower",

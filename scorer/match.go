@@ -3,6 +3,7 @@ package scorer
 //go:generate go test -run ^TestBaseDataIsCurrent$ -update-base
 
 import (
+	"github.com/resumescore/resumescore/internal/strtab"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -42,9 +43,9 @@ type lexWord struct {
 // a few large tables instead of one map per node, and the scan hashes each
 // text token's key once per trie instead of once per edge it tries.
 type trie struct {
-	vocab *strTable  // token key -> word id
-	next  *edgeTable // edgeKey(node, word id) -> node
-	ends  [][]int32  // per node: indices of the forms ending there
+	vocab *strtab.Table // token key -> word id
+	next  *edgeTable    // edgeKey(node, word id) -> node
+	ends  [][]int32     // per node: indices of the forms ending there
 	forms []form
 }
 
@@ -52,17 +53,17 @@ type trie struct {
 func edgeKey(from, word int32) uint64 { return uint64(uint32(from))<<32 | uint64(uint32(word)) }
 
 func newTrie(capacity int) *trie {
-	return &trie{vocab: newStrTable(capacity), next: newEdgeTable(capacity), ends: make([][]int32, 1, capacity+1)}
+	return &trie{vocab: strtab.New(capacity), next: newEdgeTable(capacity), ends: make([][]int32, 1, capacity+1)}
 }
 
 // insert adds a form under its token keys and returns the form's index in the trie.
 func (tr *trie) insert(f form, keys []string) int32 {
 	n := int32(0)
 	for _, k := range keys {
-		w, ok := tr.vocab.get(k)
+		w, ok := tr.vocab.Get(k)
 		if !ok {
-			w = int32(tr.vocab.n)
-			tr.vocab.add(k, w)
+			w = int32(tr.vocab.N)
+			tr.vocab.Add(k, w)
 		}
 		e := edgeKey(n, w)
 		nx, ok := tr.next.get(e)
@@ -85,8 +86,8 @@ func (tr *trie) insert(f form, keys []string) int32 {
 type base struct {
 	tr        *trie
 	targets   []target
-	ids       *strTable // lexicon id -> index in idTargets
-	idTargets [][]int32 // the targets of each id
+	ids       *strtab.Table // lexicon id -> index in idTargets
+	idTargets [][]int32     // the targets of each id
 
 	wordsOnce sync.Once
 	words     map[byte][]lexWord // single-word forms by first letter, for the fuzzy collision guard
@@ -100,7 +101,7 @@ var bases sync.Map // *keywords.Lexicon -> func() *base (a sync.OnceValue)
 // Compile picks it up.
 func baseFor(lex *keywords.Lexicon) *base {
 	if lex == nil {
-		return &base{tr: newTrie(0), ids: newStrTable(0)}
+		return &base{tr: newTrie(0), ids: strtab.New(0)}
 	}
 	if lex.Fingerprint() == builtinBaseFingerprint {
 		return &builtinBase // generated from this very lexicon: nothing to build
@@ -117,7 +118,7 @@ func buildBase(lex *keywords.Lexicon) *base {
 	// Sizes as measured on the built-in lexicon (5,453 skills: 5,489 trie
 	// edges, 3,005 forms): a map presized far past its use costs start-up
 	// time clearing and faulting in its table.
-	b := &base{tr: newTrie(len(es) + len(es)/8), ids: newStrTable(len(es)), idTargets: make([][]int32, 0, len(es)), targets: make([]target, 0, len(es))}
+	b := &base{tr: newTrie(len(es) + len(es)/8), ids: strtab.New(len(es)), idTargets: make([][]int32, 0, len(es)), targets: make([]target, 0, len(es))}
 	b.tr.forms = make([]form, 0, len(es)*5/8)
 	ids := make([]int32, len(es)) // one backing array for the byID lists of one target each
 	for i, e := range es {
@@ -126,11 +127,11 @@ func buildBase(lex *keywords.Lexicon) *base {
 		t.evidence = t.evidence && trusted
 		ti := int32(len(b.targets))
 		b.targets = append(b.targets, t)
-		if li, ok := b.ids.get(t.id); ok {
+		if li, ok := b.ids.Get(t.id); ok {
 			b.idTargets[li] = append(b.idTargets[li], ti)
 		} else {
 			ids[ti] = ti
-			b.ids.add(t.id, int32(len(b.idTargets)))
+			b.ids.Add(t.id, int32(len(b.idTargets)))
 			b.idTargets = append(b.idTargets, ids[ti:ti+1:ti+1])
 		}
 		if !trusted && !anyPunctuatedForm(e) {
@@ -185,7 +186,7 @@ func punctuated(s string) bool {
 
 // byID returns the lexicon targets with lexicon id.
 func (b *base) byID(id string) []int32 {
-	if li, ok := b.ids.get(id); ok {
+	if li, ok := b.ids.Get(id); ok {
 		return b.idTargets[li]
 	}
 	return nil

@@ -2,6 +2,8 @@
 
 package scorer
 
+import "github.com/resumescore/resumescore/internal/strtab"
+
 // builtinBaseFingerprint is the keywords.Lexicon Fingerprint the base was built from.
 const builtinBaseFingerprint = "e7440b7876fc9ed7"
 
@@ -12122,7 +12124,7 @@ var builtinIDTargets = [...][]int32{
 	{5448}, {5449}, {5450}, {5451}, {5452},
 }
 
-var builtinVocab = strTable{n: 3116, keys: builtinVocabKeys[:], vals: builtinVocabVals[:]}
+var builtinVocab = strtab.Table{N: 3116, Keys: builtinVocabKeys[:], Vals: builtinVocabVals[:]}
 
 var builtinVocabKeys = [16384]string{
 	0:     "sauce",
@@ -18362,7 +18364,7 @@ var builtinVocabVals = [16384]int32{
 	16380: 2938,
 }
 
-var builtinIDs = strTable{n: 5453, keys: builtinIDsKeys[:], vals: builtinIDsVals[:]}
+var builtinIDs = strtab.Table{N: 5453, Keys: builtinIDsKeys[:], Vals: builtinIDsVals[:]}
 
 var builtinIDsKeys = [8192]string{
 	0:    "qualcomm",

@@ -1,89 +1,13 @@
 package scorer
 
+import "github.com/resumescore/resumescore/internal/strtab"
+
 // The trie's tables. They are open-addressing hash tables of plain arrays
 // rather than Go maps so that the lexicon's base index can be generated as
 // composite literals (match_data.go) that the linker lays out in the binary:
 // a run starts with the index built, instead of spending a quarter of its
-// time building it. (keywords has the same string table for its lexicon; a
-// shared leaf package is not worth two dozen lines.)
-
-// strTable maps strings to int32. "" is never a key: it marks an empty slot.
-type strTable struct {
-	keys []string
-	vals []int32
-	n    int // keys held
-}
-
-// newStrTable returns a table sized for about n keys.
-func newStrTable(n int) *strTable {
-	size := tableSize(n)
-	return &strTable{keys: make([]string, size), vals: make([]int32, size)}
-}
-
-// tableSize is a power of two that holds n keys under two thirds full.
-func tableSize(n int) int {
-	size := 8
-	for size*2 < n*3+3 {
-		size <<= 1
-	}
-	return size
-}
-
-// strHash is 32-bit FNV-1a: fixed, so that generated tables stay valid.
-func strHash(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
-	}
-	return h
-}
-
-// get returns the value of key k.
-func (t *strTable) get(k string) (int32, bool) {
-	if len(t.keys) == 0 || k == "" {
-		return 0, false
-	}
-	mask := uint32(len(t.keys) - 1)
-	for i := strHash(k) & mask; ; i = (i + 1) & mask {
-		switch t.keys[i] {
-		case k:
-			return t.vals[i], true
-		case "":
-			return 0, false
-		}
-	}
-}
-
-// add sets k to v unless k is already present or empty.
-func (t *strTable) add(k string, v int32) {
-	if k == "" {
-		return
-	}
-	if (t.n+1)*3 > len(t.keys)*2 {
-		t.grow()
-	}
-	mask := uint32(len(t.keys) - 1)
-	i := strHash(k) & mask
-	for ; t.keys[i] != ""; i = (i + 1) & mask {
-		if t.keys[i] == k {
-			return
-		}
-	}
-	t.keys[i], t.vals[i] = k, v
-	t.n++
-}
-
-func (t *strTable) grow() {
-	old, oldVals := t.keys, t.vals
-	size := tableSize(2 * t.n)
-	t.keys, t.vals, t.n = make([]string, size), make([]int32, size), 0
-	for i, k := range old {
-		if k != "" {
-			t.add(k, oldVals[i])
-		}
-	}
-}
+// time building it. Words are in a strtab.Table (shared with keywords' lexicon
+// tables); edges in the edgeTable below.
 
 // edgeTable maps trie edges, edgeKey(from, word), to nodes. A slot holds
 // key+1, so that 0 marks an empty slot.
@@ -94,7 +18,7 @@ type edgeTable struct {
 }
 
 func newEdgeTable(n int) *edgeTable {
-	size := tableSize(n)
+	size := strtab.Size(n)
 	return &edgeTable{keys: make([]uint64, size), vals: make([]int32, size)}
 }
 
@@ -120,7 +44,7 @@ func (t *edgeTable) get(k uint64) (int32, bool) {
 func (t *edgeTable) add(k uint64, v int32) {
 	if (t.n+1)*3 > len(t.keys)*2 {
 		old, oldVals := t.keys, t.vals
-		size := tableSize(2 * t.n)
+		size := strtab.Size(2 * t.n)
 		t.keys, t.vals, t.n = make([]uint64, size), make([]int32, size), 0
 		for i, k := range old {
 			if k != 0 {

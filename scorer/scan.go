@@ -261,7 +261,7 @@ func (s *scan) walk(hits []hit, ls *lineScan, view uint8, toks []token.Token, ke
 				ids[i] = s.buf.ids[0][t][ls.partOf[i]]
 				continue
 			}
-			w, ok := tr.vocab.get(keys[i])
+			w, ok := tr.vocab.Get(keys[i])
 			if !ok {
 				w = -1
 			}

@@ -1,0 +1,70 @@
+package strtab
+
+import (
+	"strconv"
+	"testing"
+)
+
+func TestTable(t *testing.T) {
+	tests := []struct {
+		name string
+		size int // New's hint
+		n    int // keys added
+	}{
+		{"empty", 0, 0},
+		{"exact", 100, 100},
+		{"grows from zero", 0, 1000},
+		{"grows past a small hint", 3, 50},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := New(tt.size)
+			for i := 0; i < tt.n; i++ {
+				if !tb.Add("k"+strconv.Itoa(i), int32(i)) {
+					t.Fatalf("Add(k%d) = false on a new key", i)
+				}
+			}
+			if tb.N != tt.n {
+				t.Errorf("N = %d, want %d", tb.N, tt.n)
+			}
+			if tb.N*3 > len(tb.Keys)*2 {
+				t.Errorf("%d keys in %d slots: over two thirds full", tb.N, len(tb.Keys))
+			}
+			for i := 0; i < tt.n; i++ {
+				if v, ok := tb.Get("k" + strconv.Itoa(i)); !ok || v != int32(i) {
+					t.Errorf("Get(k%d) = %d, %v", i, v, ok)
+				}
+			}
+			if tt.n > 0 && tb.Add("k0", -1) {
+				t.Error("Add of a present key = true, want the first value kept")
+			}
+			if v, _ := tb.Get("k0"); tt.n > 0 && v != 0 {
+				t.Errorf("Get(k0) = %d after a second Add, want 0", v)
+			}
+			for _, k := range []string{"", "missing"} {
+				if _, ok := tb.Get(k); ok {
+					t.Errorf("Get(%q) found a value", k)
+				}
+			}
+			if tb.Add("", 1) {
+				t.Error(`Add("") = true`)
+			}
+		})
+	}
+	var zero Table
+	if _, ok := zero.Get("x"); ok {
+		t.Error("zero Table found a key")
+	}
+}
+
+func TestHashIsFixed(t *testing.T) {
+	// Generated tables place keys by this hash: it must never change.
+	for _, tt := range []struct {
+		s    string
+		want uint32
+	}{{"", 2166136261}, {"a", 0xe40c292c}, {"go", 0x4220774b}} {
+		if got := Hash(tt.s); got != tt.want {
+			t.Errorf("Hash(%q) = %#x, want %#x", tt.s, got, tt.want)
+		}
+	}
+}
