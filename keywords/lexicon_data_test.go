@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
-	"github.com/resumescore/resumescore/internal/strtab"
 	"go/format"
 	"os"
 	"path/filepath"
@@ -76,8 +75,8 @@ func generateLexiconData(dir string) ([]byte, error) {
 		fmt.Fprintf(&w, "%q, ", s)
 	}
 	w.WriteString("\n}\n\n")
-	writeTable(&w, "builtinIDs", "entries by id", lex.byID)
-	writeTable(&w, "builtinForms", "entries by folded form (the first, most trusted, owner)", lex.forms())
+	lex.byID.WriteGo(&w, "builtinIDs", "entries by id")
+	lex.forms().WriteGo(&w, "builtinForms", "entries by folded form (the first, most trusted, owner)")
 	w.WriteString("// builtinBucket indexes builtinEnglish by two-letter prefix.\nvar builtinBucket = [27*27 + 1]int32{")
 	for i, o := range lex.bucket {
 		if i%12 == 0 {
@@ -126,26 +125,6 @@ func writeFields(w *bytes.Buffer, v reflect.Value) {
 		}
 		w.WriteString(", ")
 	}
-}
-
-// writeTable writes a strTable as a variable: the occupied slots of its
-// arrays, by index.
-func writeTable(w *bytes.Buffer, name, doc string, t *strtab.Table) {
-	fmt.Fprintf(w, "// %s are the %s.\nvar %s = strtab.Table{N: %d, Keys: %sKeys[:], Vals: %sVals[:]}\n\n", name, doc, name, t.N, name, name)
-	fmt.Fprintf(w, "var %sKeys = [%d]string{\n", name, len(t.Keys))
-	for i, k := range t.Keys {
-		if k != "" {
-			fmt.Fprintf(w, "\t%d: %q,\n", i, k)
-		}
-	}
-	w.WriteString("}\n\n")
-	fmt.Fprintf(w, "var %sVals = [%d]int32{\n", name, len(t.Vals))
-	for i, k := range t.Keys {
-		if k != "" {
-			fmt.Fprintf(w, "\t%d: %d,\n", i, t.Vals[i])
-		}
-	}
-	w.WriteString("}\n\n")
 }
 
 // TestBuiltinLexiconEqualsLoaded checks that the compiled lexicon answers

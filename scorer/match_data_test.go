@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"github.com/resumescore/resumescore/internal/strtab"
 	"go/format"
 	"os"
 	"reflect"
@@ -87,8 +86,8 @@ func generateBaseData(b *base, fingerprint string) ([]byte, error) {
 		w.WriteString(int32s(e) + ", ")
 	}
 	w.WriteString("\n}\n\n")
-	writeStrTable(&w, "builtinVocab", b.tr.vocab)
-	writeStrTable(&w, "builtinIDs", b.ids)
+	b.tr.vocab.WriteGo(&w, "builtinVocab", "")
+	b.ids.WriteGo(&w, "builtinIDs", "")
 	fmt.Fprintf(&w, "var builtinNext = edgeTable{n: %d, keys: builtinNextKeys[:], vals: builtinNextVals[:]}\n\n", b.tr.next.n)
 	fmt.Fprintf(&w, "var builtinNextKeys = [%d]uint64{\n", len(b.tr.next.keys))
 	for i, k := range b.tr.next.keys {
@@ -118,24 +117,6 @@ func int32s(l []int32) string {
 	}
 	w.WriteString("}")
 	return w.String()
-}
-
-func writeStrTable(w *bytes.Buffer, name string, t *strtab.Table) {
-	fmt.Fprintf(w, "var %s = strtab.Table{N: %d, Keys: %sKeys[:], Vals: %sVals[:]}\n\n", name, t.N, name, name)
-	fmt.Fprintf(w, "var %sKeys = [%d]string{\n", name, len(t.Keys))
-	for i, k := range t.Keys {
-		if k != "" {
-			fmt.Fprintf(w, "\t%d: %q,\n", i, k)
-		}
-	}
-	w.WriteString("}\n\n")
-	fmt.Fprintf(w, "var %sVals = [%d]int32{\n", name, len(t.Vals))
-	for i, k := range t.Keys {
-		if k != "" {
-			fmt.Fprintf(w, "\t%d: %d,\n", i, t.Vals[i])
-		}
-	}
-	w.WriteString("}\n\n")
 }
 
 // writeFields writes the non-zero fields of struct v as "name: value, ".

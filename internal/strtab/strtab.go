@@ -5,6 +5,11 @@
 // them built instead of building them.
 package strtab
 
+import (
+	"fmt"
+	"io"
+)
+
 // Table maps strings to int32. "" is never a key: it marks an empty slot.
 // Generated code fills the fields; everyone else uses New, Get and Add.
 type Table struct {
@@ -84,4 +89,29 @@ func (t *Table) grow() {
 			t.Add(k, oldVals[i])
 		}
 	}
+}
+
+// WriteGo writes t as Go source for a generated file: a variable name of
+// type strtab.Table over two arrays, nameKeys and nameVals, that list the
+// occupied slots by index. doc, when not empty, is the variable's comment
+// ("// name are the doc.").
+func (t *Table) WriteGo(w io.Writer, name, doc string) {
+	if doc != "" {
+		fmt.Fprintf(w, "// %s are the %s.\n", name, doc)
+	}
+	fmt.Fprintf(w, "var %s = strtab.Table{N: %d, Keys: %sKeys[:], Vals: %sVals[:]}\n\n", name, t.N, name, name)
+	fmt.Fprintf(w, "var %sKeys = [%d]string{\n", name, len(t.Keys))
+	for i, k := range t.Keys {
+		if k != "" {
+			fmt.Fprintf(w, "\t%d: %q,\n", i, k)
+		}
+	}
+	io.WriteString(w, "}\n\n")
+	fmt.Fprintf(w, "var %sVals = [%d]int32{\n", name, len(t.Vals))
+	for i, k := range t.Keys {
+		if k != "" {
+			fmt.Fprintf(w, "\t%d: %d,\n", i, t.Vals[i])
+		}
+	}
+	io.WriteString(w, "}\n\n")
 }
