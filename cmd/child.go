@@ -323,10 +323,13 @@ func (w *childWorker) extract(ctx context.Context, path string) (*extract.Docume
 		_ = w.stop(true)
 		return nil, fail("the extracted text is too large", extract.ErrTooLarge)
 	case errors.Is(r.err, errBadFrame):
-		// Out of step with the protocol: end this child (a crashing one
-		// prints its trace on stderr) and start afresh on the next file.
-		if werr := w.stop(false); werr != nil {
-			return nil, crashError(path, werr, w.stderr.Bytes(), w.cr.memLimit)
+		// Out of step with the protocol: end this child and start afresh on
+		// the next file. It gets stop's grace to finish a crash's trace on
+		// stderr, which tells a crash from a reply that is not a frame; how
+		// it ends says nothing (a slow exit is killed at the grace's end).
+		_ = w.stop(false)
+		if msg, errs, ok := crashVerdict(w.stderr.Bytes(), w.cr.memLimit); ok {
+			return nil, fail(msg, errs...)
 		}
 		return nil, fail("the extractor gave an unreadable reply", extract.ErrMalformed)
 	case r.err != nil:
@@ -368,20 +371,27 @@ var errLineTooLong = errors.New("reply too long")
 
 // crashError classifies a child that exited abnormally.
 func crashError(path string, werr error, stderr []byte, limit uint64) error {
+	msg, errs, ok := crashVerdict(stderr, limit)
+	if !ok {
+		msg, errs = "the extractor stopped abnormally ("+werr.Error()+")", []error{extract.ErrMalformed}
+	}
+	return &extract.FileError{Path: path, Err: &childError{msg: msg, errs: errs}}
+}
+
+// crashVerdict reads a child's stderr: the message and kinds of a crash it
+// shows (the runtime out of memory, or a panic or fatal error's trace), or
+// ok false when it shows none.
+func crashVerdict(stderr []byte, limit uint64) (msg string, errs []error, ok bool) {
 	low := bytes.ToLower(stderr)
-	var msg string
-	errs := []error{extract.ErrMalformed}
 	switch {
 	case bytes.Contains(low, []byte("out of memory")) || bytes.Contains(low, []byte("cannot allocate")) ||
 		bytes.Contains(low, []byte("address space")): // the -race runtime's wording under RLIMIT_AS
-		msg = fmt.Sprintf("the parser ran out of memory (limit %s); the file is hostile or badly damaged", humanSize(limit))
-		errs = []error{extract.ErrTooLarge, extract.ErrMalformed}
+		return fmt.Sprintf("the parser ran out of memory (limit %s); the file is hostile or badly damaged", humanSize(limit)),
+			[]error{extract.ErrTooLarge, extract.ErrMalformed}, true
 	case bytes.Contains(low, []byte("goroutine ")) || bytes.Contains(low, []byte("panic:")):
-		msg = "the parser crashed on this file"
-	default:
-		msg = "the extractor stopped abnormally (" + werr.Error() + ")"
+		return "the parser crashed on this file", []error{extract.ErrMalformed}, true
 	}
-	return &extract.FileError{Path: path, Err: &childError{msg: msg, errs: errs}}
+	return "", nil, false
 }
 
 // humanSize writes a byte count as "1 GiB", "512 MiB".
