@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"github.com/resumescore/resumescore/internal/sharedtest"
 	"go/format"
 	"os"
 	"path/filepath"
@@ -26,19 +27,7 @@ func TestLexiconDataIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *updateLexicon {
-		if err := os.WriteFile("lexicon_data.go", got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile("lexicon_data.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("lexicon_data.go is stale (%d bytes generated, %d committed): run go generate ./keywords", len(got), len(want))
-	}
+	sharedtest.Generated(t, "lexicon_data.go", got, *updateLexicon, "go generate ./keywords")
 }
 
 // generateLexiconData renders the lexicon of dir/lexicon as Go source.

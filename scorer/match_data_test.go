@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/resumescore/resumescore/internal/sharedtest"
 	"go/format"
-	"os"
 	"reflect"
 	"strconv"
 	"testing"
@@ -26,18 +26,9 @@ func TestBaseDataIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	sharedtest.Generated(t, "match_data.go", got, *updateBase, "go generate ./scorer")
 	if *updateBase {
-		if err := os.WriteFile("match_data.go", got, 0o644); err != nil {
-			t.Fatal(err)
-		}
 		return
-	}
-	want, err := os.ReadFile("match_data.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("match_data.go is stale (%d bytes generated, %d committed): run go generate ./scorer", len(got), len(want))
 	}
 	if baseFor(lex) != &builtinBase {
 		t.Errorf("baseFor(BuiltinLexicon) is not the generated base")

@@ -1,9 +1,11 @@
-// Package sharedtest finds, for tests, the module root and the reference
-// folder ../shared that sits beside it. Tests that read ../shared skip when it
-// is absent, so the project's own tests pass without it.
+// Package sharedtest is test support shared by the packages: it finds the
+// module root and the reference folder ../shared that sits beside it (tests
+// that read ../shared skip when it is absent, so the project's own tests pass
+// without it), and checks generated files against their generators.
 package sharedtest
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -60,4 +62,24 @@ func Root(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return root
+}
+
+// Generated holds a committed generated file to what its generator gives
+// now: with update set it writes got to path, otherwise it fails when the
+// file differs, naming regen, the command that rewrites it.
+func Generated(t testing.TB, path string, got []byte, update bool, regen string) {
+	t.Helper()
+	if update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is stale (%d bytes generated, %d committed): run %s", path, len(got), len(want), regen)
+	}
 }
