@@ -139,6 +139,20 @@ func joinWrapped(lines []string) []string {
 // heading reports whether clean (a line without bullets and markup) is a
 // section heading, and which section it opens.
 func (r *JDRules) heading(clean, raw string) (section, norm string, ok bool) {
+	if section, norm, ok = r.headingOf(clean, raw); ok {
+		return section, norm, ok
+	}
+	// "Perks (for Full-Time Employees Only)": without its trailing aside
+	// (kept when it is the cue: "Highly Desirable (Bonus Points):").
+	if i := strings.LastIndexByte(clean, '('); i > 0 && strings.HasSuffix(strings.TrimRight(clean, ":"), ")") {
+		colons := strings.Repeat(":", len(clean)-len(strings.TrimRight(clean, ":")))
+		return r.headingOf(strings.TrimSpace(clean[:i])+colons, raw)
+	}
+	return "", "", false
+}
+
+// headingOf is heading for one form of the line.
+func (r *JDRules) headingOf(clean, raw string) (section, norm string, ok bool) {
 	if strings.ContainsAny(strings.TrimRight(clean, ":?!"), ".,;") && !strings.HasSuffix(clean, ":") {
 		return "", "", false
 	}
@@ -152,6 +166,15 @@ func (r *JDRules) heading(clean, raw string) (section, norm string, ok bool) {
 	}
 	if sec, ok := r.headings[norm]; ok {
 		return sec, norm, true
+	}
+	// "Why Join Docker?", "About Acme": the company's name where a cue says
+	// "us" ("why join us", "about us").
+	if f := strings.Fields(strings.TrimRight(clean, ":?!")); len(f) == len(w) && len(w) >= 2 {
+		if last := f[len(f)-1]; last != "" && last[0] >= 'A' && last[0] <= 'Z' {
+			if sec, ok := r.headings[strings.Join(w[:len(w)-1], " ")+" us"]; ok {
+				return sec, norm, true
+			}
+		}
 	}
 	// "Senior Data Engineer Requirements", "Key Responsibilities:": the line
 	// ends with a cue. A line that starts with one counts only when short and
