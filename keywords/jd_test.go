@@ -178,6 +178,18 @@ func TestFromJDKeywords(t *testing.T) {
 			absent: []string{"Cutting Workers", "Data Warehouses"},
 		},
 		{
+			name:   "notices of how the company hires are no requirements",
+			text:   "Requirements\n- Kafka.\n- We use Covey as part of our hiring process for jobs in NYC, where it may be an AEDT.\n- Please see the independent bias audit report covering Covey here.\n- We are unable to provide visa sponsorship for Canada.\n",
+			want:   map[string]kwView{"Kafka": {Section: "required", Tier: keywords.Essential, Count: 1, Weight: 1}},
+			absent: []string{"Covey", "NYC", "AEDT", "Canada"},
+		},
+		{
+			name:   "a heading with an aside: perks are boilerplate",
+			text:   "Requirements\n- Kafka.\n\nPerks (for Full-Time Employees Only)\n- Home office setup\n- Docker Swag\n",
+			want:   map[string]kwView{"Kafka": {Section: "required", Tier: keywords.Essential, Count: 1, Weight: 1}},
+			absent: []string{"Home office setup", "Swag", "Docker Swag"},
+		},
+		{
 			name: "a skill named in the title counts as required",
 			text: "Senior Backend Engineer (Elixir)\n\nWhat you will do\n- Build things with Elixir.\n",
 			want: map[string]kwView{"Elixir": {Section: "required", Tier: keywords.Essential, Count: 2, Weight: 1.943}},
