@@ -184,6 +184,12 @@ func TestFromJDKeywords(t *testing.T) {
 			absent: []string{"Covey", "NYC", "AEDT", "Canada"},
 		},
 		{
+			name:   "pay ranges and a pitch under 'Why <Company>?' are boilerplate",
+			text:   "Requirements\n- Kafka.\n- Compensation ranges are country specific: GBP for the United Kingdom.\n\nWhy Lime?\n- Health and wellness offerings and pre-IPO equity.\n",
+			want:   map[string]kwView{"Kafka": {Section: "required", Tier: keywords.Essential, Count: 1, Weight: 1}},
+			absent: []string{"GBP", "United Kingdom", "wellness offerings", "pre-IPO"},
+		},
+		{
 			name:   "a heading with an aside: perks are boilerplate",
 			text:   "Requirements\n- Kafka.\n\nPerks (for Full-Time Employees Only)\n- Home office setup\n- Docker Swag\n",
 			want:   map[string]kwView{"Kafka": {Section: "required", Tier: keywords.Essential, Count: 1, Weight: 1}},
