@@ -2,13 +2,14 @@ package cmd
 
 import (
 	"fmt"
-	"github.com/charmbracelet/x/term"
 	"io"
 	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/charmbracelet/x/term"
 )
 
 // progress draws "files done, rate, ETA" on one stderr line while a batch

@@ -6,12 +6,12 @@ package keywords
 import (
 	"errors"
 	"fmt"
-	"github.com/resumescore/resumescore/internal/strtab"
 	"io"
 	"io/fs"
 	"strings"
 	"sync"
 
+	"github.com/resumescore/resumescore/internal/strtab"
 	"github.com/resumescore/resumescore/scorer/token"
 )
 

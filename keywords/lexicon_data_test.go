@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
-	"github.com/resumescore/resumescore/internal/sharedtest"
 	"go/format"
 	"os"
 	"path/filepath"
@@ -14,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/resumescore/resumescore/internal/sharedtest"
 )
 
 var updateLexicon = flag.Bool("update-lexicon", false, "rewrite lexicon_data.go from ../seeds/lexicon")

@@ -3,11 +3,11 @@ package scorer
 //go:generate go test -run ^TestBaseDataIsCurrent$ -update-base
 
 import (
-	"github.com/resumescore/resumescore/internal/strtab"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
+	"github.com/resumescore/resumescore/internal/strtab"
 	"github.com/resumescore/resumescore/keywords"
 	"github.com/resumescore/resumescore/scorer/token"
 )

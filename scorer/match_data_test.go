@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"github.com/resumescore/resumescore/internal/sharedtest"
 	"go/format"
 	"reflect"
 	"strconv"
 	"testing"
 
+	"github.com/resumescore/resumescore/internal/sharedtest"
 	"github.com/resumescore/resumescore/keywords"
 )
 
