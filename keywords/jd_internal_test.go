@@ -1,7 +1,6 @@
 package keywords
 
 import (
-	"github.com/resumescore/resumescore/seeds"
 	"os"
 	"strings"
 	"testing"
@@ -76,39 +75,19 @@ func TestHeading(t *testing.T) {
 		{"About Us:", SectionAbout},
 		{"Experience with Go and Kafka in production systems at scale.", ""},
 		{"Kubernetes", ""},
-	}
-	for _, tt := range tests {
-		sec, _, ok := r.heading(tt.line, tt.line)
-		if !ok {
-			sec = ""
-		}
-		if sec != tt.want {
-			t.Errorf("heading(%q) = %q, want %q", tt.line, sec, tt.want)
-		}
-	}
-}
-
-// TestHeadingAsides: a heading keeps its section with a trailing aside, and
-// a company's name stands where a cue says "us".
-func TestHeadingAsides(t *testing.T) {
-	r, err := LoadJDRules(seeds.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		line, want string // want "" = not a heading
-	}{
+		// a trailing aside is no part of the heading, unless it is the cue
 		{"Perks (for Full-Time Employees Only)", SectionIgnore},
 		{"Benefits (US only):", SectionIgnore},
 		{"Highly Desirable (Bonus Points):", SectionPreferred},
 		{"Bonus points (nice skills to have, but not needed):", SectionPreferred},
+		{"Data Engineer (Junior)", ""}, // a title with its level, no cue
+		{"We use Python (mostly)", ""}, // a sentence, no cue
+		// a company's name stands where a cue says "us"
 		{"Why Join Docker?", SectionIgnore},
 		{"Why join us?", SectionIgnore},
 		{"About Acme", SectionAbout},
 		{"About you", SectionRequired},
-		{"about acme", ""},             // a name is capitalised
-		{"Data Engineer (Junior)", ""}, // a title with its level, no cue
-		{"We use Python (mostly)", ""}, // a sentence, no cue
+		{"about acme", ""}, // a name is capitalised
 	}
 	for _, tt := range tests {
 		sec, _, ok := r.heading(tt.line, tt.line)

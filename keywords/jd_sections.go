@@ -144,9 +144,9 @@ func (r *JDRules) heading(clean, raw string) (section, norm string, ok bool) {
 	}
 	// "Perks (for Full-Time Employees Only)": without its trailing aside
 	// (kept when it is the cue: "Highly Desirable (Bonus Points):").
-	if i := strings.LastIndexByte(clean, '('); i > 0 && strings.HasSuffix(strings.TrimRight(clean, ":"), ")") {
-		colons := strings.Repeat(":", len(clean)-len(strings.TrimRight(clean, ":")))
-		return r.headingOf(strings.TrimSpace(clean[:i])+colons, raw)
+	body := strings.TrimRight(clean, ":")
+	if i := strings.LastIndexByte(body, '('); i > 0 && strings.HasSuffix(body, ")") {
+		return r.headingOf(strings.TrimSpace(body[:i])+clean[len(body):], raw) // the colons stay
 	}
 	return "", "", false
 }
