@@ -400,10 +400,6 @@ func boxOf(v pdf.Value) pageBox {
 // assembleLines drops repeated running headers and footers, joins words
 // hyphenated across lines and builds the document's lines (extraction.md §4.7).
 func assembleLines(perPage [][]outLine, pages []pdfPage, joinHyphen bool) []Line {
-	type band struct {
-		key  string
-		page int
-	}
 	src := make([][]Source, len(perPage))
 	keep := make([][]bool, len(perPage))
 	counts := map[string]map[int]bool{}

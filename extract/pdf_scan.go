@@ -28,7 +28,6 @@ var (
 	reColumns = lazyRegexp(`/Columns` + pdfWS + `(-?\d+)`)
 	reSize    = lazyRegexp(`/Size` + pdfWS + `(-?\d+)`)
 	reIndex   = lazyRegexp(`/Index` + pdfWS + `\[([\d\s]*)\]`)
-	rePrev    = lazyRegexp(`/Prev` + pdfWS + `(\d+)`)
 	reEOLSpan = lazyRegexp(`^[\x00\t\f\r\n ]*`)
 	reObjHead = lazyRegexp(`^\d+\s+\d+\s+obj`)
 )

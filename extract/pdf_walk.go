@@ -30,8 +30,7 @@ type guard struct {
 	fatal   error
 	panics  int
 	lastErr any
-	out     int64 // inflated bytes checked so far
-	glyphs  int
+	out     int64     // inflated bytes checked so far
 	free    [][]byte  // content buffers done with, reused by readContent
 	raw     []byte    // the bytes the reader was opened on; nil when encrypted
 	z       *inflater // the document's reused zlib reader

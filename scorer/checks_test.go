@@ -43,14 +43,6 @@ func backendSet() *keywords.Set {
 	}
 }
 
-func statuses(cs []Check) map[string]Status {
-	m := map[string]Status{}
-	for _, c := range cs {
-		m[c.ID] = c.Status
-	}
-	return m
-}
-
 func checkByID(cs []Check, id string) (Check, bool) {
 	for _, c := range cs {
 		if c.ID == id {
