@@ -89,8 +89,15 @@ type base struct {
 	ids       *strtab.Table // lexicon id -> index in idTargets
 	idTargets [][]int32     // the targets of each id
 
+	// The lexicon's single-word letter-only forms, for the fuzzy collision
+	// guard: words grouped by first letter, the forms starting with letter
+	// 'a'+i at words[wordStart[i]:wordStart[i+1]]. The generated base has
+	// them from the start (wordsDone); any other base builds them on first
+	// use, which for the built-in lexicon took a quarter of a Markdown run.
 	wordsOnce sync.Once
-	words     map[byte][]lexWord // single-word forms by first letter, for the fuzzy collision guard
+	wordsDone bool
+	words     []lexWord
+	wordStart [27]int32
 }
 
 var bases sync.Map // *keywords.Lexicon -> func() *base (a sync.OnceValue)
@@ -192,23 +199,45 @@ func (b *base) byID(id string) []int32 {
 	return nil
 }
 
-// lexiconWords returns the lexicon's single-word letter-only forms by first letter.
-func (b *base) lexiconWords(lex *keywords.Lexicon) map[byte][]lexWord {
-	b.wordsOnce.Do(func() {
-		m := map[byte][]lexWord{}
-		if lex != nil {
-			for _, e := range lex.Entries() {
-				for _, a := range append(append([]string{e.Name}, e.Aliases...), e.CaseAliases...) {
+// lexiconWords returns the lexicon's single-word letter-only forms that
+// start with byte c.
+func (b *base) lexiconWords(lex *keywords.Lexicon, c byte) []lexWord {
+	if !b.wordsDone {
+		b.wordsOnce.Do(func() { b.words, b.wordStart = groupLexiconWords(lex) })
+	}
+	if c < 'a' || c > 'z' {
+		return nil
+	}
+	return b.words[b.wordStart[c-'a']:b.wordStart[c-'a'+1]]
+}
+
+// groupLexiconWords lists every name and alias of lex's skills that is
+// letters only and at least minFuzzyLen-2 long, lowercased, grouped by first
+// letter (in lexicon order within a letter), with the start of each group.
+func groupLexiconWords(lex *keywords.Lexicon) ([]lexWord, [27]int32) {
+	var byLetter [26][]lexWord
+	n := 0
+	if lex != nil {
+		for _, e := range lex.Entries() {
+			for _, l := range [][]string{{e.Name}, e.Aliases, e.CaseAliases} {
+				for _, a := range l {
 					w := strings.ToLower(a)
 					if len(w) >= minFuzzyLen-2 && lettersOnly(w) {
-						m[w[0]] = append(m[w[0]], lexWord{w, e.ID})
+						byLetter[w[0]-'a'] = append(byLetter[w[0]-'a'], lexWord{w, e.ID})
+						n++
 					}
 				}
 			}
 		}
-		b.words = m
-	})
-	return b.words
+	}
+	words := make([]lexWord, 0, n)
+	var start [27]int32
+	for i, l := range byLetter {
+		start[i] = int32(len(words))
+		words = append(words, l...)
+	}
+	start[26] = int32(len(words))
+	return words, start
 }
 
 // Index is a keyword set compiled for scanning; build it once and share it.

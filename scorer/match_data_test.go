@@ -22,7 +22,9 @@ var updateBase = flag.Bool("update-base", false, "rewrite match_data.go from the
 // with -update-base) rewrites it.
 func TestBaseDataIsCurrent(t *testing.T) {
 	lex := keywords.BuiltinLexicon(nil)
-	got, err := generateBaseData(buildBase(lex), lex.Fingerprint())
+	b := buildBase(lex)
+	b.lexiconWords(lex, 'a') // group the lexicon's words, which the generated base carries too
+	got, err := generateBaseData(b, lex.Fingerprint())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +44,8 @@ func generateBaseData(b *base, fingerprint string) ([]byte, error) {
 	w.WriteString("package scorer\n\nimport \"github.com/resumescore/resumescore/internal/strtab\"\n\n")
 	fmt.Fprintf(&w, "// builtinBaseFingerprint is the keywords.Lexicon Fingerprint the base was built from.\nconst builtinBaseFingerprint = %q\n\n", fingerprint)
 	w.WriteString("// builtinBase is buildBase(keywords.BuiltinLexicon).\n")
-	w.WriteString("var builtinBase = base{tr: &builtinTrie, targets: builtinTargets[:], ids: &builtinIDs, idTargets: builtinIDTargets[:]}\n\n")
+	w.WriteString("var builtinBase = base{tr: &builtinTrie, targets: builtinTargets[:], ids: &builtinIDs, idTargets: builtinIDTargets[:],\n")
+	fmt.Fprintf(&w, "\twordsDone: true, words: builtinWords[:], wordStart: %#v}\n\n", b.wordStart)
 	w.WriteString("var builtinTrie = trie{vocab: &builtinVocab, next: &builtinNext, ends: builtinEnds[:], forms: builtinForms[:]}\n\n")
 	w.WriteString("var builtinTargets = [...]target{\n")
 	for _, t := range b.targets {
@@ -51,6 +54,11 @@ func generateBaseData(b *base, fingerprint string) ([]byte, error) {
 			return nil, err
 		}
 		w.WriteString("},\n")
+	}
+	w.WriteString("}\n\n")
+	w.WriteString("var builtinWords = [...]lexWord{\n")
+	for _, lw := range b.words {
+		fmt.Fprintf(&w, "\t{%q, %q},\n", lw.word, lw.id)
 	}
 	w.WriteString("}\n\n")
 	w.WriteString("var builtinForms = [...]form{\n")

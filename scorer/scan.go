@@ -1030,7 +1030,7 @@ func (s *scan) typoTarget(w string) int32 {
 		return -1
 	}
 	id := ix.target(best).id
-	for _, lw := range ix.base.lexiconWords(ix.lex)[w[0]] {
+	for _, lw := range ix.base.lexiconWords(ix.lex, w[0]) {
 		if lw.id != id && lw.word != w && osa(w, lw.word, maxEdits(len(lw.word))) <= maxEdits(len(lw.word)) {
 			return -1 // as near to another known skill: a collision, not a typo
 		}
