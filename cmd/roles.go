@@ -239,12 +239,15 @@ func runRoleShow(opts *rolesOptions) error {
 }
 
 // rankExplainNote says how `roles --rank --explain` reads.
-const rankExplainNote = "Each matched keyword adds weight x credit x (1 + ln count) x ln(1 + roles/df), where df is the number of roles that list it or count the same words; the job title counts twice."
+const rankExplainNote = "Each matched keyword adds weight x credit x (1 + ln count) x ln(1 + roles/df), where df is the number of roles that list it or count the same words; the job title counts twice, four times on a line of its own."
 
 // evidenceName is a keyword's name in the evidence list, marked when it is
-// the role's job title.
+// the role's job title, and when that title stands on a line of its own.
 func evidenceName(e scorer.RoleEvidence) string {
-	if e.Title {
+	switch {
+	case e.Headline:
+		return e.Keyword + " (title, own line)"
+	case e.Title:
 		return e.Keyword + " (title)"
 	}
 	return e.Keyword

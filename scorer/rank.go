@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // RoleFit is one role's fit for a resume, as ranked by Rank.
@@ -24,21 +25,29 @@ type RoleFit struct {
 
 // RoleEvidence is one matched keyword's share of a role's evidence in Rank.
 type RoleEvidence struct {
-	Keyword string  `json:"keyword"` // display form
-	ID      string  `json:"id"`      // lexicon id or slug
-	Found   string  `json:"found"`   // the form found in the resume
-	Count   int     `json:"count"`   // occurrences in the resume
-	Roles   int     `json:"roles"`   // df: the roles that list the keyword or count the same words
-	Title   bool    `json:"title,omitempty"`
-	Points  float64 `json:"points"` // w · c · tf · idf (· titleBoost), one decimal
+	Keyword string `json:"keyword"` // display form
+	ID      string `json:"id"`      // lexicon id or slug
+	Found   string `json:"found"`   // the form found in the resume
+	Count   int    `json:"count"`   // occurrences in the resume
+	Roles   int    `json:"roles"`   // df: the roles that list the keyword or count the same words
+	Title   bool   `json:"title,omitempty"`
+	// Headline marks a job title that makes up a whole line of the resume.
+	Headline bool    `json:"headline,omitempty"`
+	Points   float64 `json:"points"` // w · c · tf · idf (· titleBoost · headlineBoost), one decimal
 }
 
 // Rank's constants. A resume that names the role's job title says which job
-// it is for, so the title keyword counts titleBoost times; repetition counts
-// like term frequency, 1 + ln(count), up to tfCap occurrences.
+// it is for, so the title keyword counts titleBoost times, and headlineBoost
+// times more when the title stands on a line of its own: a headline
+// ("Senior DevOps Engineer" under the name) or the position line of a job
+// held says the resume is that job, where the title inside a sentence
+// ("worked with the DevOps engineers") may only name a colleague.
+// Repetition counts like term frequency, 1 + ln(count), up to tfCap
+// occurrences.
 const (
-	titleBoost = 2
-	tfCap      = 10
+	titleBoost    = 2
+	headlineBoost = 2
+	tfCap         = 10
 )
 
 // Rank orders roles by how well one resume fits them, best first. reports
@@ -60,7 +69,9 @@ const (
 // their own: role files name one skill differently ("UAT" is an alias of
 // "UAT" in one role and of "user acceptance testing" in another), and words
 // that count for several roles are not specific to any of them. A role's
-// job-title keyword (kind "title") counts titleBoost times. Fit is the
+// job-title keyword (kind "title") counts titleBoost times, and
+// headlineBoost times more when one of the lines it was found on holds
+// nothing else (isHeadline). Fit is the
 // evidence as a share of the best role's, 0..100. Ties are broken by the
 // plain score, then by role id, so the order is total and deterministic.
 func Rank(reports []*Report) []RoleFit {
@@ -164,11 +175,54 @@ func rankContributions(reports []*Report) [][]RoleEvidence {
 			}
 			w := m.Weight * m.Credit * tf * math.Log(1+n/float64(df))
 			title := m.Category == "title"
+			headline := title && isHeadline(m)
 			if title {
 				w *= titleBoost
 			}
-			out[i] = append(out[i], RoleEvidence{Keyword: m.Keyword, ID: m.ID, Found: m.Found, Count: m.Count, Roles: df, Title: title, Points: w})
+			if headline {
+				w *= headlineBoost
+			}
+			out[i] = append(out[i], RoleEvidence{Keyword: m.Keyword, ID: m.ID, Found: m.Found, Count: m.Count, Roles: df, Title: title, Headline: headline, Points: w})
 		}
 	}
 	return out
+}
+
+// isHeadline reports whether one of the lines m was found on (its Evidence:
+// the first few) holds nothing but the form found, level words ("Senior",
+// "Lead", "II") and punctuation: a headline or a position line.
+func isHeadline(m *Match) bool {
+	for _, e := range m.Evidence {
+		if e.Form == "" {
+			continue
+		}
+		text, form := strings.ToLower(e.Text), strings.ToLower(e.Form)
+		i := strings.Index(text, form)
+		if i < 0 {
+			continue
+		}
+		if onlyLevelWords(text[:i] + " " + text[i+len(form):]) {
+			return true
+		}
+	}
+	return false
+}
+
+// levelWords are the words a headline may carry beside the job title.
+var levelWords = map[string]bool{
+	"senior": true, "sr": true, "junior": true, "jr": true, "lead": true, "principal": true,
+	"staff": true, "chief": true, "head": true, "associate": true, "assistant": true,
+	"trainee": true, "intern": true, "i": true, "ii": true, "iii": true, "iv": true,
+}
+
+// onlyLevelWords reports whether s has no word but level words.
+func onlyLevelWords(s string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if !levelWords[w] {
+			return false
+		}
+	}
+	return true
 }

@@ -164,6 +164,7 @@ func TestRankFitIsShareOfBest(t *testing.T) {
 func TestRankEvidence(t *testing.T) {
 	a := found(rep("a", 0, "x", 1.0, "t", 1.0, "m", 0.0, "g", 0.5), 1, "Title A")
 	a.Keywords[1].Category = "title"
+	a.Keywords[1].Evidence[0].Text = "Worked with a Title A." // in a sentence: no headline
 	a.Keywords[3].Match = Generic
 	b := rep("b", 0, "x", 1.0, "y", 1.0)
 	fits := Rank([]*Report{a, b})
@@ -187,5 +188,52 @@ func TestRankEvidence(t *testing.T) {
 	}
 	if want := one + both; math.Abs(sum-want) > 0.05 {
 		t.Errorf("Rank() evidence of b sums to %v, want %v", sum, want)
+	}
+}
+
+func TestRankHeadline(t *testing.T) {
+	titled := func(role, line string) *Report {
+		r := found(rep(role, 0, role+"-title", 1.0), 0, "DevOps Engineer")
+		r.Keywords[0].Category = "title"
+		r.Keywords[0].Evidence[0].Text = line
+		return r
+	}
+	fits := Rank([]*Report{
+		titled("a-prose", "Worked with the DevOps Engineer on call."),
+		titled("b-headline", "Senior DevOps Engineer"),
+	})
+	if got := order(fits); got[0] != "b-headline" {
+		t.Errorf("Rank = %v, want the title that stands on its own line first", got)
+	}
+	if e := fits[0].Evidence[0]; !e.Headline || e.Points != math.Round(10*titleBoost*headlineBoost*math.Log(2))/10 {
+		t.Errorf("headline evidence = %+v, want Headline and titleBoost·headlineBoost·ln 2", e)
+	}
+	if e := fits[1].Evidence[0]; e.Headline {
+		t.Errorf("title in a sentence marked as a headline: %+v", e)
+	}
+}
+
+func TestIsHeadline(t *testing.T) {
+	tests := []struct {
+		line, form string
+		want       bool
+	}{
+		{"DevOps Engineer", "DevOps Engineer", true},
+		{"  devops engineer:", "DevOps Engineer", true},
+		{"Sr. DevOps Engineer II", "DevOps Engineer", true},
+		{"Lead DevOps Engineer | Senior", "DevOps Engineer", true},
+		{"DevOps Engineer at Acme", "DevOps Engineer", false},
+		{"Worked with the DevOps Engineer", "DevOps Engineer", false},
+		{"DevOps Engineer - Acme Corp", "DevOps Engineer", false},
+		{"Engineer", "DevOps Engineer", false}, // the form is not on the line
+	}
+	for _, tt := range tests {
+		m := &Match{Evidence: []Evidence{{Line: 1, Text: tt.line, Form: tt.form}}}
+		if got := isHeadline(m); got != tt.want {
+			t.Errorf("isHeadline(%q, form %q) = %v, want %v", tt.line, tt.form, got, tt.want)
+		}
+	}
+	if isHeadline(&Match{}) {
+		t.Error("isHeadline(no evidence) = true, want false")
 	}
 }
