@@ -328,20 +328,22 @@ var compoundTails = map[string]bool{
 // Compile builds the index for set, using lex for English words and known
 // aliases. Keywords that are not yet resolved are resolved against lex on a
 // copy; the caller's set is not modified. The lexicon's own trie is built on
-// the first Compile against lex and shared afterwards.
+// the first Compile against lex and shared afterwards. The tables of a
+// built-in role's keywords against the built-in lexicon were compiled when
+// the tool was built (role_tables_data.go): Compile finds them by the
+// keywords' fingerprint instead of building them again.
 func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
+	return compile(set, lex, true), nil
+}
+
+// compile is Compile; generated says whether it may use the generated
+// tables of a built-in role (the test that generates them builds them).
+func compile(set *keywords.Set, lex *keywords.Lexicon, generated bool) *Index {
 	if set == nil {
 		set = &keywords.Set{}
 	}
 	b := baseFor(lex)
-	ix := &Index{
-		// a role's set needs about 4.5 trie edges a keyword (backend: 52
-		// keywords, 236 edges); the tables grow past that
-		set: set, lex: lex, base: b, tr: newTrie(5 * (len(set.Keywords) + 1)),
-		nbTargets: int32(len(b.targets)), nbForms: int32(len(b.tr.forms)),
-		inSet: make([]bool, len(b.targets)), broaderOf: map[int32]bool{}, byID: map[string][]int32{},
-		stems: map[string][]int32{}, stemPrefix: map[string]bool{}, fuzzyOK: map[int32]string{}, setForm: map[string]bool{}, setWords: map[string][]int32{}, nearStems: map[string][]int32{},
-	}
+	ix := &Index{set: set, lex: lex, base: b, nbTargets: int32(len(b.targets)), nbForms: int32(len(b.tr.forms))}
 	kws := set.Keywords
 	if lex != nil {
 		kws = make([]keywords.Keyword, len(set.Keywords))
@@ -358,7 +360,28 @@ func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
 		}
 	}
 	ix.kws = kws
-	for i, k := range kws {
+	warmChecks() // Score runs them; compiling their expressions here takes that off its path
+	if generated && b == &builtinBase {
+		if fill := builtinRoleTables(fingerprintKeywords(kws)); fill != nil {
+			fill(ix)
+			return ix
+		}
+	}
+	ix.compileTables()
+	return ix
+}
+
+// compileTables builds the index's own tables from its resolved keywords.
+func (ix *Index) compileTables() {
+	b := ix.base
+	// a role's set needs about 4.5 trie edges a keyword (backend: 52
+	// keywords, 236 edges); the tables grow past that
+	ix.tr = newTrie(5 * (len(ix.kws) + 1))
+	ix.inSet = make([]bool, len(b.targets))
+	ix.broaderOf, ix.byID = map[int32]bool{}, map[string][]int32{}
+	ix.stems, ix.stemPrefix, ix.fuzzyOK = map[string][]int32{}, map[string]bool{}, map[int32]string{}
+	ix.setForm, ix.setWords, ix.nearStems = map[string]bool{}, map[string][]int32{}, map[string][]int32{}
+	for i, k := range ix.kws {
 		ix.addKeyword(i, k)
 		if k.Known && k.ID != "" {
 			for _, t := range b.byID(k.ID) {
@@ -367,15 +390,13 @@ func Compile(set *keywords.Set, lex *keywords.Lexicon) (*Index, error) {
 		}
 	}
 	ix.indexFuzzy()
-	warmChecks() // Score runs them; compiling their expressions here takes that off its path
-	for _, k := range kws {
+	for _, k := range ix.kws {
 		for _, id := range k.Broader {
 			for _, t := range ix.targetsByID(id) {
 				ix.broaderOf[t] = true
 			}
 		}
 	}
-	return ix, nil
 }
 
 // guardUnknownWord applies the lexicon's rule for names that are English
