@@ -260,10 +260,10 @@ func mayHoldLink(low string) bool {
 var profileNames = []string{"linkedin", "github", "gitlab", "portfolio", "behance", "dribbble"}
 
 // mayNameProfile is false only when profileNm cannot match text (low is
-// its lowercase form). Text with non-ASCII bytes always goes to the regexp:
-// its case folding also maps the Kelvin sign to k.
+// its lowercase form). Text with a Kelvin sign or a long s always goes to
+// the regexp, whose case folding maps them to k and s (foldsToASCII).
 func mayNameProfile(text, low string) bool {
-	if !isASCII(text) {
+	if foldsToASCII(text) {
 		return true
 	}
 	for _, w := range profileNames {
@@ -274,13 +274,22 @@ func mayNameProfile(text, low string) bool {
 	return false
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
+// foldsToASCII reports whether s holds one of the two non-ASCII runes
+// whose case folding includes an ASCII letter: the Kelvin sign (U+212A, k)
+// and the long s (U+017F, s). A (?i) regexp made of ASCII letters matches
+// only ASCII bytes in any other text, so a match there is an ASCII
+// substring, and strings.ToLower keeps it (lowercased) while other runes
+// may change around it: byte tests on the lowercase text hold for it.
+func foldsToASCII(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch {
+		case s[i] == 0xC5 && s[i+1] == 0xBF: // U+017F
+			return true
+		case s[i] == 0xE2 && s[i+1] == 0x84 && i+2 < len(s) && s[i+2] == 0xAA: // U+212A
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 func (c contact) any() bool { return c.body > 0 || c.hidden > 0 }
@@ -545,18 +554,18 @@ var (
 // quantified says whether text states a measured result: a number that is not
 // a date or part of a product name.
 //
-// The regular expressions above define the answer. For ASCII text (nearly
-// every line) cheap byte tests skip each one that cannot match, which makes
-// the check about five times faster; text with other bytes, whose case
-// folding is subtler (the Kelvin sign is a k, the long s an s), always runs
-// all of them. TestQuantifiedGuards holds the two paths to the same answers.
+// The regular expressions above define the answer. Cheap byte tests skip
+// each one that cannot match, which makes the check about five times
+// faster; text with a Kelvin sign or a long s, which case folding makes a k
+// and an s (foldsToASCII), always runs all of them. TestQuantifiedGuards
+// holds the two paths to the same answers.
 func quantified(text string) bool {
 	if digitCount(text) == 0 {
 		low := strings.ToLower(text)
 		return (strings.Contains(low, "doubl") || strings.Contains(low, "tripl") || strings.Contains(low, "halv") ||
 			strings.Contains(low, "fold")) && numberWd().MatchString(text)
 	}
-	if !isASCII(text) {
+	if foldsToASCII(text) {
 		return quantifiedRegexp(text)
 	}
 	low := strings.ToLower(text)

@@ -82,9 +82,9 @@ func deletions(w string, d int) []string {
 // within the edit limit either way.
 func (ix *Index) fuzzyCandidates(w string, d int, fn func(fi int32)) {
 	if ix.fuzzy == nil {
-		for _, fi := range ix.fuzzyForms {
-			if c := ix.fuzzyOK[fi]; c[0] == w[0] && len(c)-len(w) <= 2 && len(w)-len(c) <= 2 {
-				fn(fi)
+		for i, c := range ix.fuzzyWords {
+			if c[0] == w[0] && len(c)-len(w) <= 2 && len(w)-len(c) <= 2 {
+				fn(ix.fuzzyForms[i])
 			}
 		}
 		return

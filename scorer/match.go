@@ -265,6 +265,7 @@ type Index struct {
 	stemPrefix map[string]bool    // first three letters of every stem: words starting otherwise are not stemmed
 	fuzzyFirst [256]bool          // first letters of fuzzy-eligible forms
 	fuzzyForms []int32            // fuzzy-eligible set forms, in insertion order
+	fuzzyWords []string           // the folded letters of each of fuzzyForms (fuzzyOK's values, in that order)
 	fuzzy      map[string][]int32 // deletion neighbourhood -> fuzzy-eligible set forms; nil for a small set (see indexFuzzy)
 	fuzzyOK    map[int32]string   // fuzzy-eligible set form -> its folded letters
 	setForm    map[string]bool    // folded single-token forms of set keywords: never typos
@@ -585,6 +586,7 @@ func (ix *Index) insert(ti int32, s string, cs bool) {
 		ix.fuzzyOK[fi] = w
 		ix.fuzzyFirst[w[0]] = true
 		ix.fuzzyForms = append(ix.fuzzyForms, fi)
+		ix.fuzzyWords = append(ix.fuzzyWords, w)
 	}
 }
 

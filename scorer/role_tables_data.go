@@ -104,7 +104,7 @@ func role0Tables(ix *Index) {
 	ix.targets = role0Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role0InSet[:])
 	ix.fuzzyFirst = firstLetters("bcdgkmnoprst")
-	ix.fuzzyForms = role0FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role0FuzzyForms[:], role0FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		123:  true,
 		124:  true,
@@ -1875,6 +1875,63 @@ var role0FuzzyForms = [54]int32{
 	53: 3208,
 }
 
+var role0FuzzyWords = [54]string{
+	0:  "backend",
+	1:  "databases",
+	2:  "database",
+	3:  "rdbms",
+	4:  "microservice",
+	5:  "microservices",
+	6:  "python",
+	7:  "cpython",
+	8:  "scalability",
+	9:  "scalable",
+	10: "serverside",
+	11: "production",
+	12: "productionized",
+	13: "productionize",
+	14: "productionised",
+	15: "runbooks",
+	16: "redis",
+	17: "graphql",
+	18: "postgres",
+	19: "postgresql",
+	20: "postgre",
+	21: "docker",
+	22: "dockerfile",
+	23: "dockerfiles",
+	24: "dockerized",
+	25: "dockerised",
+	26: "dockerize",
+	27: "kubernetes",
+	28: "kubectl",
+	29: "observability",
+	30: "nodejs",
+	31: "mysql",
+	32: "nosql",
+	33: "cache",
+	34: "caching",
+	35: "caches",
+	36: "cached",
+	37: "troubleshooting",
+	38: "debugging",
+	39: "mongo",
+	40: "mongodb",
+	41: "dynamodb",
+	42: "rabbitmq",
+	43: "memcached",
+	44: "opentelemetry",
+	45: "prometheus",
+	46: "grafana",
+	47: "concurrency",
+	48: "concurrent",
+	49: "multithreading",
+	50: "mentorship",
+	51: "mentored",
+	52: "mentoring",
+	53: "mentor",
+}
+
 // role1Tables fills in the tables of role big-data-engineer.
 func role1Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 100, Keys: role1VocabKeys[:], Vals: role1VocabVals[:]},
@@ -1883,7 +1940,7 @@ func role1Tables(ix *Index) {
 	ix.targets = role1Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role1InSet[:])
 	ix.fuzzyFirst = firstLetters("acdehilmpstuz")
-	ix.fuzzyForms = role1FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role1FuzzyForms[:], role1FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		118:  true,
 		5457: true,
@@ -2865,6 +2922,28 @@ var role1FuzzyForms = [19]int32{
 	18: 3113,
 }
 
+var role1FuzzyWords = [19]string{
+	0:  "hadoop",
+	1:  "mapreduce",
+	2:  "scala",
+	3:  "python",
+	4:  "cpython",
+	5:  "zookeeper",
+	6:  "linux",
+	7:  "ubuntu",
+	8:  "debian",
+	9:  "centos",
+	10: "ingestion",
+	11: "elasticsearch",
+	12: "databricks",
+	13: "airflow",
+	14: "tableau",
+	15: "communication",
+	16: "communicating",
+	17: "communicate",
+	18: "teamwork",
+}
+
 // role2Tables fills in the tables of role blockchain-developer.
 func role2Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 102, Keys: role2VocabKeys[:], Vals: role2VocabVals[:]},
@@ -2873,7 +2952,7 @@ func role2Tables(ix *Index) {
 	ix.targets = role2Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role2InSet[:])
 	ix.fuzzyFirst = firstLetters("acdehjmnprtw")
-	ix.fuzzyForms = role2FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role2FuzzyForms[:], role2FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		123:  true,
 		5467: true,
@@ -3847,6 +3926,34 @@ var role2FuzzyForms = [25]int32{
 	24: 3109,
 }
 
+var role2FuzzyWords = [25]string{
+	0:  "dapps",
+	1:  "cryptographic",
+	2:  "cryptography",
+	3:  "hyperledger",
+	4:  "hardhat",
+	5:  "nodejs",
+	6:  "javascript",
+	7:  "ecmascript",
+	8:  "python",
+	9:  "cpython",
+	10: "metamask",
+	11: "wallet",
+	12: "wallets",
+	13: "rollups",
+	14: "audits",
+	15: "docker",
+	16: "dockerfile",
+	17: "dockerfiles",
+	18: "dockerized",
+	19: "dockerised",
+	20: "dockerize",
+	21: "communication",
+	22: "communicating",
+	23: "communicate",
+	24: "teamwork",
+}
+
 // role3Tables fills in the tables of role business-analyst.
 func role3Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 104, Keys: role3VocabKeys[:], Vals: role3VocabVals[:]},
@@ -3855,7 +3962,7 @@ func role3Tables(ix *Index) {
 	ix.targets = role3Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role3InSet[:])
 	ix.fuzzyFirst = firstLetters("acefmpstvw")
-	ix.fuzzyForms = role3FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role3FuzzyForms[:], role3FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		5471: true,
 		75:   true,
@@ -4831,6 +4938,28 @@ var role3FuzzyForms = [19]int32{
 	18: 3107,
 }
 
+var role3FuzzyWords = [19]string{
+	0:  "elicitation",
+	1:  "stakeholders",
+	2:  "stakeholder",
+	3:  "visio",
+	4:  "powerbi",
+	5:  "tableau",
+	6:  "agile",
+	7:  "scrum",
+	8:  "wireframing",
+	9:  "mockups",
+	10: "wireframes",
+	11: "prioritization",
+	12: "moscow",
+	13: "communication",
+	14: "communicating",
+	15: "communicate",
+	16: "workshops",
+	17: "facilitated",
+	18: "facilitation",
+}
+
 // role4Tables fills in the tables of role civil-engineer.
 func role4Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 113, Keys: role4VocabKeys[:], Vals: role4VocabVals[:]},
@@ -4839,7 +4968,7 @@ func role4Tables(ix *Index) {
 	ix.targets = role4Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role4InSet[:])
 	ix.fuzzyFirst = firstLetters("abcdefghilmprst")
-	ix.fuzzyForms = role4FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role4FuzzyForms[:], role4FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{}
 	ix.byID = map[string][]int32{
 		"autocad":             {5457},
@@ -5878,6 +6007,39 @@ var role4FuzzyForms = [30]int32{
 	29: 3103,
 }
 
+var role4FuzzyWords = [30]string{
+	0:  "construction",
+	1:  "autocad",
+	2:  "staad",
+	3:  "revit",
+	4:  "surveying",
+	5:  "concrete",
+	6:  "foundations",
+	7:  "geotechnical",
+	8:  "roads",
+	9:  "pavement",
+	10: "highways",
+	11: "stormwater",
+	12: "hydraulics",
+	13: "drainage",
+	14: "scheduling",
+	15: "primavera",
+	16: "inspection",
+	17: "eurocode",
+	18: "tendering",
+	19: "tenders",
+	20: "contractors",
+	21: "safety",
+	22: "bridges",
+	23: "environmental",
+	24: "billing",
+	25: "microstation",
+	26: "communication",
+	27: "communicating",
+	28: "communicate",
+	29: "leadership",
+}
+
 // role5Tables fills in the tables of role cloud-architect.
 func role5Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 129, Keys: role5VocabKeys[:], Vals: role5VocabVals[:]},
@@ -5886,7 +6048,7 @@ func role5Tables(ix *Index) {
 	ix.targets = role5Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role5InSet[:])
 	ix.fuzzyFirst = firstLetters("acdfhklmnopst")
-	ix.fuzzyForms = role5FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role5FuzzyForms[:], role5FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		123:  true,
 		124:  true,
@@ -7087,6 +7249,40 @@ var role5FuzzyForms = [31]int32{
 	30: 3131,
 }
 
+var role5FuzzyWords = [31]string{
+	0:  "azure",
+	1:  "security",
+	2:  "terraform",
+	3:  "opentofu",
+	4:  "kubernetes",
+	5:  "kubectl",
+	6:  "serverless",
+	7:  "subnets",
+	8:  "networking",
+	9:  "finops",
+	10: "multicloud",
+	11: "cloudformation",
+	12: "microservices",
+	13: "microservice",
+	14: "docker",
+	15: "dockerfile",
+	16: "dockerfiles",
+	17: "dockerized",
+	18: "dockerised",
+	19: "dockerize",
+	20: "hipaa",
+	21: "compliance",
+	22: "ansible",
+	23: "python",
+	24: "cpython",
+	25: "stakeholders",
+	26: "stakeholder",
+	27: "communication",
+	28: "communicating",
+	29: "communicate",
+	30: "leadership",
+}
+
 // role6Tables fills in the tables of role data-analyst.
 func role6Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 109, Keys: role6VocabKeys[:], Vals: role6VocabVals[:]},
@@ -7095,7 +7291,7 @@ func role6Tables(ix *Index) {
 	ix.targets = role6Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role6InSet[:])
 	ix.fuzzyFirst = firstLetters("abcdfpstvx")
-	ix.fuzzyForms = role6FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role6FuzzyForms[:], role6FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		5455: true,
 		5461: true,
@@ -8114,6 +8310,32 @@ var role6FuzzyForms = [23]int32{
 	22: 3112,
 }
 
+var role6FuzzyWords = [23]string{
+	0:  "tableau",
+	1:  "powerbi",
+	2:  "dashboard",
+	3:  "dashboarding",
+	4:  "dashboards",
+	5:  "python",
+	6:  "cpython",
+	7:  "statistics",
+	8:  "vlookup",
+	9:  "xlookup",
+	10: "bigquery",
+	11: "alteryx",
+	12: "forecasting",
+	13: "postgresql",
+	14: "postgres",
+	15: "postgre",
+	16: "presenting",
+	17: "presentation",
+	18: "communication",
+	19: "communicating",
+	20: "communicate",
+	21: "stakeholders",
+	22: "stakeholder",
+}
+
 // role7Tables fills in the tables of role data-engineer.
 func role7Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 112, Keys: role7VocabKeys[:], Vals: role7VocabVals[:]},
@@ -8122,7 +8344,7 @@ func role7Tables(ix *Index) {
 	ix.targets = role7Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role7InSet[:])
 	ix.fuzzyFirst = firstLetters("abcdhklnoprst")
-	ix.fuzzyForms = role7FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role7FuzzyForms[:], role7FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		118:  true,
 		123:  true,
@@ -9229,6 +9451,42 @@ var role7FuzzyForms = [33]int32{
 	32: 3124,
 }
 
+var role7FuzzyWords = [33]string{
+	0:  "pipelines",
+	1:  "python",
+	2:  "cpython",
+	3:  "airflow",
+	4:  "bigquery",
+	5:  "redshift",
+	6:  "databricks",
+	7:  "azure",
+	8:  "lakehouse",
+	9:  "scala",
+	10: "postgresql",
+	11: "postgres",
+	12: "postgre",
+	13: "batch",
+	14: "streaming",
+	15: "hadoop",
+	16: "docker",
+	17: "dockerfile",
+	18: "dockerfiles",
+	19: "dockerized",
+	20: "dockerised",
+	21: "dockerize",
+	22: "kubernetes",
+	23: "kubectl",
+	24: "terraform",
+	25: "opentofu",
+	26: "lineage",
+	27: "nosql",
+	28: "collaborated",
+	29: "collaboration",
+	30: "communication",
+	31: "communicating",
+	32: "communicate",
+}
+
 // role8Tables fills in the tables of role data-scientist.
 func role8Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 134, Keys: role8VocabKeys[:], Vals: role8VocabVals[:]},
@@ -9237,7 +9495,7 @@ func role8Tables(ix *Index) {
 	ix.targets = role8Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role8InSet[:])
 	ix.fuzzyFirst = firstLetters("bcefmnprst")
-	ix.fuzzyForms = role8FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role8FuzzyForms[:], role8FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		5455: true,
 		5456: true,
@@ -10470,6 +10728,35 @@ var role8FuzzyForms = [26]int32{
 	25: 3134,
 }
 
+var role8FuzzyWords = [26]string{
+	0:  "python",
+	1:  "cpython",
+	2:  "statistics",
+	3:  "sklearn",
+	4:  "numpy",
+	5:  "tensorflow",
+	6:  "pytorch",
+	7:  "regression",
+	8:  "classifier",
+	9:  "classification",
+	10: "clustering",
+	11: "matplotlib",
+	12: "seaborn",
+	13: "forecasting",
+	14: "tableau",
+	15: "powerbi",
+	16: "bayesian",
+	17: "experimentation",
+	18: "experiments",
+	19: "experiment",
+	20: "matlab",
+	21: "communication",
+	22: "communicating",
+	23: "communicate",
+	24: "stakeholders",
+	25: "stakeholder",
+}
+
 // role9Tables fills in the tables of role database-administrator.
 func role9Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 129, Keys: role9VocabKeys[:], Vals: role9VocabVals[:]},
@@ -10478,7 +10765,7 @@ func role9Tables(ix *Index) {
 	ix.targets = role9Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role9InSet[:])
 	ix.fuzzyFirst = firstLetters("acdefilmnprtu")
-	ix.fuzzyForms = role9FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role9FuzzyForms[:], role9FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		5455: true,
 		74:   true,
@@ -11634,6 +11921,38 @@ var role9FuzzyForms = [29]int32{
 	28: 3126,
 }
 
+var role9FuzzyWords = [29]string{
+	0:  "mssql",
+	1:  "mysql",
+	2:  "postgresql",
+	3:  "postgres",
+	4:  "postgre",
+	5:  "failover",
+	6:  "clustering",
+	7:  "mirroring",
+	8:  "replication",
+	9:  "indexes",
+	10: "indexing",
+	11: "auditing",
+	12: "triggers",
+	13: "normalization",
+	14: "mongodb",
+	15: "mongo",
+	16: "linux",
+	17: "ubuntu",
+	18: "debian",
+	19: "centos",
+	20: "aurora",
+	21: "azure",
+	22: "redis",
+	23: "powershell",
+	24: "exadata",
+	25: "troubleshooting",
+	26: "communication",
+	27: "communicating",
+	28: "communicate",
+}
+
 // role10Tables fills in the tables of role devops.
 func role10Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 154, Keys: role10VocabKeys[:], Vals: role10VocabVals[:]},
@@ -11642,7 +11961,7 @@ func role10Tables(ix *Index) {
 	ix.targets = role10Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role10InSet[:])
 	ix.fuzzyFirst = firstLetters("acdgklmnopstu")
-	ix.fuzzyForms = role10FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role10FuzzyForms[:], role10FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		105:  true,
 		124:  true,
@@ -13206,6 +13525,55 @@ var role10FuzzyForms = [46]int32{
 	45: 3177,
 }
 
+var role10FuzzyWords = [46]string{
+	0:  "devops",
+	1:  "devsecops",
+	2:  "docker",
+	3:  "dockerfile",
+	4:  "dockerfiles",
+	5:  "dockerized",
+	6:  "dockerised",
+	7:  "dockerize",
+	8:  "kubernetes",
+	9:  "kubectl",
+	10: "terraform",
+	11: "opentofu",
+	12: "linux",
+	13: "ubuntu",
+	14: "debian",
+	15: "centos",
+	16: "ansible",
+	17: "azure",
+	18: "python",
+	19: "cpython",
+	20: "prometheus",
+	21: "grafana",
+	22: "alerting",
+	23: "monitoring",
+	24: "containerization",
+	25: "containerisation",
+	26: "containerized",
+	27: "containerised",
+	28: "containerize",
+	29: "containerise",
+	30: "nginx",
+	31: "gitops",
+	32: "argocd",
+	33: "cloudformation",
+	34: "openshift",
+	35: "datadog",
+	36: "serverless",
+	37: "cloudwatch",
+	38: "autoscaling",
+	39: "splunk",
+	40: "collaborated",
+	41: "collaboration",
+	42: "communication",
+	43: "communicating",
+	44: "communicate",
+	45: "troubleshooting",
+}
+
 // role11Tables fills in the tables of role dotnet-developer.
 func role11Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 117, Keys: role11VocabKeys[:], Vals: role11VocabVals[:]},
@@ -13214,7 +13582,7 @@ func role11Tables(ix *Index) {
 	ix.targets = role11Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role11InSet[:])
 	ix.fuzzyFirst = firstLetters("acdejmstw")
-	ix.fuzzyForms = role11FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role11FuzzyForms[:], role11FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		123:  true,
 		28:   true,
@@ -14371,6 +14739,32 @@ var role11FuzzyForms = [23]int32{
 	22: 3136,
 }
 
+var role11FuzzyWords = [23]string{
+	0:  "mssql",
+	1:  "javascript",
+	2:  "ecmascript",
+	3:  "jquery",
+	4:  "angular",
+	5:  "angularjs",
+	6:  "azure",
+	7:  "webforms",
+	8:  "winforms",
+	9:  "signalr",
+	10: "microservices",
+	11: "microservice",
+	12: "docker",
+	13: "dockerfile",
+	14: "dockerfiles",
+	15: "dockerized",
+	16: "dockerised",
+	17: "dockerize",
+	18: "agile",
+	19: "communication",
+	20: "communicating",
+	21: "communicate",
+	22: "teamwork",
+}
+
 // role12Tables fills in the tables of role electrical-engineer.
 func role12Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 101, Keys: role12VocabKeys[:], Vals: role12VocabVals[:]},
@@ -14379,7 +14773,7 @@ func role12Tables(ix *Index) {
 	ix.targets = role12Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role12InSet[:])
 	ix.fuzzyFirst = firstLetters("acdimrstw")
-	ix.fuzzyForms = role12FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role12FuzzyForms[:], role12FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{}
 	ix.byID = map[string][]int32{
 		"allen-bradley":                 {5475},
@@ -15295,6 +15689,32 @@ var role12FuzzyForms = [23]int32{
 	22: 3096,
 }
 
+var role12FuzzyWords = [23]string{
+	0:  "substations",
+	1:  "substation",
+	2:  "transformers",
+	3:  "switchgear",
+	4:  "autocad",
+	5:  "cabling",
+	6:  "wiring",
+	7:  "drives",
+	8:  "motors",
+	9:  "matlab",
+	10: "circuits",
+	11: "schematics",
+	12: "commissioning",
+	13: "calibration",
+	14: "instrumentation",
+	15: "rockwell",
+	16: "rslogix",
+	17: "solar",
+	18: "troubleshooting",
+	19: "teamwork",
+	20: "communication",
+	21: "communicating",
+	22: "communicate",
+}
+
 // role13Tables fills in the tables of role embedded.
 func role13Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 107, Keys: role13VocabKeys[:], Vals: role13VocabVals[:]},
@@ -15303,7 +15723,7 @@ func role13Tables(ix *Index) {
 	ix.targets = role13Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role13InSet[:])
 	ix.fuzzyFirst = firstLetters("abcdhilmopstuy")
-	ix.fuzzyForms = role13FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role13FuzzyForms[:], role13FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{}
 	ix.byID = map[string][]int32{
 		"arm":                        {5460},
@@ -16339,6 +16759,34 @@ var role13FuzzyForms = [25]int32{
 	24: 3117,
 }
 
+var role13FuzzyWords = [25]string{
+	0:  "microcontroller",
+	1:  "microcontrollers",
+	2:  "yocto",
+	3:  "buildroot",
+	4:  "drivers",
+	5:  "cmake",
+	6:  "oscilloscope",
+	7:  "debugging",
+	8:  "interrupts",
+	9:  "schematics",
+	10: "hardware",
+	11: "python",
+	12: "cpython",
+	13: "linux",
+	14: "ubuntu",
+	15: "debian",
+	16: "centos",
+	17: "misra",
+	18: "autosar",
+	19: "troubleshooting",
+	20: "collaborated",
+	21: "collaboration",
+	22: "communication",
+	23: "communicating",
+	24: "communicate",
+}
+
 // role14Tables fills in the tables of role engineering-manager.
 func role14Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 106, Keys: role14VocabKeys[:], Vals: role14VocabVals[:]},
@@ -16347,7 +16795,7 @@ func role14Tables(ix *Index) {
 	ix.targets = role14Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role14InSet[:])
 	ix.fuzzyFirst = firstLetters("abcdghiklmrs")
-	ix.fuzzyForms = role14FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role14FuzzyForms[:], role14FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		5460: true,
 	}
@@ -17355,6 +17803,38 @@ var role14FuzzyForms = [29]int32{
 	28: 3105,
 }
 
+var role14FuzzyWords = [29]string{
+	0:  "leadership",
+	1:  "recruiting",
+	2:  "interviewing",
+	3:  "hired",
+	4:  "hiring",
+	5:  "mentoring",
+	6:  "mentored",
+	7:  "mentor",
+	8:  "mentorship",
+	9:  "agile",
+	10: "scrum",
+	11: "roadmaps",
+	12: "roadmap",
+	13: "coaching",
+	14: "stakeholders",
+	15: "stakeholder",
+	16: "architecture",
+	17: "goals",
+	18: "budgeting",
+	19: "headcount",
+	20: "kanban",
+	21: "microservices",
+	22: "microservice",
+	23: "attrition",
+	24: "inclusion",
+	25: "diversity",
+	26: "communication",
+	27: "communicating",
+	28: "communicate",
+}
+
 // role15Tables fills in the tables of role etl-developer.
 func role15Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 115, Keys: role15VocabKeys[:], Vals: role15VocabVals[:]},
@@ -17363,7 +17843,7 @@ func role15Tables(ix *Index) {
 	ix.targets = role15Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role15InSet[:])
 	ix.fuzzyFirst = firstLetters("acdimpt")
-	ix.fuzzyForms = role15FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role15FuzzyForms[:], role15FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		5457: true,
 		75:   true,
@@ -18365,6 +18845,24 @@ var role15FuzzyForms = [15]int32{
 	14: 3109,
 }
 
+var role15FuzzyWords = [15]string{
+	0:  "powercenter",
+	1:  "informatica",
+	2:  "mappings",
+	3:  "mssql",
+	4:  "teradata",
+	5:  "datastage",
+	6:  "autosys",
+	7:  "airflow",
+	8:  "python",
+	9:  "cpython",
+	10: "powerbi",
+	11: "tableau",
+	12: "communication",
+	13: "communicating",
+	14: "communicate",
+}
+
 // role16Tables fills in the tables of role fitness-trainer.
 func role16Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 89, Keys: role16VocabKeys[:], Vals: role16VocabVals[:]},
@@ -18373,7 +18871,7 @@ func role16Tables(ix *Index) {
 	ix.targets = role16Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role16InSet[:])
 	ix.fuzzyFirst = firstLetters("acdefkmnprsz")
-	ix.fuzzyForms = role16FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role16FuzzyForms[:], role16FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{}
 	ix.byID = map[string][]int32{
 		"anatomy":                    {5470},
@@ -19260,6 +19758,39 @@ var role16FuzzyForms = [30]int32{
 	29: 3090,
 }
 
+var role16FuzzyWords = [30]string{
+	0:  "fitness",
+	1:  "dietary",
+	2:  "nutritionist",
+	3:  "nutrition",
+	4:  "aerobics",
+	5:  "zumba",
+	6:  "cardiovascular",
+	7:  "cardio",
+	8:  "rehabilitation",
+	9:  "physiotherapy",
+	10: "athletes",
+	11: "sports",
+	12: "memberships",
+	13: "physiology",
+	14: "kinesiology",
+	15: "anatomy",
+	16: "pilates",
+	17: "crossfit",
+	18: "dietetics",
+	19: "supplements",
+	20: "running",
+	21: "endurance",
+	22: "marathon",
+	23: "motivating",
+	24: "motivational",
+	25: "encouraging",
+	26: "motivation",
+	27: "communication",
+	28: "communicating",
+	29: "communicate",
+}
+
 // role17Tables fills in the tables of role frontend.
 func role17Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 130, Keys: role17VocabKeys[:], Vals: role17VocabVals[:]},
@@ -19268,7 +19799,7 @@ func role17Tables(ix *Index) {
 	ix.targets = role17Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role17InSet[:])
 	ix.fuzzyFirst = firstLetters("acefgijlnvw")
-	ix.fuzzyForms = role17FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role17FuzzyForms[:], role17FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		115:  true,
 		5455: true,
@@ -20446,6 +20977,29 @@ var role17FuzzyForms = [20]int32{
 	19: 3134,
 }
 
+var role17FuzzyWords = [20]string{
+	0:  "frontend",
+	1:  "javascript",
+	2:  "ecmascript",
+	3:  "accessibility",
+	4:  "nextjs",
+	5:  "vuejs",
+	6:  "angular",
+	7:  "angularjs",
+	8:  "graphql",
+	9:  "figma",
+	10: "websocket",
+	11: "websockets",
+	12: "nodejs",
+	13: "localization",
+	14: "internationalization",
+	15: "collaborated",
+	16: "collaboration",
+	17: "communication",
+	18: "communicating",
+	19: "communicate",
+}
+
 // role18Tables fills in the tables of role fullstack.
 func role18Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 146, Keys: role18VocabKeys[:], Vals: role18VocabVals[:]},
@@ -20454,7 +21008,7 @@ func role18Tables(ix *Index) {
 	ix.targets = role18Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role18InSet[:])
 	ix.fuzzyFirst = firstLetters("abcdefgjkmnoprsvw")
-	ix.fuzzyForms = role18FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role18FuzzyForms[:], role18FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		11:   true,
 		123:  true,
@@ -21886,6 +22440,50 @@ var role18FuzzyForms = [41]int32{
 	40: 3162,
 }
 
+var role18FuzzyWords = [41]string{
+	0:  "fullstack",
+	1:  "javascript",
+	2:  "ecmascript",
+	3:  "nodejs",
+	4:  "frontend",
+	5:  "backend",
+	6:  "nextjs",
+	7:  "python",
+	8:  "cpython",
+	9:  "django",
+	10: "postgresql",
+	11: "postgres",
+	12: "postgre",
+	13: "mongodb",
+	14: "mongo",
+	15: "graphql",
+	16: "docker",
+	17: "dockerfile",
+	18: "dockerfiles",
+	19: "dockerized",
+	20: "dockerised",
+	21: "dockerize",
+	22: "vuejs",
+	23: "angular",
+	24: "angularjs",
+	25: "redis",
+	26: "kubernetes",
+	27: "kubectl",
+	28: "websocket",
+	29: "websockets",
+	30: "serverless",
+	31: "microservices",
+	32: "microservice",
+	33: "agile",
+	34: "communication",
+	35: "communicating",
+	36: "communicate",
+	37: "owned",
+	38: "ownership",
+	39: "collaborated",
+	40: "collaboration",
+}
+
 // role19Tables fills in the tables of role game-developer.
 func role19Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 86, Keys: role19VocabKeys[:], Vals: role19VocabVals[:]},
@@ -21894,7 +22492,7 @@ func role19Tables(ix *Index) {
 	ix.targets = role19Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role19InSet[:])
 	ix.fuzzyFirst = firstLetters("cdglmnprst")
-	ix.fuzzyForms = role19FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role19FuzzyForms[:], role19FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{}
 	ix.byID = map[string][]int32{
 		"3d-math":                  {5461},
@@ -22724,6 +23322,31 @@ var role19FuzzyForms = [22]int32{
 	21: 3092,
 }
 
+var role19FuzzyWords = [22]string{
+	0:  "games",
+	1:  "gameplay",
+	2:  "rendering",
+	3:  "shader",
+	4:  "shaders",
+	5:  "directx",
+	6:  "netcode",
+	7:  "multiplayer",
+	8:  "pathfinding",
+	9:  "profiling",
+	10: "godot",
+	11: "luajit",
+	12: "python",
+	13: "cpython",
+	14: "collaborated",
+	15: "teamwork",
+	16: "collaboration",
+	17: "creative",
+	18: "creativity",
+	19: "communication",
+	20: "communicating",
+	21: "communicate",
+}
+
 // role20Tables fills in the tables of role hr-specialist.
 func role20Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 129, Keys: role20VocabKeys[:], Vals: role20VocabVals[:]},
@@ -22732,7 +23355,7 @@ func role20Tables(ix *Index) {
 	ix.targets = role20Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role20InSet[:])
 	ix.fuzzyFirst = firstLetters("abcdhinoprs")
-	ix.fuzzyForms = role20FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role20FuzzyForms[:], role20FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{}
 	ix.byID = map[string][]int32{
 		"applicant-tracking-system":  {5480},
@@ -23837,6 +24460,33 @@ var role20FuzzyForms = [24]int32{
 	23: 3121,
 }
 
+var role20FuzzyWords = [24]string{
+	0:  "recruiting",
+	1:  "hiring",
+	2:  "sourcing",
+	3:  "recruitment",
+	4:  "induction",
+	5:  "onboarding",
+	6:  "disciplinary",
+	7:  "payroll",
+	8:  "bamboohr",
+	9:  "appraisals",
+	10: "compensation",
+	11: "retention",
+	12: "interviews",
+	13: "screening",
+	14: "interviewing",
+	15: "offboarding",
+	16: "successfactors",
+	17: "communication",
+	18: "communicating",
+	19: "communicate",
+	20: "discretion",
+	21: "confidentiality",
+	22: "negotiated",
+	23: "negotiation",
+}
+
 // role21Tables fills in the tables of role java-developer.
 func role21Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 141, Keys: role21VocabKeys[:], Vals: role21VocabVals[:]},
@@ -23845,7 +24495,7 @@ func role21Tables(ix *Index) {
 	ix.targets = role21Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role21InSet[:])
 	ix.fuzzyFirst = firstLetters("acdejkmprst")
-	ix.fuzzyForms = role21FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role21FuzzyForms[:], role21FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		102:  true,
 		115:  true,
@@ -25152,6 +25802,42 @@ var role21FuzzyForms = [33]int32{
 	32: 3148,
 }
 
+var role21FuzzyWords = [33]string{
+	0:  "springboot",
+	1:  "microservices",
+	2:  "microservice",
+	3:  "junit",
+	4:  "mockito",
+	5:  "servlet",
+	6:  "servlets",
+	7:  "mysql",
+	8:  "postgresql",
+	9:  "postgres",
+	10: "postgre",
+	11: "docker",
+	12: "dockerfile",
+	13: "dockerfiles",
+	14: "dockerized",
+	15: "dockerised",
+	16: "dockerize",
+	17: "kubernetes",
+	18: "kubectl",
+	19: "concurrency",
+	20: "concurrent",
+	21: "multithreading",
+	22: "kotlin",
+	23: "javascript",
+	24: "ecmascript",
+	25: "angular",
+	26: "angularjs",
+	27: "redis",
+	28: "agile",
+	29: "communication",
+	30: "communicating",
+	31: "communicate",
+	32: "teamwork",
+}
+
 // role22Tables fills in the tables of role lawyer.
 func role22Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 102, Keys: role22VocabKeys[:], Vals: role22VocabVals[:]},
@@ -25160,7 +25846,7 @@ func role22Tables(ix *Index) {
 	ix.targets = role22Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role22InSet[:])
 	ix.fuzzyFirst = firstLetters("acdhlmnpstw")
-	ix.fuzzyForms = role22FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role22FuzzyForms[:], role22FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{}
 	ix.byID = map[string][]int32{
 		"advocate":              {5453},
@@ -26118,6 +26804,39 @@ var role22FuzzyForms = [30]int32{
 	29: 3096,
 }
 
+var role22FuzzyWords = [30]string{
+	0:  "legal",
+	1:  "litigator",
+	2:  "litigation",
+	3:  "drafting",
+	4:  "pleadings",
+	5:  "petitions",
+	6:  "plaints",
+	7:  "court",
+	8:  "courts",
+	9:  "hearings",
+	10: "arguments",
+	11: "agreements",
+	12: "conveyancing",
+	13: "mediation",
+	14: "arbitration",
+	15: "compliance",
+	16: "trademarks",
+	17: "patents",
+	18: "copyright",
+	19: "matrimonial",
+	20: "divorce",
+	21: "manupatra",
+	22: "westlaw",
+	23: "taxation",
+	24: "negotiated",
+	25: "settlement",
+	26: "negotiation",
+	27: "communication",
+	28: "communicating",
+	29: "communicate",
+}
+
 // role23Tables fills in the tables of role mechanical-engineer.
 func role23Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 109, Keys: role23VocabKeys[:], Vals: role23VocabVals[:]},
@@ -26126,7 +26845,7 @@ func role23Tables(ix *Index) {
 	ix.targets = role23Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role23InSet[:])
 	ix.fuzzyFirst = firstLetters("acfhikmpstuw")
-	ix.fuzzyForms = role23FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role23FuzzyForms[:], role23FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{}
 	ix.byID = map[string][]int32{
 		"3d-modelling":                  {5458},
@@ -27121,6 +27840,37 @@ var role23FuzzyForms = [28]int32{
 	27: 3098,
 }
 
+var role23FuzzyWords = [28]string{
+	0:  "autocad",
+	1:  "solidworks",
+	2:  "manufacturing",
+	3:  "tolerancing",
+	4:  "thermodynamics",
+	5:  "inspection",
+	6:  "welding",
+	7:  "machining",
+	8:  "fabrication",
+	9:  "matlab",
+	10: "unigraphics",
+	11: "kaizen",
+	12: "compressors",
+	13: "turbines",
+	14: "pumps",
+	15: "prototypes",
+	16: "prototyping",
+	17: "hydraulic",
+	18: "hydraulics",
+	19: "pneumatic",
+	20: "pneumatics",
+	21: "piping",
+	22: "microstation",
+	23: "troubleshooting",
+	24: "teamwork",
+	25: "communication",
+	26: "communicating",
+	27: "communicate",
+}
+
 // role24Tables fills in the tables of role ml-engineer.
 func role24Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 128, Keys: role24VocabKeys[:], Vals: role24VocabVals[:]},
@@ -27129,7 +27879,7 @@ func role24Tables(ix *Index) {
 	ix.targets = role24Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role24InSet[:])
 	ix.fuzzyFirst = firstLetters("acdefikmprst")
-	ix.fuzzyForms = role24FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role24FuzzyForms[:], role24FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		123:  true,
 		124:  true,
@@ -28331,6 +29081,41 @@ var role24FuzzyForms = [32]int32{
 	31: 3136,
 }
 
+var role24FuzzyWords = [32]string{
+	0:  "python",
+	1:  "cpython",
+	2:  "pytorch",
+	3:  "tensorflow",
+	4:  "mlops",
+	5:  "production",
+	6:  "productionized",
+	7:  "productionize",
+	8:  "productionised",
+	9:  "sklearn",
+	10: "inference",
+	11: "torchserve",
+	12: "triton",
+	13: "kubernetes",
+	14: "kubectl",
+	15: "docker",
+	16: "dockerfile",
+	17: "dockerfiles",
+	18: "dockerized",
+	19: "dockerised",
+	20: "dockerize",
+	21: "sagemaker",
+	22: "feast",
+	23: "ranking",
+	24: "embeddings",
+	25: "airflow",
+	26: "monitoring",
+	27: "collaborated",
+	28: "collaboration",
+	29: "communication",
+	30: "communicating",
+	31: "communicate",
+}
+
 // role25Tables fills in the tables of role mobile-android.
 func role25Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 83, Keys: role25VocabKeys[:], Vals: role25VocabVals[:]},
@@ -28339,7 +29124,7 @@ func role25Tables(ix *Index) {
 	ix.targets = role25Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role25InSet[:])
 	ix.fuzzyFirst = firstLetters("acgjkmortw")
-	ix.fuzzyForms = role25FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role25FuzzyForms[:], role25FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		115: true,
 	}
@@ -29117,6 +29902,27 @@ var role25FuzzyForms = [18]int32{
 	17: 3083,
 }
 
+var role25FuzzyWords = [18]string{
+	0:  "android",
+	1:  "kotlin",
+	2:  "mobile",
+	3:  "coroutines",
+	4:  "junit",
+	5:  "jetpack",
+	6:  "rxjava",
+	7:  "graphql",
+	8:  "talkback",
+	9:  "accessibility",
+	10: "workmanager",
+	11: "communication",
+	12: "communicating",
+	13: "communicate",
+	14: "collaborated",
+	15: "collaboration",
+	16: "owned",
+	17: "ownership",
+}
+
 // role26Tables fills in the tables of role mobile-ios.
 func role26Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 81, Keys: role26VocabKeys[:], Vals: role26VocabVals[:]},
@@ -29125,7 +29931,7 @@ func role26Tables(ix *Index) {
 	ix.targets = role26Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role26InSet[:])
 	ix.fuzzyFirst = firstLetters("acgkmstvx")
-	ix.fuzzyForms = role26FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role26FuzzyForms[:], role26FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		115: true,
 	}
@@ -29880,6 +30686,23 @@ var role26FuzzyForms = [14]int32{
 	13: 3079,
 }
 
+var role26FuzzyWords = [14]string{
+	0:  "swiftui",
+	1:  "mobile",
+	2:  "xctest",
+	3:  "testflight",
+	4:  "kotlin",
+	5:  "voiceover",
+	6:  "accessibility",
+	7:  "graphql",
+	8:  "arkit",
+	9:  "communication",
+	10: "communicating",
+	11: "communicate",
+	12: "collaborated",
+	13: "collaboration",
+}
+
 // role27Tables fills in the tables of role operations-manager.
 func role27Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 118, Keys: role27VocabKeys[:], Vals: role27VocabVals[:]},
@@ -29888,7 +30711,7 @@ func role27Tables(ix *Index) {
 	ix.targets = role27Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role27InSet[:])
 	ix.fuzzyFirst = firstLetters("bcfiklnpstv")
-	ix.fuzzyForms = role27FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role27FuzzyForms[:], role27FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{}
 	ix.byID = map[string][]int32{
 		"billing":                {5485},
@@ -30949,6 +31772,32 @@ var role27FuzzyForms = [23]int32{
 	22: 3112,
 }
 
+var role27FuzzyWords = [23]string{
+	0:  "supervised",
+	1:  "budgeting",
+	2:  "logistics",
+	3:  "procurement",
+	4:  "kaizen",
+	5:  "inventory",
+	6:  "vendors",
+	7:  "suppliers",
+	8:  "compliance",
+	9:  "forecasting",
+	10: "staffing",
+	11: "powerbi",
+	12: "tableau",
+	13: "negotiation",
+	14: "facilities",
+	15: "invoicing",
+	16: "billing",
+	17: "leadership",
+	18: "communication",
+	19: "communicating",
+	20: "communicate",
+	21: "stakeholders",
+	22: "stakeholder",
+}
+
 // role28Tables fills in the tables of role platform.
 func role28Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 117, Keys: role28VocabKeys[:], Vals: role28VocabVals[:]},
@@ -30957,7 +31806,7 @@ func role28Tables(ix *Index) {
 	ix.targets = role28Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role28InSet[:])
 	ix.fuzzyFirst = firstLetters("acdefgklopstu")
-	ix.fuzzyForms = role28FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role28FuzzyForms[:], role28FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		123:  true,
 		124:  true,
@@ -32077,6 +32926,41 @@ var role28FuzzyForms = [32]int32{
 	31: 3120,
 }
 
+var role28FuzzyWords = [32]string{
+	0:  "kubernetes",
+	1:  "kubectl",
+	2:  "terraform",
+	3:  "opentofu",
+	4:  "devex",
+	5:  "docker",
+	6:  "dockerfile",
+	7:  "dockerfiles",
+	8:  "dockerized",
+	9:  "dockerised",
+	10: "dockerize",
+	11: "gitops",
+	12: "argocd",
+	13: "envoy",
+	14: "python",
+	15: "cpython",
+	16: "azure",
+	17: "observability",
+	18: "prometheus",
+	19: "linux",
+	20: "ubuntu",
+	21: "debian",
+	22: "centos",
+	23: "operators",
+	24: "crossplane",
+	25: "finops",
+	26: "serverless",
+	27: "collaborated",
+	28: "collaboration",
+	29: "communication",
+	30: "communicating",
+	31: "communicate",
+}
+
 // role29Tables fills in the tables of role product-manager.
 func role29Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 112, Keys: role29VocabKeys[:], Vals: role29VocabVals[:]},
@@ -32085,7 +32969,7 @@ func role29Tables(ix *Index) {
 	ix.targets = role29Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role29InSet[:])
 	ix.fuzzyFirst = firstLetters("acdeflmprstw")
-	ix.fuzzyForms = role29FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role29FuzzyForms[:], role29FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		5465: true,
 		75:   true,
@@ -33126,6 +34010,38 @@ var role29FuzzyForms = [29]int32{
 	28: 3104,
 }
 
+var role29FuzzyWords = [29]string{
+	0:  "roadmap",
+	1:  "roadmaps",
+	2:  "discovery",
+	3:  "prioritisation",
+	4:  "prioritizing",
+	5:  "prioritization",
+	6:  "launches",
+	7:  "stakeholders",
+	8:  "stakeholder",
+	9:  "amplitude",
+	10: "agile",
+	11: "scrum",
+	12: "specs",
+	13: "experimentation",
+	14: "experiments",
+	15: "experiment",
+	16: "figma",
+	17: "wireframing",
+	18: "prototyping",
+	19: "wireframes",
+	20: "monetization",
+	21: "pricing",
+	22: "tableau",
+	23: "churn",
+	24: "retention",
+	25: "communication",
+	26: "communicating",
+	27: "communicate",
+	28: "leadership",
+}
+
 // role30Tables fills in the tables of role project-manager.
 func role30Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 125, Keys: role30VocabKeys[:], Vals: role30VocabVals[:]},
@@ -33134,7 +34050,7 @@ func role30Tables(ix *Index) {
 	ix.targets = role30Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role30InSet[:])
 	ix.fuzzyFirst = firstLetters("abcgklmnpsvw")
-	ix.fuzzyForms = role30FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role30FuzzyForms[:], role30FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		5461: true,
 	}
@@ -34242,6 +35158,27 @@ var role30FuzzyForms = [18]int32{
 	17: 3124,
 }
 
+var role30FuzzyWords = [18]string{
+	0:  "stakeholders",
+	1:  "stakeholder",
+	2:  "budgeting",
+	3:  "milestones",
+	4:  "agile",
+	5:  "scrum",
+	6:  "waterfall",
+	7:  "vendors",
+	8:  "governance",
+	9:  "gantt",
+	10: "kanban",
+	11: "powerbi",
+	12: "leadership",
+	13: "communication",
+	14: "communicating",
+	15: "communicate",
+	16: "negotiated",
+	17: "negotiation",
+}
+
 // role31Tables fills in the tables of role python-developer.
 func role31Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 128, Keys: role31VocabKeys[:], Vals: role31VocabVals[:]},
@@ -34250,7 +35187,7 @@ func role31Tables(ix *Index) {
 	ix.targets = role31Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role31InSet[:])
 	ix.fuzzyFirst = firstLetters("abcdefgjklmnprstuv")
-	ix.fuzzyForms = role31FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role31FuzzyForms[:], role31FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		115:  true,
 		123:  true,
@@ -35451,6 +36388,47 @@ var role31FuzzyForms = [38]int32{
 	37: 3129,
 }
 
+var role31FuzzyWords = [38]string{
+	0:  "python",
+	1:  "cpython",
+	2:  "django",
+	3:  "fastapi",
+	4:  "numpy",
+	5:  "postgresql",
+	6:  "postgres",
+	7:  "postgre",
+	8:  "mysql",
+	9:  "mongodb",
+	10: "mongo",
+	11: "redis",
+	12: "docker",
+	13: "dockerfile",
+	14: "dockerfiles",
+	15: "dockerized",
+	16: "dockerised",
+	17: "dockerize",
+	18: "linux",
+	19: "ubuntu",
+	20: "debian",
+	21: "centos",
+	22: "asyncio",
+	23: "beautifulsoup",
+	24: "virtualenv",
+	25: "kubernetes",
+	26: "kubectl",
+	27: "typing",
+	28: "airflow",
+	29: "graphql",
+	30: "rabbitmq",
+	31: "javascript",
+	32: "ecmascript",
+	33: "selenium",
+	34: "communication",
+	35: "communicating",
+	36: "communicate",
+	37: "teamwork",
+}
+
 // role32Tables fills in the tables of role qa-automation.
 func role32Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 157, Keys: role32VocabKeys[:], Vals: role32VocabVals[:]},
@@ -35459,7 +36437,7 @@ func role32Tables(ix *Index) {
 	ix.targets = role32Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role32InSet[:])
 	ix.fuzzyFirst = firstLetters("abcdejklprst")
-	ix.fuzzyForms = role32FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role32FuzzyForms[:], role32FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		123:  true,
 		5470: true,
@@ -36913,6 +37891,36 @@ var role32FuzzyForms = [27]int32{
 	26: 3160,
 }
 
+var role32FuzzyWords = [27]string{
+	0:  "selenium",
+	1:  "python",
+	2:  "cpython",
+	3:  "junit",
+	4:  "regression",
+	5:  "jmeter",
+	6:  "javascript",
+	7:  "ecmascript",
+	8:  "agile",
+	9:  "defect",
+	10: "defects",
+	11: "testcomplete",
+	12: "loadrunner",
+	13: "docker",
+	14: "dockerfile",
+	15: "dockerfiles",
+	16: "dockerized",
+	17: "dockerised",
+	18: "dockerize",
+	19: "browserstack",
+	20: "soapui",
+	21: "katalon",
+	22: "communication",
+	23: "communicating",
+	24: "communicate",
+	25: "collaborated",
+	26: "collaboration",
+}
+
 // role33Tables fills in the tables of role sales-representative.
 func role33Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 96, Keys: role33VocabKeys[:], Vals: role33VocabVals[:]},
@@ -36921,7 +37929,7 @@ func role33Tables(ix *Index) {
 	ix.targets = role33Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role33InSet[:])
 	ix.fuzzyFirst = firstLetters("cdefhimnpqstu")
-	ix.fuzzyForms = role33FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role33FuzzyForms[:], role33FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{}
 	ix.byID = map[string][]int32{
 		"after-sales":                    {5481},
@@ -37856,6 +38864,35 @@ var role33FuzzyForms = [26]int32{
 	25: 3099,
 }
 
+var role33FuzzyWords = [26]string{
+	0:  "selling",
+	1:  "sales",
+	2:  "prospecting",
+	3:  "quota",
+	4:  "negotiated",
+	5:  "negotiating",
+	6:  "negotiation",
+	7:  "salesforce",
+	8:  "territory",
+	9:  "upsell",
+	10: "upselling",
+	11: "distributors",
+	12: "dealers",
+	13: "distribution",
+	14: "forecasting",
+	15: "hubspot",
+	16: "marketing",
+	17: "telesales",
+	18: "tenders",
+	19: "exhibitions",
+	20: "communication",
+	21: "communicating",
+	22: "communicate",
+	23: "persuasive",
+	24: "influencing",
+	25: "persuasion",
+}
+
 // role34Tables fills in the tables of role sap-developer.
 func role34Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 115, Keys: role34VocabKeys[:], Vals: role34VocabVals[:]},
@@ -37864,7 +38901,7 @@ func role34Tables(ix *Index) {
 	ix.targets = role34Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role34InSet[:])
 	ix.fuzzyFirst = firstLetters("bcfios")
-	ix.fuzzyForms = role34FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role34FuzzyForms[:], role34FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		75: true,
 	}
@@ -38860,6 +39897,23 @@ var role34FuzzyForms = [14]int32{
 	13: 3112,
 }
 
+var role34FuzzyWords = [14]string{
+	0:  "bapis",
+	1:  "idocs",
+	2:  "smartforms",
+	3:  "sapscript",
+	4:  "badis",
+	5:  "fiori",
+	6:  "odata",
+	7:  "businessobjects",
+	8:  "basis",
+	9:  "solman",
+	10: "successfactors",
+	11: "communication",
+	12: "communicating",
+	13: "communicate",
+}
+
 // role35Tables fills in the tables of role security-engineer.
 func role35Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 142, Keys: role35VocabKeys[:], Vals: role35VocabVals[:]},
@@ -38868,7 +39922,7 @@ func role35Tables(ix *Index) {
 	ix.targets = role35Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role35InSet[:])
 	ix.fuzzyFirst = firstLetters("acdefhlpqsuv")
-	ix.fuzzyForms = role35FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role35FuzzyForms[:], role35FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		34: true,
 	}
@@ -40087,6 +41141,31 @@ var role35FuzzyForms = [22]int32{
 	21: 3128,
 }
 
+var role35FuzzyWords = [22]string{
+	0:  "vulnerabilities",
+	1:  "firewall",
+	2:  "firewalls",
+	3:  "qradar",
+	4:  "splunk",
+	5:  "pentesting",
+	6:  "encryption",
+	7:  "linux",
+	8:  "ubuntu",
+	9:  "debian",
+	10: "centos",
+	11: "python",
+	12: "cpython",
+	13: "hipaa",
+	14: "compliance",
+	15: "antivirus",
+	16: "devops",
+	17: "devsecops",
+	18: "forensics",
+	19: "communication",
+	20: "communicating",
+	21: "communicate",
+}
+
 // role36Tables fills in the tables of role software-tester.
 func role36Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 80, Keys: role36VocabKeys[:], Vals: role36VocabVals[:]},
@@ -40095,7 +41174,7 @@ func role36Tables(ix *Index) {
 	ix.targets = role36Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role36InSet[:])
 	ix.fuzzyFirst = firstLetters("acdjrs")
-	ix.fuzzyForms = role36FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role36FuzzyForms[:], role36FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		5473: true,
 		75:   true,
@@ -40834,6 +41913,18 @@ var role36FuzzyForms = [9]int32{
 	8: 3080,
 }
 
+var role36FuzzyWords = [9]string{
+	0: "regression",
+	1: "defect",
+	2: "defects",
+	3: "agile",
+	4: "jmeter",
+	5: "scrum",
+	6: "communication",
+	7: "communicating",
+	8: "communicate",
+}
+
 // role37Tables fills in the tables of role sre.
 func role37Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 145, Keys: role37VocabKeys[:], Vals: role37VocabVals[:]},
@@ -40842,7 +41933,7 @@ func role37Tables(ix *Index) {
 	ix.targets = role37Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role37InSet[:])
 	ix.fuzzyFirst = firstLetters("abcdgklmnoprtu")
-	ix.fuzzyForms = role37FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role37FuzzyForms[:], role37FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		118:  true,
 		123:  true,
@@ -42130,6 +43221,51 @@ var role37FuzzyForms = [42]int32{
 	41: 3140,
 }
 
+var role37FuzzyWords = [42]string{
+	0:  "resilience",
+	1:  "reliability",
+	2:  "observability",
+	3:  "kubernetes",
+	4:  "kubectl",
+	5:  "linux",
+	6:  "ubuntu",
+	7:  "debian",
+	8:  "centos",
+	9:  "alerting",
+	10: "monitoring",
+	11: "prometheus",
+	12: "grafana",
+	13: "opentelemetry",
+	14: "terraform",
+	15: "opentofu",
+	16: "docker",
+	17: "dockerfile",
+	18: "dockerfiles",
+	19: "dockerized",
+	20: "dockerised",
+	21: "dockerize",
+	22: "python",
+	23: "cpython",
+	24: "postmortem",
+	25: "blameless",
+	26: "postmortems",
+	27: "automation",
+	28: "datadog",
+	29: "ansible",
+	30: "nginx",
+	31: "networking",
+	32: "postgresql",
+	33: "postgres",
+	34: "postgre",
+	35: "backups",
+	36: "troubleshooting",
+	37: "communication",
+	38: "communicating",
+	39: "communicate",
+	40: "collaborated",
+	41: "collaboration",
+}
+
 // role38Tables fills in the tables of role web-designer.
 func role38Tables(ix *Index) {
 	ix.tr = &trie{vocab: &strtab.Table{N: 89, Keys: role38VocabKeys[:], Vals: role38VocabVals[:]},
@@ -42138,7 +43274,7 @@ func role38Tables(ix *Index) {
 	ix.targets = role38Targets[:]
 	ix.inSet = inSetOf(ix.nbTargets, role38InSet[:])
 	ix.fuzzyFirst = firstLetters("abcefijmptw")
-	ix.fuzzyForms = role38FuzzyForms[:]
+	ix.fuzzyForms, ix.fuzzyWords = role38FuzzyForms[:], role38FuzzyWords[:]
 	ix.broaderOf = map[int32]bool{
 		5468: true,
 	}
@@ -43036,4 +44172,30 @@ var role38FuzzyForms = [23]int32{
 	20: 3095,
 	21: 3097,
 	22: 3098,
+}
+
+var role38FuzzyWords = [23]string{
+	0:  "photoshop",
+	1:  "figma",
+	2:  "wireframing",
+	3:  "wireframe",
+	4:  "mockups",
+	5:  "wireframes",
+	6:  "prototypes",
+	7:  "prototype",
+	8:  "prototyping",
+	9:  "wordpress",
+	10: "javascript",
+	11: "ecmascript",
+	12: "jquery",
+	13: "typography",
+	14: "indesign",
+	15: "canva",
+	16: "accessibility",
+	17: "branding",
+	18: "creative",
+	19: "creativity",
+	20: "communication",
+	21: "communicating",
+	22: "communicate",
 }

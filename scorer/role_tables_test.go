@@ -200,7 +200,7 @@ func writeRoleTables(w *bytes.Buffer, name, id string, ix *Index) error {
 	fmt.Fprintf(w, "\tix.inSet = inSetOf(ix.nbTargets, %sInSet[:])\n", name)
 	fmt.Fprintf(w, "\tix.fuzzyFirst = firstLetters(%q)\n", first)
 	if ix.fuzzyForms != nil {
-		fmt.Fprintf(w, "\tix.fuzzyForms = %sFuzzyForms[:]\n", name)
+		fmt.Fprintf(w, "\tix.fuzzyForms, ix.fuzzyWords = %sFuzzyForms[:], %sFuzzyWords[:]\n", name, name)
 	}
 	for _, m := range []struct {
 		field string
@@ -229,7 +229,10 @@ func writeRoleTables(w *bytes.Buffer, name, id string, ix *Index) error {
 		arrays = append(arrays, struct {
 			suffix string
 			v      any
-		}{"FuzzyForms", ix.fuzzyForms})
+		}{"FuzzyForms", ix.fuzzyForms}, struct {
+			suffix string
+			v      any
+		}{"FuzzyWords", ix.fuzzyWords})
 	}
 	for _, a := range arrays {
 		v := reflect.ValueOf(a.v)

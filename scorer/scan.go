@@ -1003,7 +1003,15 @@ func (s *scan) typoTarget(w string) int32 {
 	if ix.setForm[w] || ix.setForm[token.Light(w)] {
 		return -1
 	}
-	if !ix.fuzzyFirst[w[0]] || len(w) > 60 || ix.lex != nil && ix.lex.IsEnglish(w) {
+	if !ix.fuzzyFirst[w[0]] || len(w) > 60 {
+		return -1
+	}
+	// An English word is never a typo. For a set without a deletion index
+	// the candidates cost less than the word list's binary search (whose
+	// pages are cold in a short run) and are usually none, so they go
+	// first; either order gives the same answer.
+	english := func() bool { return ix.lex != nil && ix.lex.IsEnglish(w) }
+	if ix.fuzzy != nil && english() {
 		return -1
 	}
 	d := 1
@@ -1023,7 +1031,7 @@ func (s *scan) typoTarget(w string) int32 {
 		}
 		best = tg
 	})
-	if best < 0 || twoKeywords {
+	if best < 0 || twoKeywords || ix.fuzzy == nil && english() {
 		return -1
 	}
 	if ix.lex != nil && (ix.lex.IsAlias(w) || ix.lex.IsEnglish(token.Light(w))) {
