@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -296,23 +297,53 @@ func clip(text, form string, n int) string {
 
 // writeWrapped writes text wrapped at width, the first line after first and
 // the following lines after rest (both may hold styled text).
+//
+// Words go straight into b, and a line's width is summed word by word (a
+// line's width is its words' plus one per space: no grapheme or escape
+// sequence spans a space), instead of joining each line and measuring it
+// again for every word.
 func writeWrapped(b *strings.Builder, first, rest, text string, width int) {
-	prefix := first
+	b.WriteString(first)
 	avail := width - textWidth(first)
-	cur := ""
-	for _, word := range strings.Fields(text) {
-		if cur != "" && textWidth(cur)+1+textWidth(word) > avail {
-			b.WriteString(prefix + cur + "\n")
-			prefix, cur = rest, ""
+	cur := -1 // the width of the line's words so far; -1 before its first word
+	for len(text) > 0 {
+		var word string
+		word, text = nextField(text)
+		if word == "" {
+			break
+		}
+		w := textWidth(word)
+		if cur >= 0 && cur+1+w > avail {
+			b.WriteByte('\n')
+			b.WriteString(rest)
 			avail = width - textWidth(rest)
+			cur = -1
 		}
-		if cur == "" {
-			cur = word
+		if cur >= 0 {
+			b.WriteByte(' ')
+			cur++
 		} else {
-			cur += " " + word
+			cur = 0
 		}
+		b.WriteString(word)
+		cur += w
 	}
-	b.WriteString(prefix + cur + "\n")
+	b.WriteByte('\n')
+}
+
+// nextField returns the first field of s as strings.Fields splits it (runs
+// of unicode.IsSpace), and what follows it; "" when s holds only space.
+func nextField(s string) (field, tail string) {
+	start := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+	if start < 0 {
+		return "", ""
+	}
+	s = s[start:]
+	end := strings.IndexFunc(s, unicode.IsSpace)
+	if end < 0 {
+		return s, ""
+	}
+	return s[:end], s[end:]
 }
 
 // styleID names one of the text report's styles.
