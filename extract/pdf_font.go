@@ -13,7 +13,7 @@ import (
 // pdfFont is what the walker needs from one font dictionary: how to split a
 // string operand into codes, what each code means, and how far it moves the pen.
 // It is built once per font object (extraction.md §4.3, "font cache keyed by
-// object") and never re-reads the file afterwards except through enc.
+// object") and never re-reads the file afterwards except to build base.
 type pdfFont struct {
 	type3      bool
 	cid        bool        // Type 0: widths from DescendantFonts /W
@@ -21,7 +21,11 @@ type pdfFont struct {
 	spaces     []codespace // ToUnicode codespace ranges, when present
 	toUni      map[uint32]string
 	diffs      map[int]string // /Differences glyph names
-	enc        *pdf.Font      // the library's decoder, the fallback
+	dict       pdf.Value      // the font dictionary, read again only to build base
+	fallback   bool           // base may decode what toUni and diffs leave unmapped
+	base       *baseEncoding  // the fallback decoder, built on first use
+	cmap       cmapLib        // how the library's CMap reader fared on ToUnicode
+	cmapSpaces []codespace    // ToUnicode codespace ranges, even with no mapping
 	memo       map[uint32]string
 	firstChar  int
 	widths     []float64          // simple fonts, glyph units
@@ -67,7 +71,7 @@ func loadFont(v pdf.Value, gd *guard) *pdfFont {
 		}
 		defer func() {
 			if !cmapSafe {
-				f.enc = nil // the library's decoder would parse the same CMap and hang
+				f.fallback = false // the library's decoder would parse the same CMap and hang
 			}
 		}()
 		if len(f.spaces) > 0 && f.twoByte {
@@ -135,8 +139,7 @@ func loadFont(v pdf.Value, gd *guard) *pdfFont {
 		if strings.Contains(base, "Courier") {
 			f.std = 600
 		}
-		fv := pdf.Font{V: v}
-		f.enc = &fv
+		f.dict, f.fallback = v, true
 	})
 	if !ok {
 		f.broken = f.toUni == nil
@@ -189,6 +192,9 @@ func (f *pdfFont) parseToUnicode(data []byte, scratch *[]operand, pairs *cmapPai
 	m.reset()
 	defer m.reset()
 	var spaces []codespace
+	// counted mirrors the library's block count: set by a begin…range or
+	// beginbfchar operator, cleared by endcodespacerange.
+	counted := false
 	lx := contentLexer{b: data}
 	if *scratch == nil {
 		*scratch = make([]operand, 0, 320) // a full bfchar or bfrange block (100 entries)
@@ -214,7 +220,14 @@ func (f *pdfFont) parseToUnicode(data []byte, scratch *[]operand, pairs *cmapPai
 			if len(args) > 0 && args[len(args)-1].kind == opNumber && args[len(args)-1].num > 10000 {
 				libSafe = false
 			}
+			if op == "begincodespacerange" || op == "beginbfchar" || op == "beginbfrange" {
+				counted = true
+			}
 		case "endcodespacerange":
+			if f.cmap == cmapLibOK {
+				f.cmap = libCodespaces(args, counted)
+			}
+			counted = false
 			for i := 0; i+1 < len(args); i += 2 {
 				lo, hi := args[i].str, args[i+1].str
 				if args[i].kind != opString || len(lo) == 0 || len(lo) != len(hi) || len(lo) > 4 {
@@ -223,6 +236,7 @@ func (f *pdfFont) parseToUnicode(data []byte, scratch *[]operand, pairs *cmapPai
 				spaces = append(spaces, codespace{len(lo), codeOf(lo), codeOf(hi)})
 			}
 		case "endbfchar":
+			f.libBlockEnd(counted)
 			for i := 0; i+1 < len(args) && m.len() < maxCMapEntries; i += 2 {
 				src := args[i].str
 				if args[i].kind != opString || len(src) == 0 || len(src) > 4 {
@@ -231,6 +245,7 @@ func (f *pdfFont) parseToUnicode(data []byte, scratch *[]operand, pairs *cmapPai
 				m.set(codeOf(src), utf16BE(args[i+1].str))
 			}
 		case "endbfrange":
+			f.libBlockEnd(counted)
 			for i := 0; i+2 < len(args); i += 3 {
 				lo, hi, dst := args[i].str, args[i+1].str, args[i+2]
 				if len(lo) == 0 || len(lo) > 4 || len(hi) != len(lo) {
@@ -278,7 +293,46 @@ func (f *pdfFont) parseToUnicode(data []byte, scratch *[]operand, pairs *cmapPai
 		f.toUni = m.build()
 		f.spaces = spaces
 	}
+	f.cmapSpaces = spaces
 	return libSafe
+}
+
+// cmapLib is how the PDF library's CMap reader, which baseEncoding stands
+// in for, would have read a ToUnicode CMap's codespace ranges.
+type cmapLib uint8
+
+const (
+	cmapLibOK   cmapLib = iota
+	cmapLibRaw          // it gave up on the CMap and decoded codes as their raw bytes
+	cmapLibFail         // it panicked on every code
+)
+
+// libBlockEnd notes that the library panicked ("missing beginbfchar") on
+// an endbfchar or endbfrange with no count before it.
+func (f *pdfFont) libBlockEnd(counted bool) {
+	if !counted && f.cmap == cmapLibOK {
+		f.cmap = cmapLibFail
+	}
+}
+
+// libCodespaces judges one codespace block as the library did: it took the
+// pairs from the last one back, gave up (raw bytes) on an empty range, on
+// ranges of unequal length or on a block with no count before it, and
+// panicked on a range longer than 4 bytes.
+func libCodespaces(args []operand, counted bool) cmapLib {
+	if !counted {
+		return cmapLibRaw
+	}
+	for i := len(args) - 2; i >= 0; i -= 2 {
+		lo, hi := args[i], args[i+1]
+		if lo.kind != opString || hi.kind != opString || len(lo.str) == 0 || len(lo.str) != len(hi.str) {
+			return cmapLibRaw
+		}
+		if len(lo.str) > 4 {
+			return cmapLibFail
+		}
+	}
+	return cmapLibOK
 }
 
 // cmapPairs collects a CMap's code-to-text entries in order and builds the
@@ -469,8 +523,15 @@ func (f *pdfFont) decodeText(c uint32, s string, gd *guard) string {
 			return r
 		}
 	}
-	if !f.broken && f.enc != nil && !(f.twoByte && f.toUni == nil) {
-		gd.try(func() { t = f.enc.Encoder().Decode(s) })
+	if !f.broken && f.fallback && !(f.twoByte && f.toUni == nil) {
+		gd.try(func() {
+			if f.base == nil {
+				f.base = newBaseEncoding(f.dict, f)
+			}
+			if d, ok := f.base.decode(s, f); ok {
+				t = d
+			}
+		})
 	}
 	f.memo[c] = t
 	return t
