@@ -230,11 +230,14 @@ missing, how it matched, where, and what to fix.
   resumescore resume.docx --jd job.txt --format markdown
   resumescore extract resume.pdf
   resumescore roles --rank resume.pdf`,
-		Version:       buildVersion(),
 		Args:          cobra.ArbitraryArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		RunE: func(c *cobra.Command, args []string) error {
+			if v, _ := c.Flags().GetBool("version"); v {
+				_, err := fmt.Fprintf(c.OutOrStdout(), "resumescore %s\n", buildVersion())
+				return err
+			}
 			if len(args) == 0 {
 				return c.Help()
 			}
@@ -246,7 +249,12 @@ missing, how it matched, where, and what to fix.
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
-	root.SetVersionTemplate("resumescore {{.Version}}\n")
+	// --version is our flag, not cobra's Version field: cobra prints a
+	// custom version line only through text/template, whose reflective
+	// method calls make the linker keep every exported method of every
+	// package, and with them ledongthuc/pdf's 4,280-entry glyph-name map,
+	// built at each start (about 8 % of a one-resume run's CPU).
+	root.Flags().BoolP("version", "v", false, "version for resumescore")
 
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.Format, "format", "text", "output format: text, json or markdown")
