@@ -163,22 +163,22 @@ func lazyRegexp(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
 
-// warmChecks compiles every expression of the quality checks.
+// warmChecks compiles the expressions the quality checks run on most
+// documents. Those with plain-code matchers (checks_match.go) are compiled
+// only for text with a Kelvin sign or a long s.
 func warmChecks() {
-	for _, re := range []func() *regexp.Regexp{emailRe, phoneRe, profileRe, profileNm, yearRange, bulletPrefix, dateRe, versionRe, numberRe, pctileRe, numberWd, countRe} {
+	for _, re := range []func() *regexp.Regexp{profileRe, dateRe, versionRe, numberRe} {
 		re()
 	}
 }
 
 var (
 	emailRe   = lazyRegexp(`(?i)[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}`)
-	phoneRe   = lazyRegexp(`\+?\(?\d[\d\s().-]{7,18}\d`)
 	profileRe = lazyRegexp(`(?i)(linkedin\.com/\S+|github\.com/\S+|gitlab\.com/\S+|stackoverflow\.com/\S+|behance\.net/\S+|dribbble\.com/\S+|https?://\S+|www\.[a-z0-9-]+\.\S+|\b[a-z0-9-]+\.(dev|io|me|site|page)\b)`)
 	profileNm = lazyRegexp(`(?i)\b(linkedin|github|gitlab|portfolio|behance|dribbble)\b`)
-	yearRange = lazyRegexp(`^(19|20)\d\d\s*[-–/]\s*(19|20)\d\d$`)
 )
 
-// isPhone says whether s, a phoneRe match, is a phone number and not a date
+// isPhone says whether s, a findPhones match, is a phone number and not a date
 // range or a long figure.
 func isPhone(s string) bool {
 	digits := 0
@@ -190,7 +190,7 @@ func isPhone(s string) bool {
 	if digits < 10 || digits > 15 {
 		return false
 	}
-	return !yearRange().MatchString(strings.TrimSpace(s))
+	return !isYearRange(strings.TrimSpace(s))
 }
 
 // contact is where a kind of contact detail was found.
@@ -213,12 +213,12 @@ func (a *analysis) findContacts() {
 			}
 		}
 		low := a.lower[i]
-		if strings.IndexByte(low, '@') >= 0 && emailRe().MatchString(l.Text) {
+		if strings.IndexByte(low, '@') >= 0 && hasEmail(l.Text) {
 			found(&a.email)
 			a.contactLine[i] = true
 		}
 		if digitCount(low) >= 10 {
-			for _, m := range phoneRe().FindAllString(l.Text, -1) {
+			for _, m := range findPhones(l.Text) {
 				if isPhone(m) {
 					found(&a.phone)
 					break
@@ -228,7 +228,7 @@ func (a *analysis) findContacts() {
 		if strings.IndexByte(low, '.') >= 0 && mayHoldLink(low) && profileRe().MatchString(low) {
 			found(&a.link)
 			a.contactLine[i] = true
-		} else if !a.linkNamed && mayNameProfile(l.Text, low) && profileNm().MatchString(l.Text) {
+		} else if !a.linkNamed && mayNameProfile(l.Text, low) && namesProfile(l.Text) {
 			a.linkNamed = true
 		}
 	}
@@ -471,14 +471,12 @@ func (a *analysis) fileName() (Check, bool) {
 	return c, true
 }
 
-var bulletPrefix = lazyRegexp(`^\s*([-•*▪◦●–—‣⁃·○■□➢➤►▶✓✔→]|\d{1,2}[.)])\s*`)
-
 // bullet returns the text of line i without its bullet glyph, and whether it
 // had one.
 func (a *analysis) bullet(i int) (string, bool) {
 	t := a.lines[i].Text
-	if m := bulletPrefix().FindStringIndex(t); m != nil && m[1] < len(t) {
-		return t[m[1]:], true
+	if end := bulletEnd(t); end >= 0 && end < len(t) {
+		return t[end:], true
 	}
 	return strings.TrimSpace(t), false
 }
@@ -563,14 +561,14 @@ func quantified(text string) bool {
 	if digitCount(text) == 0 {
 		low := strings.ToLower(text)
 		return (strings.Contains(low, "doubl") || strings.Contains(low, "tripl") || strings.Contains(low, "halv") ||
-			strings.Contains(low, "fold")) && numberWd().MatchString(text)
+			strings.Contains(low, "fold")) && hasNumberWord(text)
 	}
 	if foldsToASCII(text) {
 		return quantifiedRegexp(text)
 	}
 	low := strings.ToLower(text)
-	if mayNumberWord(low) && numberWd().MatchString(text) ||
-		(strings.Contains(low, "p5") || strings.Contains(low, "p9")) && pctileRe().MatchString(text) {
+	if mayNumberWord(low) && hasNumberWord(text) ||
+		(strings.Contains(low, "p5") || strings.Contains(low, "p9")) && hasPercentile(text) {
 		return true
 	}
 	t := text
@@ -985,17 +983,11 @@ func placeholder(w string) bool {
 	return strings.Trim(w, w[:1]) == ""
 }
 
-var countRe = lazyRegexp(`^\D*?(\d+)`)
-
 // leadingCount is the first number in a diagnostic message ("479 characters
 // outside the visible page ..."), or 0.
 func leadingCount(msg string) int {
-	m := countRe().FindStringSubmatch(msg)
-	if m == nil {
-		return 0
-	}
 	n := 0
-	for _, r := range m[1] {
+	for _, r := range leadingDigits(msg) {
 		n = n*10 + int(r-'0')
 		if n > 1<<20 {
 			break

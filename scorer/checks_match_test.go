@@ -1,0 +1,111 @@
+package scorer
+
+import (
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The expressions checks_match.go's functions replace: the definition each
+// one is held to.
+var (
+	phoneRe      = regexp.MustCompile(`\+?\(?\d[\d\s().-]{7,18}\d`)
+	yearRangeRe  = regexp.MustCompile(`^(19|20)\d\d\s*[-–/]\s*(19|20)\d\d$`)
+	bulletPrefix = regexp.MustCompile(`^\s*([-•*▪◦●–—‣⁃·○■□➢➤►▶✓✔→]|\d{1,2}[.)])\s*`)
+	countRe      = regexp.MustCompile(`^\D*?(\d+)`)
+)
+
+// matcherLines are guardLines plus the edge cases of these matchers.
+func matcherLines(t *testing.T) []string {
+	lines := guardLines(t)
+	return append(lines,
+		"jane@example.com", "JANE.DOE@EXAMPLE.CO.UK", "a@b.cd", "a@b.c", "@b.cd", "a@.cd", "a@b..cd", "a@bc", "x@y.z1",
+		"mail: jane_doe+cv@sub-domain.example.org.", "two @ signs @ here a@b@c.de", "a@b.c-d.ef", "ſ@b.cd", "a@b.\u212aa",
+		"+1 (555) 123-4567", "(555) 123 4567", "+44 20 7946 0958", "555.123.4567 or 555-123-4567", "1234567", "123456789",
+		"12345678901234567890123", "2019 - 2021", "1999–2005", "+((555) 123 4567", "call 0 1 2 3 4 5 6 7 8 9 now",
+		"2019-2021", "2019 – 2021", "2019/2021", " 2019 - 2021", "2019-21", "1899-1900", "2019\t-\n2021", "20192021",
+		"- item", "• item", "  ▶ item", "1. first", "12) twelfth", "123. no", "1.", "•", "  ", "✓done", "→ next", "\u00a0- x",
+		"LinkedIn: jane", "github.com/jane", "my-github", "github_", "_github", "GitHub2", "lin\u212aedin", "portfolioX",
+		"p99", "P999 latency", "p9999", "xp99", "p99x", "p50/p95", "Doubled", "tenfolds", "re-doubled", "threefold,",
+		"479 characters outside the visible page", "no digits", "page 3 of 12", "٣ arabic digit then 7", "",
+	)
+}
+
+func TestCheckMatchers(t *testing.T) {
+	lines := matcherLines(t)
+	checks := []struct {
+		name string
+		got  func(string) any
+		want func(string) any
+	}{
+		{"hasEmail", func(s string) any { return hasEmail(s) }, func(s string) any { return emailRe().MatchString(s) }},
+		{"namesProfile", func(s string) any { return namesProfile(s) }, func(s string) any { return profileNm().MatchString(s) }},
+		{"hasNumberWord", func(s string) any { return hasNumberWord(s) }, func(s string) any { return numberWd().MatchString(s) }},
+		{"hasPercentile", func(s string) any { return hasPercentile(s) }, func(s string) any { return pctileRe().MatchString(s) }},
+		{"findPhones", func(s string) any { return findPhones(s) }, func(s string) any { return phoneRe.FindAllString(s, -1) }},
+		{"isYearRange", func(s string) any { return isYearRange(s) }, func(s string) any { return yearRangeRe.MatchString(s) }},
+		{"bulletEnd", func(s string) any { return bulletEnd(s) }, func(s string) any {
+			if m := bulletPrefix.FindStringIndex(s); m != nil {
+				return m[1]
+			}
+			return -1
+		}},
+		{"leadingDigits", func(s string) any { return leadingDigits(s) }, func(s string) any {
+			if m := countRe.FindStringSubmatch(s); m != nil {
+				return m[1]
+			}
+			return ""
+		}},
+	}
+	for _, c := range checks {
+		hits := 0
+		for _, l := range lines {
+			got, want := c.got(l), c.want(l)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s(%q) = %#v, want %#v (the regexp's answer)", c.name, l, got, want)
+			}
+			if !reflect.ValueOf(want).IsZero() && !reflect.DeepEqual(want, -1) {
+				hits++
+			}
+		}
+		if hits == 0 || hits == len(lines) {
+			t.Errorf("%s: the regexp answers the same for all %d lines: the lines prove nothing", c.name, len(lines))
+		}
+	}
+}
+
+func TestHasWordASCII(t *testing.T) {
+	words := []string{"github", "p99", "p999"}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"GitHub", true}, {"see github.", true}, {"mygithub", false}, {"github_x", false}, {"github2", false},
+		{"(github)", true}, {"é github é", true}, {"p999", true}, {"p9999", false}, {"P99;", true}, {"", false},
+		{"githu", false}, {"x-github-y", true},
+	}
+	for _, tt := range tests {
+		if got := hasWordASCII(tt.text, words); got != tt.want {
+			t.Errorf("hasWordASCII(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestFoldsToASCII(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"", false}, {"ascii only", false}, {"café – €5", false}, {"lin\u212aedin", true}, {"ſeptember", true},
+		{"\xe2\x84", false}, {"\xc5", false}, {"\u212b", false},
+	}
+	for _, tt := range tests {
+		if got := foldsToASCII(tt.text); got != tt.want {
+			t.Errorf("foldsToASCII(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	if !strings.EqualFold("\u212a", "k") || !strings.EqualFold("\u017f", "s") {
+		t.Errorf("the Kelvin sign and the long s no longer fold to k and s")
+	}
+}
