@@ -270,20 +270,19 @@ func lastXrefKeyword(buf []byte) int {
 var (
 	reEncV = lazyRegexp(`/V\s*(\d)`)
 	reEncR = lazyRegexp(`/R\s*(\d)`)
-	reEncD = lazyRegexp(`/Encrypt\s*(\d+)\s+\d+\s+R`)
 )
 
 // encryptionKind names the encryption of a file from its /Encrypt dictionary,
 // or returns "" when the file is not encrypted.
 func encryptionKind(buf []byte) string {
-	m := reEncD().FindSubmatch(buf)
-	if m == nil {
+	ref := encryptRef(buf)
+	if ref == nil {
 		if bytes.Contains(buf, []byte("/Encrypt")) {
 			return "an unknown method"
 		}
 		return ""
 	}
-	loc := regexp.MustCompile(`(?:^|[\r\n\s])` + string(m[1]) + `\s+\d+\s+obj`).FindIndex(buf)
+	loc := regexp.MustCompile(`(?:^|[\r\n\s])` + string(ref) + `\s+\d+\s+obj`).FindIndex(buf)
 	if loc == nil {
 		return "an unknown method"
 	}

@@ -26,15 +26,6 @@ import (
 // encryption, object streams compressed with plain Flate and direct /N and
 // /First. For anything else it returns nil.
 
-var (
-	reObjStmN     = lazyRegexp(`/N` + pdfWS + `(\d+)`)
-	reObjStmFirst = lazyRegexp(`/First` + pdfWS + `(\d+)`)
-	reRootRef     = lazyRegexp(`/Root` + pdfWS + `(\d+` + pdfWS + `\d+` + pdfWS + `R)`)
-	reInfoRef     = lazyRegexp(`/Info` + pdfWS + `(\d+` + pdfWS + `\d+` + pdfWS + `R)`)
-	reFilter      = lazyRegexp(`/Filter` + pdfWS + `(/[A-Za-z0-9]+|\[[^\]]*\])`)
-	reXrefW       = lazyRegexp(`/W` + pdfWS + `\[([^\]]*)\]`)
-)
-
 // maxFlatObjects bounds the objects a rewrite appends.
 const maxFlatObjects = 200_000
 
@@ -56,7 +47,7 @@ func flattenObjStms(buf []byte, z *inflater) []byte {
 		return nil
 	}
 	sect := buf[start:]
-	if !reObjHead().Match(sect[:min(len(sect), 32)]) {
+	if !isObjHead(sect[:min(len(sect), 32)]) {
 		return nil
 	}
 	e := bytes.Index(sect, []byte("stream"))
@@ -67,12 +58,12 @@ func flattenObjStms(buf []byte, z *inflater) []byte {
 	if !bytes.Contains(xdict, []byte("/XRef")) || bytes.Contains(xdict, []byte("/Prev")) {
 		return nil
 	}
-	sizeM := reSize().FindSubmatch(xdict)
-	rootM := reRootRef().FindSubmatch(xdict)
-	if sizeM == nil || rootM == nil {
+	sizeM, _ := findKey(xdict, "/Size", signedValue, 0)
+	rootRef, _ := findKey(xdict, "/Root", refValue, 0)
+	if sizeM == nil || rootRef == nil {
 		return nil
 	}
-	size, err := strconv.Atoi(string(sizeM[1]))
+	size, err := strconv.Atoi(string(sizeM))
 	if err != nil || size <= 0 || size > maxXrefEntries {
 		return nil
 	}
@@ -97,18 +88,19 @@ func flattenObjStms(buf []byte, z *inflater) []byte {
 		if !bytes.Contains(dict, []byte("/ObjStm")) {
 			continue
 		}
-		f := reFilter().FindSubmatch(dict)
-		nM, firstM := reObjStmN().FindSubmatch(dict), reObjStmFirst().FindSubmatch(dict)
-		if f == nil || string(f[1]) != "/FlateDecode" || nM == nil || firstM == nil || bytes.Contains(dict, []byte("/DecodeParms")) {
+		f, _ := findKey(dict, "/Filter", filterValue, 0)
+		nM, _ := findKey(dict, "/N", intValue, 0)
+		firstM, _ := findKey(dict, "/First", intValue, 0)
+		if f == nil || string(f) != "/FlateDecode" || nM == nil || firstM == nil || bytes.Contains(dict, []byte("/DecodeParms")) {
 			return nil
 		}
-		n, err1 := strconv.Atoi(string(nM[1]))
-		first, err2 := strconv.Atoi(string(firstM[1]))
+		n, err1 := strconv.Atoi(string(nM))
+		first, err2 := strconv.Atoi(string(firstM))
 		if err1 != nil || err2 != nil || n <= 0 || n > maxFlatObjects || first <= 0 {
 			return nil
 		}
 		body := buf[off:]
-		body = body[len(reEOLSpan().Find(body)):]
+		body = body[eolSpan(body):]
 		if end := bytes.Index(body, []byte("endstream")); end >= 0 {
 			body = body[:end]
 		}
@@ -154,13 +146,13 @@ func flattenObjStms(buf []byte, z *inflater) []byte {
 	}
 	sort.Ints(nums)
 	// The appendix, sized once: its bytes are fresh pages in a run with GC off.
-	need := 1 + 256 + len(rootM[1])
+	need := 1 + 256 + len(rootRef)
 	for num, obj := range objs {
 		need += 2*(intLen(num)+1) + len(" 0 obj\n") + len(bytes.TrimSpace(obj)) + len("\nendobj\n") + 7 + len("1 ")
 	}
 	var info []byte
-	if m := reInfoRef().FindSubmatch(xdict); m != nil {
-		info = m[1]
+	if m, _ := findKey(xdict, "/Info", refValue, 0); m != nil {
+		info = m
 		need += len(" /Info ") + len(info)
 	}
 	out := make([]byte, 0, need)
@@ -194,7 +186,7 @@ func flattenObjStms(buf []byte, z *inflater) []byte {
 	}
 	xref := len(buf) + len(out)
 	out = fmt.Appendf(out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Index [%s]%s /Root %s",
-		size, size+1, index, prev, rootM[1])
+		size, size+1, index, prev, rootRef)
 	if info != nil {
 		out = append(out, " /Info "...)
 		out = append(out, info...)
@@ -213,14 +205,14 @@ func flattenObjStms(buf []byte, z *inflater) []byte {
 // read, short data, a value too wide, a flattened object the table does not
 // list); the update then chains to it with /Prev as before.
 func (z *inflater) fullXref(strm, xdict []byte, size int, nums, ats []int) (entries, index []byte, ok bool) {
-	if f := reFilter().FindSubmatch(xdict); f == nil || string(f[1]) != "/FlateDecode" || bytes.Contains(xdict, []byte("/DecodeParms")) {
+	if f, _ := findKey(xdict, "/Filter", filterValue, 0); f == nil || string(f) != "/FlateDecode" || bytes.Contains(xdict, []byte("/DecodeParms")) {
 		return nil, nil, false
 	}
-	wm := reXrefW().FindSubmatch(xdict)
+	wm, _ := findKey(xdict, "/W", arrayValue, 0)
 	if wm == nil {
 		return nil, nil, false
 	}
-	wf := bytes.Fields(wm[1])
+	wf := bytes.Fields(wm)
 	if len(wf) != 3 {
 		return nil, nil, false
 	}
@@ -237,8 +229,8 @@ func (z *inflater) fullXref(strm, xdict []byte, size int, nums, ats []int) (entr
 		return nil, nil, false
 	}
 	var ranges []int
-	if im := reIndex().FindSubmatch(xdict); im != nil {
-		for _, f := range bytes.Fields(im[1]) {
+	if im, _ := findKey(xdict, "/Index", numberArrayValue, 0); im != nil {
+		for _, f := range bytes.Fields(im) {
 			n, err := strconv.Atoi(string(f))
 			if err != nil || n < 0 {
 				return nil, nil, false

@@ -20,18 +20,6 @@ const (
 	smallStreamBytes = 20 << 10  // Flate expands at most ~1032:1, so smaller streams cannot reach maxStreamOut
 )
 
-// pdfWS matches what ledongthuc/pdf skips between tokens: white space
-// (NUL included) and comments.
-const pdfWS = `(?:[\x00\t\n\f\r ]|%[^\r\n]*)*`
-
-var (
-	reColumns = lazyRegexp(`/Columns` + pdfWS + `(-?\d+)`)
-	reSize    = lazyRegexp(`/Size` + pdfWS + `(-?\d+)`)
-	reIndex   = lazyRegexp(`/Index` + pdfWS + `\[([\d\s]*)\]`)
-	reEOLSpan = lazyRegexp(`^[\x00\t\f\r\n ]*`)
-	reObjHead = lazyRegexp(`^\d+\s+\d+\s+obj`)
-)
-
 // normalizePDF repairs the byte-level damage that makes ledongthuc/pdf refuse a
 // file a viewer opens (extraction.md §4.1): bytes before the header, a %PDF-2.0
 // or otherwise odd header line, and bytes after the last %%EOF. Offsets inside
@@ -85,20 +73,20 @@ func goodHeader(b []byte) bool {
 // NewReader. Content and CMap streams are read behind the same caps by the
 // walker (readContent, safeCMap).
 func prescanPDF(data []byte, z *inflater) error {
-	for _, m := range reColumns().FindAllSubmatch(data, -1) {
-		n, err := strconv.ParseInt(string(m[1]), 10, 64)
+	for _, m := range findKeys(data, "/Columns", signedValue) {
+		n, err := strconv.ParseInt(string(m), 10, 64)
 		if err != nil || n > maxColumns || n < 0 {
-			return fmt.Errorf("predictor /Columns %s over the limit of %d: %w", m[1], maxColumns, ErrTooLarge)
+			return fmt.Errorf("predictor /Columns %s over the limit of %d: %w", m, maxColumns, ErrTooLarge)
 		}
 	}
-	for _, m := range reSize().FindAllSubmatch(data, -1) {
-		n, err := strconv.ParseInt(string(m[1]), 10, 64)
+	for _, m := range findKeys(data, "/Size", signedValue) {
+		n, err := strconv.ParseInt(string(m), 10, 64)
 		if err != nil || n > maxXrefEntries {
-			return fmt.Errorf("xref /Size %s over the limit of %d: %w", m[1], maxXrefEntries, ErrTooLarge)
+			return fmt.Errorf("xref /Size %s over the limit of %d: %w", m, maxXrefEntries, ErrTooLarge)
 		}
 	}
-	for _, m := range reIndex().FindAllSubmatch(data, -1) {
-		f := bytes.Fields(m[1])
+	for _, m := range findKeys(data, "/Index", numberArrayValue) {
+		f := bytes.Fields(m)
 		for k := 0; k+1 < len(f); k += 2 {
 			a, err1 := strconv.ParseInt(string(f[k]), 10, 64)
 			b, err2 := strconv.ParseInt(string(f[k+1]), 10, 64)
@@ -183,7 +171,8 @@ func scanPrevChain(data []byte) error {
 	if k < 0 {
 		return nil
 	}
-	rest := reEOLSpan().ReplaceAll(data[k+9:min(len(data), k+40)], nil)
+	rest := data[k+9 : min(len(data), k+40)]
+	rest = rest[eolSpan(rest):]
 	j := 0
 	for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
 		j++
@@ -202,7 +191,7 @@ func scanPrevChain(data []byte) error {
 		}
 		seen[pos] = true
 		sect := data[pos:]
-		sect = sect[len(reEOLSpan().Find(sect)):] // the library skips white space too
+		sect = sect[eolSpan(sect):] // the library skips white space too
 		// The trailer of a classic table, or the dictionary of an xref stream.
 		var dict []byte
 		switch {
@@ -212,7 +201,7 @@ func scanPrevChain(data []byte) error {
 				return nil
 			}
 			dict = sect[t+7:]
-		case reObjHead().Match(sect[:min(len(sect), 32)]):
+		case isObjHead(sect[:min(len(sect), 32)]):
 			dict = sect[bytes.Index(sect, []byte("obj"))+3:]
 		default:
 			return nil // the library reports a /Prev that points nowhere
@@ -252,8 +241,8 @@ func scanStructStreams(data []byte, z *inflater) error {
 		}
 		if bytes.Contains(dict, []byte("/XRef")) {
 			// The library allocates one buffer of the summed /W widths.
-			for _, m := range reXrefW().FindAllSubmatch(dict, -1) {
-				for _, w := range bytes.Fields(m[1]) {
+			for _, m := range findKeys(dict, "/W", arrayValue) {
+				for _, w := range bytes.Fields(m) {
 					if n, err := strconv.Atoi(string(w)); err != nil || n < 0 || n > 8 {
 						return fmt.Errorf("damaged file: xref stream field width %s: %w", w, ErrMalformed)
 					}
@@ -264,7 +253,7 @@ func scanStructStreams(data []byte, z *inflater) error {
 			continue
 		}
 		body := data[off:]
-		body = body[len(reEOLSpan().Find(body)):]
+		body = body[eolSpan(body):]
 		if e := bytes.Index(body, []byte("endstream")); e >= 0 {
 			body = body[:e]
 		}

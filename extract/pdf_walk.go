@@ -292,8 +292,6 @@ func nums(buf *[6]float64, args []operand, n int) ([]float64, bool) {
 	return out, true
 }
 
-var reFontRef = lazyRegexp(`/([^\s/<>\[\]()]+) (\d+ \d+ R)`)
-
 // font returns the decoder for a font resource, loading it once per font
 // object. Fonts are keyed by their indirect reference, read from the printed
 // /Font dictionary, so that a font in an object stream is not resolved (and
@@ -313,9 +311,7 @@ func (w *walker) font(res pdf.Value, local *runFonts, name string) *pdfFont {
 			refs, ok := w.fontRefs[fdStr]
 			if !ok {
 				refs = map[string]string{}
-				for _, m := range reFontRef().FindAllStringSubmatch(fdStr, -1) {
-					refs[m[1]] = "ref " + m[2]
-				}
+				fontRefs(fdStr, func(name, ref string) { refs[name] = "ref " + ref })
 				w.fontRefs[fdStr] = refs
 			}
 			local.fd, local.refs, local.ready = fd, refs, true
