@@ -225,13 +225,31 @@ func hasContact(s string) bool {
 // contactDiagnostics flags contact details that appear only in a header,
 // footer or text box: many ATS skip those parts.
 func contactDiagnostics(doc *Document) {
+	// The body is read first and the rest only when the body holds no
+	// contact details, so that a typical resume (an address in its first
+	// lines, or no header at all) never compiles the phone expression.
+	other := false
+	for _, l := range doc.Lines {
+		if l.Source != Body {
+			other = true
+			break
+		}
+	}
+	if !other {
+		return // contact details can only be in the body, or nowhere
+	}
+	for _, l := range doc.Lines {
+		if l.Source == Body && hasContact(l.Text) {
+			return
+		}
+	}
 	found := map[Source]bool{}
 	for _, l := range doc.Lines {
-		if hasContact(l.Text) {
+		if l.Source != Body && hasContact(l.Text) {
 			found[l.Source] = true
 		}
 	}
-	if found[Body] || len(found) == 0 {
+	if len(found) == 0 {
 		return
 	}
 	var where []string
