@@ -38,7 +38,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role14
 	case 0xadfd43ce18eeca7a: // etl-developer.yaml
 		return role15
-	case 0x3d9f37dc7fe2a8da: // fitness-trainer.yaml
+	case 0xeb4d7b754932c939: // fitness-trainer.yaml
 		return role16
 	case 0xb88b1d40a67bf406: // frontend.yaml
 		return role17
@@ -46,7 +46,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role18
 	case 0x8212591bff676f16: // game-developer.yaml
 		return role19
-	case 0xf4527b28b3d283f3: // hr-specialist.yaml
+	case 0xdb11762e1d67ad9d: // hr-specialist.yaml
 		return role20
 	case 0x40dae163ea29e7e3: // java-developer.yaml
 		return role21
@@ -60,7 +60,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role25
 	case 0x74822459690a15bb: // mobile-ios.yaml
 		return role26
-	case 0xad9beda5a4b1865c: // operations-manager.yaml
+	case 0x22b396d68084cdf: // operations-manager.yaml
 		return role27
 	case 0x9462eda77a506717: // platform.yaml
 		return role28
@@ -72,7 +72,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role31
 	case 0x65cc3589f50b22e1: // qa-automation.yaml
 		return role32
-	case 0x79d0c8e7ce895226: // sales-representative.yaml
+	case 0xe82cb81445890ac1: // sales-representative.yaml
 		return role33
 	case 0x271f03f0b5bf9a5b: // sap-developer.yaml
 		return role34
@@ -869,33 +869,37 @@ func role15() *Set {
 // role16 is the Set of fitness-trainer.yaml.
 func role16() *Set {
 	return &Set{ID: "fitness-trainer", Title: "Fitness Trainer", Source: "role", Keywords: []Keyword{
-		{ID: "fitness-trainer", Name: "Fitness Trainer", Aliases: []string{"personal trainer", "fitness coach", "gym instructor", "fitness instructor", "strength coach"}, Kind: "title", Weight: 1},
-		{ID: "fitness", Name: "fitness", Aliases: []string{"gym"}, Kind: "domain", Weight: 1},
-		{ID: "personal-training", Name: "personal training", Aliases: []string{"one-on-one training", "training clients"}, Kind: "practice", Weight: 1},
-		{ID: "exercise-programming", Name: "exercise programming", Aliases: []string{"workout plans", "training programs", "exercise plans"}, Kind: "practice", Weight: 1},
-		{ID: "nutrition", Name: "nutrition", Aliases: []string{"diet", "dietary", "meal plans", "nutritionist"}, Kind: "domain", Weight: 1},
-		{ID: "strength-training", Name: "strength training", Aliases: []string{"weight training", "resistance training", "strength and conditioning"}, Kind: "practice", Weight: 1},
-		{ID: "health-and-wellness", Name: "health and wellness", Aliases: []string{"wellness coach", "healthy lifestyle"}, Kind: "domain", Weight: 1},
-		{ID: "group-fitness", Name: "group fitness", Aliases: []string{"group classes", "fitness classes", "aerobics", "Zumba"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "yoga", Name: "yoga", Aliases: []string{"yoga instructor"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "cardio", Name: "cardio", Aliases: []string{"cardiovascular", "HIIT"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "weight-loss", Name: "weight loss", Aliases: []string{"fat loss", "body composition"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "fitness-assessment", Name: "fitness assessment", Aliases: []string{"fitness assessments", "body fat", "BMI"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "cpr", Name: "CPR", Aliases: []string{"first aid", "AED"}, Tier: 1, Kind: "certification", Weight: 1},
-		{ID: "certified-personal-trainer", Name: "certified personal trainer", Aliases: []string{"ACE", "NASM", "ACSM", "ISSA"}, Tier: 1, Kind: "certification", Weight: 1},
-		{ID: "injury-prevention", Name: "injury prevention", Aliases: []string{"rehabilitation", "physiotherapy", "mobility training"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "sports", Name: "sports", Aliases: []string{"athletes", "sports coaching"}, Tier: 1, Kind: "domain", Weight: 1},
-		{ID: "client-retention", Name: "client retention", Aliases: []string{"membership sales", "memberships"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "anatomy", Name: "anatomy", Aliases: []string{"physiology", "kinesiology"}, Tier: 1, Kind: "concept", Weight: 1},
-		{ID: "pilates", Name: "pilates", Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "fitness-trainer", Name: "Fitness Trainer", Aliases: []string{"personal trainer", "fitness coach", "gym instructor", "fitness instructor", "strength coach", "gym trainer", "fitness consultant", "strength and conditioning coach", "S&C coach", "group exercise instructor", "exercise physiologist", "fitness expert"}, Kind: "title", Weight: 1},
+		{ID: "fitness", Name: "fitness", Aliases: []string{"gym", "fitness centre", "fitness center", "health club", "gymnasium"}, Kind: "domain", Weight: 1},
+		{ID: "personal-training", Name: "personal training", Aliases: []string{"one-on-one training", "training clients", "1:1 training", "personal training sessions", "PT sessions", "client sessions"}, Kind: "practice", Weight: 1},
+		{ID: "exercise-programming", Name: "exercise programming", Aliases: []string{"workout plans", "training programs", "exercise plans", "exercise prescription", "periodization", "periodisation", "training plans", "customised workout", "customized workout", "workout routines", "workout programs"}, Kind: "practice", Weight: 1},
+		{ID: "nutrition", Name: "nutrition", Aliases: []string{"diet", "dietary", "meal plans", "nutritionist", "diet plans", "diet charts", "macronutrients", "calorie tracking", "nutritional guidance"}, Kind: "domain", Weight: 1},
+		{ID: "strength-training", Name: "strength training", Aliases: []string{"weight training", "resistance training", "strength and conditioning", "powerlifting", "weightlifting", "Olympic lifting", "free weights", "kettlebells", "kettlebell", "hypertrophy", "bodybuilding"}, Kind: "practice", Weight: 1},
+		{ID: "health-and-wellness", Name: "health and wellness", Aliases: []string{"wellness coach", "healthy lifestyle", "lifestyle coaching", "lifestyle modification", "well-being"}, Kind: "domain", Weight: 1},
+		{ID: "group-fitness", Name: "group fitness", Aliases: []string{"group classes", "fitness classes", "aerobics", "Zumba", "spin classes", "indoor cycling", "circuit training", "Les Mills", "BodyPump", "step aerobics"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "yoga", Name: "yoga", Aliases: []string{"yoga instructor", "hatha yoga", "vinyasa", "pranayama", "asanas", "Yoga Alliance", "RYT 200"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "cardio", Name: "cardio", Aliases: []string{"cardiovascular", "HIIT", "cardiovascular training", "interval training", "aerobic conditioning", "Tabata"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "weight-loss", Name: "weight loss", Aliases: []string{"fat loss", "body composition", "weight management", "body transformation", "body recomposition", "inch loss"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "fitness-assessment", Name: "fitness assessment", Aliases: []string{"fitness assessments", "body fat", "BMI", "postural assessment", "body composition analysis", "VO2 max", "PAR-Q", "functional movement screen", "flexibility assessment"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "cpr", Name: "CPR", Aliases: []string{"first aid", "AED", "BLS", "basic life support", "CPR certified"}, Tier: 1, Kind: "certification", Weight: 1},
+		{ID: "certified-personal-trainer", Name: "certified personal trainer", Aliases: []string{"ACE", "NASM", "ACSM", "ISSA", "CPT", "NSCA", "CSCS", "K11", "NASM-CPT", "ACSM-CPT", "Level 3 personal trainer"}, Tier: 1, Kind: "certification", Weight: 1},
+		{ID: "injury-prevention", Name: "injury prevention", Aliases: []string{"rehabilitation", "physiotherapy", "mobility training", "corrective exercise", "prehab", "injury rehabilitation", "stretching", "flexibility training", "posture correction"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "sports", Name: "sports", Aliases: []string{"athletes", "sports coaching", "sports conditioning", "athletic performance", "speed and agility"}, Tier: 1, Kind: "domain", Weight: 1},
+		{ID: "client-retention", Name: "client retention", Aliases: []string{"membership sales", "memberships", "member retention", "membership renewals", "PT packages"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "anatomy", Name: "anatomy", Aliases: []string{"physiology", "kinesiology", "exercise science", "exercise physiology", "sports science", "biomechanics"}, Tier: 1, Kind: "concept", Weight: 1},
+		{ID: "pilates", Name: "pilates", Aliases: []string{"mat pilates", "reformer pilates"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "crossfit", Name: "CrossFit", Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "functional-training", Name: "functional training", Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "martial-arts", Name: "martial arts", Tier: 2, Kind: "domain", Weight: 1},
+		{ID: "functional-training", Name: "functional training", Aliases: []string{"functional fitness", "TRX", "bodyweight training", "calisthenics"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "martial-arts", Name: "martial arts", Aliases: []string{"kickboxing", "MMA", "karate", "taekwondo"}, Tier: 2, Kind: "domain", Weight: 1},
 		{ID: "dietetics", Name: "dietetics", Aliases: []string{"clinical nutrition"}, Tier: 2, Kind: "domain", Weight: 1},
 		{ID: "sports-nutrition", Name: "sports nutrition", Aliases: []string{"supplements"}, Tier: 2, Kind: "domain", Weight: 1},
-		{ID: "marathon", Name: "marathon", Aliases: []string{"running", "endurance"}, Tier: 2, Kind: "domain", Weight: 1},
+		{ID: "marathon", Name: "marathon", Aliases: []string{"running", "endurance", "triathlon", "endurance training"}, Tier: 2, Kind: "domain", Weight: 1},
 		{ID: "social-media", Name: "social media", Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "motivation", Name: "motivation", Aliases: []string{"motivating", "motivational", "encouraging"}, Kind: "soft", Soft: true, Weight: 1},
+		{ID: "gym-equipment", Name: "gym equipment", Aliases: []string{"fitness equipment", "gym floor", "gym equipment upkeep"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "special-populations", Name: "special populations", Aliases: []string{"senior fitness", "prenatal fitness", "postnatal fitness", "pre and post natal", "older adults"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "online-coaching", Name: "online coaching", Aliases: []string{"online fitness coaching", "virtual personal training", "online personal training"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "client-progress-tracking", Name: "client progress tracking", Aliases: []string{"client check-ins", "progress photos"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "motivation", Name: "motivation", Aliases: []string{"motivating", "motivational", "encouraging", "accountability partner"}, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "communication", Name: "communication", Aliases: []string{"interpersonal skills"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "customer-service", Name: "customer service", Aliases: []string{"client service"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
 	}, Checks: []string{"quantified-results", "weak-openings", "client-results", "credentials"}, Signals: []Signal{
@@ -1063,9 +1067,9 @@ func role20() *Set {
 		{ID: "hr-policies", Name: "HR policies", Aliases: []string{"HR policy", "policies and procedures", "employee handbook", "HR manual", "policy formulation"}, Kind: "practice", Weight: 1},
 		{ID: "hris", Name: "HRIS", Aliases: []string{"BambooHR", "HR information system"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "hrms", Name: "HRMS", Aliases: []string{"HR software", "human resource management system"}, Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "performance-management", Name: "performance management", Aliases: []string{"performance appraisal", "appraisals", "performance reviews", "key result areas", "KRAs", "360-degree feedback", "performance evaluation", "appraisal cycle", "performance improvement plan"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "performance-management", Name: "performance management", Aliases: []string{"performance appraisal", "appraisals", "performance reviews", "key result areas", "KRAs", "360-degree feedback", "appraisal cycle", "performance improvement plan"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "compensation-and-benefits", Name: "compensation and benefits", Aliases: []string{"benefits administration", "compensation", "total rewards", "salary benchmarking", "pay structure", "salary structure", "employee benefits", "benefits enrollment", "rewards and recognition"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "training-and-development", Name: "training and development", Aliases: []string{"learning and development", "L&D", "training programs", "training needs analysis", "training calendar", "upskilling", "capability building"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "training-and-development", Name: "training and development", Aliases: []string{"learning and development", "L&D", "training programs", "training needs analysis", "training calendar"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "labor-law", Name: "labor law", Aliases: []string{"labour law", "employment law", "statutory compliance", "labour laws", "employment legislation", "provident fund", "ESIC", "gratuity", "Shops and Establishments Act", "FLSA", "FMLA"}, Tier: 1, Kind: "concept", Weight: 1},
 		{ID: "employee-engagement", Name: "employee engagement", Aliases: []string{"engagement surveys", "retention", "employee welfare", "welfare activities", "engagement activities", "employee morale", "pulse surveys"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "interviewing", Name: "interviewing", Aliases: []string{"interviews", "screening", "shortlisting", "CV screening", "resume screening", "behavioural interviews", "behavioral interviews", "competency-based interviews"}, Tier: 1, Kind: "practice", Weight: 1},
@@ -1381,40 +1385,42 @@ func role26() *Set {
 // role27 is the Set of operations-manager.yaml.
 func role27() *Set {
 	return &Set{ID: "operations-manager", Title: "Operations Manager", Source: "role", Keywords: []Keyword{
-		{ID: "operations-manager", Name: "Operations Manager", Aliases: []string{"head of operations", "operations head", "operations executive", "general manager operations"}, Kind: "title", Weight: 1},
-		{ID: "operations-management", Name: "operations management", Aliases: []string{"business operations"}, Kind: "practice", Weight: 1},
-		{ID: "process-improvement", Name: "process improvement", Aliases: []string{"process optimization", "continuous improvement"}, Kind: "practice", Weight: 1},
-		{ID: "team-leadership", Name: "team leadership", Aliases: []string{"team management", "managed a team", "supervised"}, Kind: "practice", Weight: 1},
-		{ID: "budget-management", Name: "budget management", Aliases: []string{"budgeting", "P&L", "cost control"}, Kind: "practice", Weight: 1},
-		{ID: "kpis", Name: "KPIs", Aliases: []string{"KPI", "performance metrics"}, Kind: "concept", Weight: 1},
-		{ID: "supply-chain", Name: "supply chain", Aliases: []string{"logistics", "procurement"}, Kind: "domain", Weight: 1},
+		{ID: "operations-manager", Name: "Operations Manager", Aliases: []string{"head of operations", "operations head", "operations executive", "general manager operations", "operations lead", "operations supervisor", "director of operations", "operations director", "chief operating officer", "COO", "warehouse manager", "logistics manager", "branch operations manager", "store operations manager"}, Kind: "title", Weight: 1},
+		{ID: "operations-management", Name: "operations management", Aliases: []string{"business operations", "day-to-day operations", "daily operations", "operational excellence", "operations planning"}, Kind: "practice", Weight: 1},
+		{ID: "process-improvement", Name: "process improvement", Aliases: []string{"process optimization", "continuous improvement", "process re-engineering", "process reengineering", "operational efficiency", "productivity improvement", "workflow optimisation", "workflow optimization"}, Kind: "practice", Weight: 1},
+		{ID: "team-leadership", Name: "team leadership", Aliases: []string{"team management", "managed a team", "supervised", "shift supervision", "shift management"}, Kind: "practice", Weight: 1},
+		{ID: "budget-management", Name: "budget management", Aliases: []string{"budgeting", "P&L", "cost control", "cost reduction", "profit and loss", "P&L responsibility", "operating budget", "OPEX"}, Kind: "practice", Weight: 1},
+		{ID: "kpis", Name: "KPIs", Aliases: []string{"KPI", "performance metrics", "KPI dashboards", "scorecards", "balanced scorecard"}, Kind: "concept", Weight: 1},
+		{ID: "supply-chain", Name: "supply chain", Aliases: []string{"logistics", "procurement", "supply chain management", "warehousing", "warehouse operations", "order fulfilment", "order fulfillment", "last-mile delivery", "fleet management", "transportation management", "3PL", "dispatch"}, Kind: "domain", Weight: 1},
 		{ID: "lean-manufacturing", Name: "Lean manufacturing", Aliases: []string{"lean principles", "Kaizen"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "six-sigma", Name: "Six Sigma", Aliases: []string{"Lean Six Sigma"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "inventory-management", Name: "inventory management", Aliases: []string{"inventory"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "vendor-management", Name: "vendor management", Aliases: []string{"vendors", "suppliers"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "six-sigma", Name: "Six Sigma", Aliases: []string{"Lean Six Sigma", "DMAIC", "Green Belt", "Black Belt"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "inventory-management", Name: "inventory management", Aliases: []string{"inventory", "stock control", "stock management", "inventory control", "cycle counts", "stock audits", "warehouse management system", "WMS"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "vendor-management", Name: "vendor management", Aliases: []string{"vendors", "suppliers", "supplier management", "vendor negotiations", "vendor development"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "erp", Name: "ERP", Aliases: []string{"SAP", "Oracle ERP"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "microsoft-excel", Name: "Microsoft Excel", Tier: 1, Kind: "tool", Weight: 1, Context: 1},
-		{ID: "sops", Name: "SOPs", Aliases: []string{"standard operating procedures", "SOP"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "quality-control", Name: "quality control", Aliases: []string{"quality management", "quality assurance"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "compliance", Name: "compliance", Aliases: []string{"regulatory compliance", "health and safety"}, Tier: 1, Kind: "concept", Weight: 1},
-		{ID: "forecasting", Name: "forecasting", Aliases: []string{"demand planning", "capacity planning"}, Tier: 1, Kind: "concept", Weight: 1},
-		{ID: "customer-service", Name: "customer service", Aliases: []string{"customer satisfaction", "client service"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "mis-reporting", Name: "MIS reporting", Aliases: []string{"MIS reports"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "resource-planning", Name: "resource planning", Aliases: []string{"workforce planning", "staffing"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "sops", Name: "SOPs", Aliases: []string{"standard operating procedures", "SOP", "process documentation"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "quality-control", Name: "quality control", Aliases: []string{"quality management", "quality assurance", "quality audits", "TQM", "total quality management"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "compliance", Name: "compliance", Aliases: []string{"regulatory compliance", "health and safety", "OSHA", "EHS", "safety audits"}, Tier: 1, Kind: "concept", Weight: 1},
+		{ID: "forecasting", Name: "forecasting", Aliases: []string{"demand planning", "capacity planning", "S&OP", "sales and operations planning", "production planning"}, Tier: 1, Kind: "concept", Weight: 1},
+		{ID: "customer-service", Name: "customer service", Aliases: []string{"customer satisfaction", "client service", "customer escalations", "escalation management", "NPS"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "mis-reporting", Name: "MIS reporting", Aliases: []string{"MIS reports", "MIS dashboards", "operational reporting"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "resource-planning", Name: "resource planning", Aliases: []string{"workforce planning", "staffing", "shift planning", "rostering", "capacity utilisation", "capacity utilization"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "power-bi", Name: "Power BI", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "tableau", Name: "Tableau", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "project-management", Name: "project management", Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "change-management", Name: "change management", Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "staff-training", Name: "staff training", Aliases: []string{"training programs"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "contract-negotiation", Name: "contract negotiation", Aliases: []string{"negotiation"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "facilities-management", Name: "facilities management", Aliases: []string{"facilities"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "facilities-management", Name: "facilities management", Aliases: []string{"facilities", "facility management", "housekeeping", "admin operations"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "risk-management", Name: "risk management", Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "crm", Name: "CRM", Tier: 2, Kind: "tool", Weight: 1},
-		{ID: "iso-9001", Name: "ISO 9001", Tier: 2, Kind: "certification", Weight: 1},
-		{ID: "sla", Name: "SLA", Aliases: []string{"SLAs", "service level agreements", "service levels"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "iso-9001", Name: "ISO 9001", Aliases: []string{"ISO certification", "ISO audits", "ISO 14001", "ISO 45001"}, Tier: 2, Kind: "certification", Weight: 1},
+		{ID: "sla", Name: "SLA", Aliases: []string{"SLAs", "service level agreements", "service levels", "TAT", "turnaround time"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "workflow-management", Name: "workflow management", Aliases: []string{"workflow planning", "work allocation"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "billing", Name: "billing", Aliases: []string{"invoicing"}, Tier: 2, Kind: "business", Weight: 1},
-		{ID: "business-continuity", Name: "business continuity", Aliases: []string{"business continuity planning", "BCP"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "business-continuity", Name: "business continuity", Aliases: []string{"business continuity planning", "BCP", "crisis management"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "contact-centre-operations", Name: "contact centre operations", Aliases: []string{"call centre", "call center", "contact center", "BPO", "back office operations", "process transitions", "AHT", "average handling time"}, Tier: 2, Kind: "domain", Weight: 1},
+		{ID: "site-launches", Name: "site launches", Aliases: []string{"new site launch", "store openings", "branch expansion", "site setup"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "leadership", Name: "leadership", Kind: "soft", Soft: true, Weight: 1},
 		{ID: "communication", Name: "communication", Kind: "soft", Soft: true, Weight: 1},
 		{ID: "problem-solving", Name: "problem solving", Aliases: []string{"problem-solving", "decision making"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
@@ -1688,37 +1694,42 @@ func role32() *Set {
 // role33 is the Set of sales-representative.yaml.
 func role33() *Set {
 	return &Set{ID: "sales-representative", Title: "Sales Representative", Source: "role", Keywords: []Keyword{
-		{ID: "sales-executive", Name: "Sales Executive", Aliases: []string{"sales representative", "sales manager", "sales officer", "business development executive", "business development manager", "area sales manager", "sales engineer"}, Kind: "title", Weight: 1},
-		{ID: "sales", Name: "sales", Aliases: []string{"selling"}, Kind: "business", Weight: 1},
-		{ID: "business-development", Name: "business development", Aliases: []string{"new business", "business developer"}, Kind: "business", Weight: 1},
-		{ID: "lead-generation", Name: "lead generation", Aliases: []string{"prospecting", "cold calling"}, Kind: "practice", Weight: 1},
-		{ID: "client-relationship-management", Name: "client relationship management", Aliases: []string{"client relationships", "relationship management", "account management"}, Kind: "practice", Weight: 1},
-		{ID: "sales-targets", Name: "sales targets", Aliases: []string{"quota", "sales quota"}, Kind: "practice", Weight: 1},
-		{ID: "negotiation", Name: "negotiation", Aliases: []string{"negotiated", "negotiating"}, Kind: "concept", Weight: 1},
+		{ID: "sales-executive", Name: "Sales Executive", Aliases: []string{"sales representative", "sales manager", "sales officer", "business development executive", "business development manager", "area sales manager", "sales engineer", "account executive", "sales associate", "sales consultant", "territory sales manager", "territory manager", "regional sales manager", "key account manager", "relationship manager", "business development associate", "inside sales representative", "medical representative"}, Kind: "title", Weight: 1},
+		{ID: "sales", Name: "sales", Aliases: []string{"selling", "direct sales", "corporate sales", "institutional sales", "enterprise sales"}, Kind: "business", Weight: 1},
+		{ID: "business-development", Name: "business development", Aliases: []string{"new business", "business developer", "business expansion", "market expansion", "new market entry"}, Kind: "business", Weight: 1},
+		{ID: "lead-generation", Name: "lead generation", Aliases: []string{"prospecting", "cold calling", "lead qualification", "qualified leads", "outbound prospecting", "cold emailing", "cold outreach", "lead nurturing", "canvassing"}, Kind: "practice", Weight: 1},
+		{ID: "client-relationship-management", Name: "client relationship management", Aliases: []string{"client relationships", "relationship management", "account management", "client servicing", "relationship building", "customer relationships", "account servicing"}, Kind: "practice", Weight: 1},
+		{ID: "sales-targets", Name: "sales targets", Aliases: []string{"quota", "sales quota", "sales quotas", "quota attainment", "revenue targets", "monthly targets", "target achievement", "sales goals"}, Kind: "practice", Weight: 1},
+		{ID: "negotiation", Name: "negotiation", Aliases: []string{"negotiated", "negotiating", "price negotiation", "commercial negotiations"}, Kind: "concept", Weight: 1},
 		{ID: "crm", Name: "CRM", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "salesforce", Name: "Salesforce", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "b2b", Name: "B2B", Aliases: []string{"business-to-business"}, Tier: 1, Kind: "domain", Weight: 1},
 		{ID: "b2c", Name: "B2C", Aliases: []string{"business-to-consumer", "retail sales"}, Tier: 1, Kind: "domain", Weight: 1},
-		{ID: "sales-pipeline", Name: "sales pipeline", Aliases: []string{"sales funnel"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "deal-closing", Name: "deal closing", Aliases: []string{"closed deals", "closing deals"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "key-accounts", Name: "key accounts", Aliases: []string{"key account management", "KAM"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "sales-pipeline", Name: "sales pipeline", Aliases: []string{"sales funnel", "pipeline management", "sales cycle", "opportunity management"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "deal-closing", Name: "deal closing", Aliases: []string{"closed deals", "closing deals", "closed-won", "won deals", "deal closure"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "key-accounts", Name: "key accounts", Aliases: []string{"key account management", "KAM", "strategic accounts", "named accounts", "major accounts"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "market-research", Name: "market research", Aliases: []string{"market analysis"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "territory-management", Name: "territory management", Aliases: []string{"territory"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "upselling", Name: "upselling", Aliases: []string{"cross-selling", "upsell"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "customer-acquisition", Name: "customer acquisition", Aliases: []string{"new customers", "new clients"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "sales-presentations", Name: "sales presentations", Aliases: []string{"product demos"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "distribution", Name: "distribution", Aliases: []string{"distributors", "dealers", "channel sales"}, Tier: 1, Kind: "business", Weight: 1},
+		{ID: "territory-management", Name: "territory management", Aliases: []string{"territory", "territory planning", "beat plan", "beat planning", "market visits"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "upselling", Name: "upselling", Aliases: []string{"cross-selling", "upsell", "cross-sell", "add-on sales"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "customer-acquisition", Name: "customer acquisition", Aliases: []string{"new customers", "new clients", "client acquisition", "new logos", "new account acquisition"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "sales-presentations", Name: "sales presentations", Aliases: []string{"product demos", "product demonstrations", "sales pitches", "sales proposals"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "distribution", Name: "distribution", Aliases: []string{"distributors", "dealers", "channel sales", "dealer network", "distributor management", "channel partners", "stockists", "secondary sales", "primary sales"}, Tier: 1, Kind: "business", Weight: 1},
 		{ID: "forecasting", Name: "forecasting", Aliases: []string{"sales forecasting"}, Tier: 1, Kind: "concept", Weight: 1},
 		{ID: "hubspot", Name: "HubSpot", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "microsoft-excel", Name: "Microsoft Excel", Tier: 2, Kind: "tool", Weight: 1, Context: 1},
 		{ID: "marketing", Name: "marketing", Aliases: []string{"digital marketing"}, Tier: 2, Kind: "business", Weight: 1},
-		{ID: "solution-selling", Name: "solution selling", Aliases: []string{"consultative selling", "SPIN selling"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "inside-sales", Name: "inside sales", Aliases: []string{"telesales"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "field-sales", Name: "field sales", Aliases: []string{"outside sales"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "tenders", Name: "tenders", Aliases: []string{"RFP"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "after-sales", Name: "after-sales", Aliases: []string{"customer support"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "revenue-growth", Name: "revenue growth", Tier: 2, Kind: "business", Weight: 1},
-		{ID: "trade-shows", Name: "trade shows", Aliases: []string{"exhibitions"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "solution-selling", Name: "solution selling", Aliases: []string{"consultative selling", "SPIN selling", "Challenger Sale", "Sandler", "BANT", "MEDDIC", "value selling"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "inside-sales", Name: "inside sales", Aliases: []string{"telesales", "tele-calling", "telecalling", "outbound calls"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "field-sales", Name: "field sales", Aliases: []string{"outside sales", "field visits", "client visits"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "tenders", Name: "tenders", Aliases: []string{"RFP", "RFQ", "bid submissions", "quotations"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "after-sales", Name: "after-sales", Aliases: []string{"customer support", "after-sales service", "customer complaints"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "revenue-growth", Name: "revenue growth", Aliases: []string{"revenue generation", "top-line growth"}, Tier: 2, Kind: "business", Weight: 1},
+		{ID: "trade-shows", Name: "trade shows", Aliases: []string{"exhibitions", "trade fairs", "roadshows"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "payment-collection", Name: "payment collection", Aliases: []string{"collections", "receivables follow-up", "outstanding payments"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "competitor-analysis", Name: "competitor analysis", Aliases: []string{"competitor activity", "competitive intelligence"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "product-knowledge", Name: "product knowledge", Aliases: []string{"product training"}, Tier: 2, Kind: "concept", Weight: 1},
+		{ID: "linkedin-sales-navigator", Name: "LinkedIn Sales Navigator", Aliases: []string{"Sales Navigator"}, Tier: 2, Kind: "tool", Weight: 1},
+		{ID: "sales-order-processing", Name: "sales order processing", Aliases: []string{"order booking", "sales orders"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "communication", Name: "communication", Aliases: []string{"interpersonal skills"}, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "persuasion", Name: "persuasion", Aliases: []string{"persuasive", "influencing"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "customer-focus", Name: "customer focus", Aliases: []string{"customer-centric", "customer service"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
