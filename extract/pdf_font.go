@@ -540,12 +540,12 @@ func (f *pdfFont) decodeText(c uint32, s string, gd *guard) string {
 // glyphName maps the glyph names the library's table lacks: ligature names
 // (f_f_i), uniXXXX and uXXXX names, single characters, and common AGL names.
 func glyphName(name string) (string, bool) {
-	if r, ok := aglSmall[name]; ok {
+	if r, ok := aglSmallName(name); ok {
 		return r, true
 	}
 	if i := strings.IndexByte(name, '.'); i > 0 { // "a.sc", "one.oldstyle"
 		name = name[:i]
-		if r, ok := aglSmall[name]; ok {
+		if r, ok := aglSmallName(name); ok {
 			return r, true
 		}
 	}
@@ -582,17 +582,147 @@ func glyphName(name string) (string, bool) {
 	return "", false
 }
 
-var aglSmall = map[string]string{
-	"space": " ", "hyphen": "-", "minus": "-", "endash": "–", "emdash": "—", "quoteright": "’",
-	"quoteleft": "‘", "quotedblleft": "“", "quotedblright": "”", "quotesingle": "'", "quotedbl": "\"",
-	"period": ".", "comma": ",", "colon": ":", "semicolon": ";", "slash": "/", "at": "@",
-	"parenleft": "(", "parenright": ")", "bracketleft": "[", "bracketright": "]", "ampersand": "&",
-	"plus": "+", "numbersign": "#", "percent": "%", "exclam": "!", "question": "?", "bullet": "•",
-	"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-	"seven": "7", "eight": "8", "nine": "9", "fi": "fi", "fl": "fl", "ff": "ff", "ffi": "ffi",
-	"ffl": "ffl", "dollar": "$", "underscore": "_", "bar": "|", "asterisk": "*", "equal": "=",
-	"less": "<", "greater": ">", "nbspace": "\u00a0", "periodcentered": "·", "dotlessi": "ı",
-	"germandbls": "ß", "ellipsis": "…", "copyright": "©", "registered": "®", "trademark": "™",
-	"degree": "°", "section": "§", "dagger": "†", "backslash": "\\", "braceleft": "{", "braceright": "}",
-	"asciitilde": "~", "asciicircum": "^", "grave": "`", "softhyphen": "\u00ad",
+// aglSmallName maps common glyph names of the Adobe Glyph List to their text,
+// and the names the library's table lacks or maps otherwise (minus as a
+// hyphen). A switch, so that nothing is built when the program starts.
+func aglSmallName(name string) (string, bool) {
+	switch name {
+	case "space":
+		return " ", true
+	case "hyphen":
+		return "-", true
+	case "minus":
+		return "-", true
+	case "endash":
+		return "–", true
+	case "emdash":
+		return "—", true
+	case "quoteright":
+		return "’", true
+	case "quoteleft":
+		return "‘", true
+	case "quotedblleft":
+		return "“", true
+	case "quotedblright":
+		return "”", true
+	case "quotesingle":
+		return "'", true
+	case "quotedbl":
+		return "\"", true
+	case "period":
+		return ".", true
+	case "comma":
+		return ",", true
+	case "colon":
+		return ":", true
+	case "semicolon":
+		return ";", true
+	case "slash":
+		return "/", true
+	case "at":
+		return "@", true
+	case "parenleft":
+		return "(", true
+	case "parenright":
+		return ")", true
+	case "bracketleft":
+		return "[", true
+	case "bracketright":
+		return "]", true
+	case "ampersand":
+		return "&", true
+	case "plus":
+		return "+", true
+	case "numbersign":
+		return "#", true
+	case "percent":
+		return "%", true
+	case "exclam":
+		return "!", true
+	case "question":
+		return "?", true
+	case "bullet":
+		return "•", true
+	case "zero":
+		return "0", true
+	case "one":
+		return "1", true
+	case "two":
+		return "2", true
+	case "three":
+		return "3", true
+	case "four":
+		return "4", true
+	case "five":
+		return "5", true
+	case "six":
+		return "6", true
+	case "seven":
+		return "7", true
+	case "eight":
+		return "8", true
+	case "nine":
+		return "9", true
+	case "fi":
+		return "fi", true
+	case "fl":
+		return "fl", true
+	case "ff":
+		return "ff", true
+	case "ffi":
+		return "ffi", true
+	case "ffl":
+		return "ffl", true
+	case "dollar":
+		return "$", true
+	case "underscore":
+		return "_", true
+	case "bar":
+		return "|", true
+	case "asterisk":
+		return "*", true
+	case "equal":
+		return "=", true
+	case "less":
+		return "<", true
+	case "greater":
+		return ">", true
+	case "nbspace":
+		return "\u00a0", true
+	case "periodcentered":
+		return "·", true
+	case "dotlessi":
+		return "ı", true
+	case "germandbls":
+		return "ß", true
+	case "ellipsis":
+		return "…", true
+	case "copyright":
+		return "©", true
+	case "registered":
+		return "®", true
+	case "trademark":
+		return "™", true
+	case "degree":
+		return "°", true
+	case "section":
+		return "§", true
+	case "dagger":
+		return "†", true
+	case "backslash":
+		return "\\", true
+	case "braceleft":
+		return "{", true
+	case "braceright":
+		return "}", true
+	case "asciitilde":
+		return "~", true
+	case "asciicircum":
+		return "^", true
+	case "grave":
+		return "`", true
+	case "softhyphen":
+		return "\u00ad", true
+	}
+	return "", false
 }

@@ -1,73 +1,68 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
 
-// sectionPhrases maps heading phrases, as normalised by headingKey, to
-// canonical section ids. The list covers the headings of English resumes;
-// "&" is spelt "and".
-var sectionPhrases = map[string]string{}
+//go:generate go test -run ^TestSectionDataIsCurrent$ -update-sections
 
-// weakPhrases are headings that are also ordinary list items ("Leadership" in
-// a list of soft skills); they count only when the line looks like a heading
-// (capitals, a trailing colon, Markdown markup).
-var weakPhrases = map[string]bool{}
-
-func init() {
-	add := func(id string, weak bool, phrases ...string) {
-		for _, p := range phrases {
-			sectionPhrases[p] = id
-			sectionPhrases[strings.ReplaceAll(p, " ", "")] = id
-			if weak {
-				weakPhrases[p] = true
-			}
-		}
-	}
-	add("experience", false, "experience", "work experience", "professional experience", "employment",
-		"employment history", "work history", "career history", "relevant experience", "professional background",
-		"career", "experience and projects", "industry experience", "technical experience", "positions",
-		"professional history", "work", "internships", "internship experience", "teaching experience",
-		"research experience", "selected experience", "berufserfahrung")
-	add("education", false, "education", "academic background", "education and training", "academics",
-		"academic history", "educational background", "education and certifications", "studies", "academic qualifications")
-	add("skills", false, "skills", "technical skills", "core competencies", "competencies", "key skills",
-		"skills and tools", "skills and technologies", "tech stack", "technology stack", "skill set", "skillset",
-		"programming languages", "technical proficiencies", "areas of expertise", "expertise", "core skills",
-		"skills and expertise", "skills and interests", "technical summary", "relevant skills", "hard skills", "soft skills")
-	add("skills", true, "tools", "technologies", "qualifications", "toolbox")
-	add("projects", false, "projects", "personal projects", "side projects", "selected projects", "key projects",
-		"academic projects", "open source", "open source projects", "open source contributions", "portfolio",
-		"project experience", "notable projects", "technical projects")
-	add("summary", false, "summary", "professional summary", "career summary", "executive summary", "about me",
-		"objective", "career objective", "professional profile", "personal statement", "summary of qualifications",
-		"career profile", "personal profile")
-	add("summary", true, "profile", "about", "overview")
-	add("contact", false, "contact", "contact information", "contact details", "contact info", "personal information",
-		"personal details", "personal data", "get in touch")
-	add("certifications", false, "certifications", "certificates", "certification", "licenses and certifications",
-		"certifications and licenses", "professional certifications", "courses and certifications", "certifications and training")
-	add("certifications", true, "courses", "training", "licenses", "coursework", "relevant coursework")
-	add("awards", false, "awards", "honors", "honours", "achievements", "honors and awards", "awards and honors",
-		"awards and achievements", "accomplishments", "key achievements", "scholarships", "awards and honours")
-	add("publications", false, "publications", "selected publications", "papers and publications")
-	add("publications", true, "research", "papers", "talks", "talks and publications", "presentations")
-	add("languages", false, "languages", "spoken languages", "language skills", "language")
-	add("interests", false, "interests", "hobbies", "hobbies and interests", "personal interests", "interests and hobbies")
-	add("volunteer", false, "volunteer", "volunteering", "volunteer experience", "volunteer work", "community service",
-		"community involvement")
-	add("volunteer", true, "community")
-	add("activities", true, "leadership", "activities", "extracurricular activities", "leadership and activities",
-		"leadership experience", "extracurriculars")
-	add("references", false, "references")
+// sectionHeadings lists the heading phrases, as normalised by headingKey, of
+// each canonical section id. The list covers the headings of English resumes;
+// "&" is spelt "and". Weak phrases are headings that are also ordinary list
+// items ("Leadership" in a list of soft skills); they count only when the
+// line looks like a heading (capitals, a trailing colon, Markdown markup).
+// headingID reads them through the sorted tables of sections_data.go,
+// generated from this list (TestSectionDataIsCurrent), so that nothing is
+// built when the program starts.
+var sectionHeadings = []struct {
+	id      string
+	weak    bool
+	phrases []string
+}{
+	{"experience", false, []string{"experience", "work experience", "professional experience", "employment", "employment history", "work history", "career history", "relevant experience", "professional background", "career", "experience and projects", "industry experience", "technical experience", "positions", "professional history", "work", "internships", "internship experience", "teaching experience", "research experience", "selected experience", "berufserfahrung"}},
+	{"education", false, []string{"education", "academic background", "education and training", "academics", "academic history", "educational background", "education and certifications", "studies", "academic qualifications"}},
+	{"skills", false, []string{"skills", "technical skills", "core competencies", "competencies", "key skills", "skills and tools", "skills and technologies", "tech stack", "technology stack", "skill set", "skillset", "programming languages", "technical proficiencies", "areas of expertise", "expertise", "core skills", "skills and expertise", "skills and interests", "technical summary", "relevant skills", "hard skills", "soft skills"}},
+	{"skills", true, []string{"tools", "technologies", "qualifications", "toolbox"}},
+	{"projects", false, []string{"projects", "personal projects", "side projects", "selected projects", "key projects", "academic projects", "open source", "open source projects", "open source contributions", "portfolio", "project experience", "notable projects", "technical projects"}},
+	{"summary", false, []string{"summary", "professional summary", "career summary", "executive summary", "about me", "objective", "career objective", "professional profile", "personal statement", "summary of qualifications", "career profile", "personal profile"}},
+	{"summary", true, []string{"profile", "about", "overview"}},
+	{"contact", false, []string{"contact", "contact information", "contact details", "contact info", "personal information", "personal details", "personal data", "get in touch"}},
+	{"certifications", false, []string{"certifications", "certificates", "certification", "licenses and certifications", "certifications and licenses", "professional certifications", "courses and certifications", "certifications and training"}},
+	{"certifications", true, []string{"courses", "training", "licenses", "coursework", "relevant coursework"}},
+	{"awards", false, []string{"awards", "honors", "honours", "achievements", "honors and awards", "awards and honors", "awards and achievements", "accomplishments", "key achievements", "scholarships", "awards and honours"}},
+	{"publications", false, []string{"publications", "selected publications", "papers and publications"}},
+	{"publications", true, []string{"research", "papers", "talks", "talks and publications", "presentations"}},
+	{"languages", false, []string{"languages", "spoken languages", "language skills", "language"}},
+	{"interests", false, []string{"interests", "hobbies", "hobbies and interests", "personal interests", "interests and hobbies"}},
+	{"volunteer", false, []string{"volunteer", "volunteering", "volunteer experience", "volunteer work", "community service", "community involvement"}},
+	{"volunteer", true, []string{"community"}},
+	{"activities", true, []string{"leadership", "activities", "extracurricular activities", "leadership and activities", "leadership experience", "extracurriculars"}},
+	{"references", false, []string{"references"}},
 	// Common Chinese headings (billryan-style templates).
-	add("education", false, "教育背景", "教育经历")
-	add("experience", false, "工作经历", "工作经验", "实习经历", "实习项目经历")
-	add("projects", false, "项目经历", "项目经验")
-	add("skills", false, "技能", "专业技能", "技术能力", "it技能")
-	add("awards", false, "获奖情况", "荣誉奖项", "荣誉")
-	add("summary", false, "个人简介", "自我评价")
+	{"education", false, []string{"教育背景", "教育经历"}},
+	{"experience", false, []string{"工作经历", "工作经验", "实习经历", "实习项目经历"}},
+	{"projects", false, []string{"项目经历", "项目经验"}},
+	{"skills", false, []string{"技能", "专业技能", "技术能力", "it技能"}},
+	{"awards", false, []string{"获奖情况", "荣誉奖项", "荣誉"}},
+	{"summary", false, []string{"个人简介", "自我评价"}},
+}
+
+// sectionID returns the section id of a heading key: a phrase of
+// sectionHeadings, with or without its spaces.
+func sectionID(key string) (string, bool) {
+	i := sort.Search(len(sectionKeys), func(i int) bool { return sectionKeys[i].key >= key })
+	if i < len(sectionKeys) && sectionKeys[i].key == key {
+		return sectionKeys[i].id, true
+	}
+	return "", false
+}
+
+// isWeakHeading reports whether key is a weak phrase of sectionHeadings.
+func isWeakHeading(key string) bool {
+	i := sort.SearchStrings(weakHeadings[:], key)
+	return i < len(weakHeadings) && weakHeadings[i] == key
 }
 
 // containsRules map a word inside a short heading-shaped line to an id, for
@@ -151,10 +146,10 @@ func headingID(text string, hinted bool) string {
 		return ""
 	}
 	shaped := hinted || colon || spaced || (upper && len([]rune(t)) > 2)
-	if id, ok := sectionPhrases[key]; ok && (shaped || !weakPhrases[key]) {
+	if id, ok := sectionID(key); ok && (shaped || !isWeakHeading(key)) {
 		return id
 	}
-	if id, ok := sectionPhrases[strings.ReplaceAll(key, " ", "")]; ok && !weakPhrases[key] && words <= 3 {
+	if id, ok := sectionID(strings.ReplaceAll(key, " ", "")); ok && !isWeakHeading(key) && words <= 3 {
 		return id // "Work-Experience", "实习/项目经历"
 	}
 	// Phrases not in the table need stronger evidence than a colon:
