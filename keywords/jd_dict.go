@@ -27,11 +27,16 @@ const maxPhrase = 5
 
 // techCues are words that show a sentence is about technology, the evidence an
 // ambiguous name such as Go or Rust needs (matching.md §4).
-var techCues = map[string]bool{
-	"language": true, "languages": true, "programming": true, "code": true, "coding": true, "compiler": true,
-	"framework": true, "frameworks": true, "library": true, "libraries": true, "package": true, "packages": true, "module": true,
-	"modules": true, "script": true, "scripts": true, "scripting": true, "runtime": true, "sdk": true, "api": true, "apis": true,
-	"service": true, "services": true, "backend": true, "software": true, "developer": true, "developers": true,
+func techCues(w string) bool {
+	switch w {
+	case
+		"language", "languages", "programming", "code", "coding", "compiler",
+		"framework", "frameworks", "library", "libraries", "package", "packages", "module",
+		"modules", "script", "scripts", "scripting", "runtime", "sdk", "api", "apis",
+		"service", "services", "backend", "software", "developer", "developers":
+		return true
+	}
+	return false
 }
 
 // dictionary finds every lexicon skill in the clauses, gating ambiguous names by
@@ -262,7 +267,7 @@ func techEvidence(text string, h jdHit, cands []jdHit, toks []jdTok) bool {
 		}
 	}
 	for i, t := range toks {
-		if techCues[strings.ToLower(t.Text)] {
+		if techCues(strings.ToLower(t.Text)) {
 			return true
 		}
 		if t.Start == h.start && i > 0 {

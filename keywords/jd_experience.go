@@ -21,16 +21,21 @@ const maxExperienceAsks = 8
 
 // experienceFiller are words of a years requirement that name neither the
 // role nor the field ("at least 4 years of prior experience working as").
-var experienceFiller = map[string]bool{
-	"minimum": true, "least": true, "prior": true, "previous": true, "spent": true, "has": true, "have": true,
-	"having": true, "hold": true, "holds": true, "must": true, "should": true, "total": true, "overall": true,
-	"relevant": true, "related": true, "direct": true, "hands": true, "demonstrated": true, "combined": true,
-	"progressive": true, "progressively": true, "responsible": true, "responsibility": true, "responsibilities": true,
-	"job": true, "jobs": true, "work": true, "worked": true, "working": true, "position": true, "positions": true,
-	"capacity": true, "field": true, "industry": true, "equivalent": true, "added": true, "advantage": true,
-	"plus": true, "preferred": true, "required": true, "crucial": true, "essential": true, "mandatory": true,
-	"desirable": true, "desired": true, "ideally": true, "preferably": true, "prefer": true, "approximately": true, "over": true, "more": true,
-	"than": true, "year": true, "yrs": true, "yr": true, "experienced": true, "experiences": true,
+func experienceFiller(w string) bool {
+	switch w {
+	case
+		"minimum", "least", "prior", "previous", "spent", "has", "have",
+		"having", "hold", "holds", "must", "should", "total", "overall",
+		"relevant", "related", "direct", "hands", "demonstrated", "combined",
+		"progressive", "progressively", "responsible", "responsibility", "responsibilities",
+		"job", "jobs", "work", "worked", "working", "position", "positions",
+		"capacity", "field", "industry", "equivalent", "added", "advantage",
+		"plus", "preferred", "required", "crucial", "essential", "mandatory",
+		"desirable", "desired", "ideally", "preferably", "prefer", "approximately", "over", "more",
+		"than", "year", "yrs", "yr", "experienced", "experiences":
+		return true
+	}
+	return false
 }
 
 // jdExperience returns the posting's years requirements: each clause outside
@@ -90,7 +95,7 @@ func (r *JDRules) experienceWords(s string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, w := range cueWords(s) {
-		if len(w) < 2 || r.function[w] || r.stop[w] || experienceFiller[w] || isDigits(w) {
+		if len(w) < 2 || r.function[w] || r.stop[w] || experienceFiller(w) || isDigits(w) {
 			continue
 		}
 		k := ExperienceWord(w)

@@ -16,14 +16,19 @@ type jdTerm struct {
 
 // capsStop are all-caps tokens that are not skills: degrees, conjunctions,
 // places, HR acronyms.
-var capsStop = map[string]bool{
-	"AND": true, "OR": true, "THE": true, "US": true, "USA": true, "UK": true, "EU": true, "EEO": true, "EEOC": true, "PTO": true,
-	"401K": true, "BS": true, "BA": true, "MS": true, "MA": true, "PHD": true, "MBA": true, "BSC": true, "MSC": true, "CEO": true,
-	"CTO": true, "CFO": true, "FAQ": true, "TBD": true, "II": true, "III": true, "IV": true, "OK": true, "NY": true, "CA": true,
-	"LATAM": true, "EMEA": true, "APAC": true, "NYC": true, "SF": true, "HR": true, "WE": true, "YOU": true, "IS": true, "ARE": true,
-	"ALL": true, "NOT": true, "NO": true, "A": true, "I": true, "AN": true, "IN": true, "ON": true, "AT": true, "TO": true, "OF": true,
-	"DEI": true, "ADA": false, "GPA": true, "USD": true, "EUR": true, "GBP": true, "ET": true, "PT": true, "EST": true, "PST": true,
-	"UTC": true, "GMT": true, "AM": true, "PM": true, "ID": true, "RI": true, "GA": true, "IL": true, "TX": true, "WA": true,
+func capsStop(w string) bool {
+	switch w {
+	case
+		"AND", "OR", "THE", "US", "USA", "UK", "EU", "EEO", "EEOC", "PTO",
+		"401K", "BS", "BA", "MS", "MA", "PHD", "MBA", "BSC", "MSC", "CEO",
+		"CTO", "CFO", "FAQ", "TBD", "II", "III", "IV", "OK", "NY", "CA",
+		"LATAM", "EMEA", "APAC", "NYC", "SF", "HR", "WE", "YOU", "IS", "ARE",
+		"ALL", "NOT", "NO", "A", "I", "AN", "IN", "ON", "AT", "TO", "OF",
+		"DEI", "GPA", "USD", "EUR", "GBP", "ET", "PT", "EST", "PST",
+		"UTC", "GMT", "AM", "PM", "ID", "RI", "GA", "IL", "TX", "WA":
+		return true
+	}
+	return false
 }
 
 // maxPhraseWords is the longest "other term".
@@ -235,7 +240,7 @@ func (r *JDRules) listLabel(c jdClause) (string, int, bool) {
 // generic qualifiers ("strong", "excellent", "experience").
 func (r *JDRules) edgeWord(w string) bool {
 	low := strings.ToLower(w)
-	return r.stop[low] || r.function[low] || genericWords[low] || len([]rune(low)) < 2
+	return r.stop[low] || r.function[low] || genericWords(low) || len([]rune(low)) < 2
 }
 
 // trimRun drops the words that never open or close a term. Relaxed (a skills
@@ -264,7 +269,7 @@ func (r *JDRules) trimRun(run []jdTok, relaxed bool) []jdTok {
 // adverbs included ("critically", "effectively").
 func (r *JDRules) qualifier(w string) bool {
 	low := strings.ToLower(w)
-	return genericWords[low] || r.function[low] || qualifierWords[low] || len([]rune(low)) < 2 || adverb(low)
+	return genericWords(low) || r.function[low] || qualifierWords(low) || len([]rune(low)) < 2 || adverb(low)
 }
 
 func adverb(w string) bool {
@@ -279,21 +284,26 @@ func adverb(w string) bool {
 	return false
 }
 
-var qualifierWords = map[string]bool{
-	"strong": true, "proven": true, "proficient": true, "proficiency": true, "solid": true, "experience": true,
-	"experienced": true, "expertise": true, "expert": true, "knowledge": true, "understanding": true, "familiarity": true,
-	"familiar": true, "ability": true, "able": true, "skilled": true, "skills": true, "skill": true, "hands-on": true,
-	"highly": true, "great": true, "superior": true, "outstanding": true, "remarkable": true, "comprehensive": true,
-	"thorough": true, "working": true, "sound": true, "keen": true, "high": true, "level": true, "must": true,
-	"brilliant": true, "enhanced": true, "impeccable": true, "superb": true, "robust": true, "exemplary": true,
-	"refined": true, "sharp": true, "acute": true, "polished": true, "competent": true, "capable": true, "reliable": true,
-	"dependable": true, "notable": true, "profound": true, "substantial": true, "considerable": true, "adept": true,
-	"well-developed": true, "developed": true, "understandable": true, "definitive": true, "apt": true, "prior": true,
-	"exceptional": true, "excellent": true, "effective": true, "efficient": true, "extensive": true, "significant": true,
-	"in-depth": true, "sufficient": true, "adequate": true, "fluent": true, "good": true, "basic": true, "advanced": true,
-	"demonstrated": true, "demonstrable": true, "practical": true, "relevant": true, "previous": true, "professional": true,
-	"needed": true, "required": true, "sense": true, "attitude": true, "nature": true, "ideal": true, "bonus": true,
-	"points": true, "particular": true, "plus": true, "think": true, "similar": true,
+func qualifierWords(w string) bool {
+	switch w {
+	case
+		"strong", "proven", "proficient", "proficiency", "solid", "experience",
+		"experienced", "expertise", "expert", "knowledge", "understanding", "familiarity",
+		"familiar", "ability", "able", "skilled", "skills", "skill", "hands-on",
+		"highly", "great", "superior", "outstanding", "remarkable", "comprehensive",
+		"thorough", "working", "sound", "keen", "high", "level", "must",
+		"brilliant", "enhanced", "impeccable", "superb", "robust", "exemplary",
+		"refined", "sharp", "acute", "polished", "competent", "capable", "reliable",
+		"dependable", "notable", "profound", "substantial", "considerable", "adept",
+		"well-developed", "developed", "understandable", "definitive", "apt", "prior",
+		"exceptional", "excellent", "effective", "efficient", "extensive", "significant",
+		"in-depth", "sufficient", "adequate", "fluent", "good", "basic", "advanced",
+		"demonstrated", "demonstrable", "practical", "relevant", "previous", "professional",
+		"needed", "required", "sense", "attitude", "nature", "ideal", "bonus",
+		"points", "particular", "plus", "think", "similar":
+		return true
+	}
+	return false
 }
 
 // isSkillsWord reports trailing words that say "a skill in X" rather than
@@ -316,10 +326,10 @@ func leadingVerb(run []jdTok, i int) bool {
 	}
 	w := run[0].Text
 	if w != strings.ToLower(w) {
-		return commonVerbs[strings.ToLower(w)] && run[0].Start == 0
+		return commonVerbs(strings.ToLower(w)) && run[0].Start == 0
 	}
 	// "problem-solving", "decision-making": a hyphenated compound is a noun.
-	return strings.HasSuffix(w, "ing") && !strings.ContainsAny(w, "-/") || commonVerbs[w]
+	return strings.HasSuffix(w, "ing") && !strings.ContainsAny(w, "-/") || commonVerbs(w)
 }
 
 // splitAtVerbs cuts a run of words at the verbs inside it (lowercase -ing
@@ -331,7 +341,7 @@ func splitAtVerbs(run []jdTok) [][]jdTok {
 	from := 0
 	for i, t := range run {
 		w := t.Text
-		if i == 0 || w != strings.ToLower(w) || !(len(w) > 4 && strings.HasSuffix(w, "ing") && !strings.ContainsAny(w, "-/") || commonVerbs[w]) {
+		if i == 0 || w != strings.ToLower(w) || !(len(w) > 4 && strings.HasSuffix(w, "ing") && !strings.ContainsAny(w, "-/") || commonVerbs(w)) {
 			continue
 		}
 		if i > from {
@@ -387,28 +397,38 @@ func titleCased(w string) bool {
 	return len(r) > 1 && unicode.IsUpper(r[0]) && strings.ToUpper(w) != w
 }
 
-var commonVerbs = map[string]bool{
-	"translate": true, "validate": true, "handle": true, "perform": true, "support": true, "conduct": true, "apply": true,
-	"analyze": true, "analyse": true, "identify": true, "define": true, "deliver": true, "drive": true, "execute": true,
-	"operate": true, "coordinate": true, "monitor": true, "review": true, "ensure": true, "build": true, "collaborate": true,
-	"communicate": true, "participate": true, "prepare": true, "plan": true, "organize": true, "organise": true,
-	"assist": true, "evaluate": true, "assess": true, "establish": true, "promote": true, "oversee": true, "optimize": true,
-	"troubleshoot": true, "resolve": true, "train": true, "mentor": true, "guide": true, "track": true, "report": true,
-	"various": true, "multiple": true, "several": true, "new": true, "other": true, "complex": true,
+func commonVerbs(w string) bool {
+	switch w {
+	case
+		"translate", "validate", "handle", "perform", "support", "conduct", "apply",
+		"analyze", "analyse", "identify", "define", "deliver", "drive", "execute",
+		"operate", "coordinate", "monitor", "review", "ensure", "build", "collaborate",
+		"communicate", "participate", "prepare", "plan", "organize", "organise",
+		"assist", "evaluate", "assess", "establish", "promote", "oversee", "optimize",
+		"troubleshoot", "resolve", "train", "mentor", "guide", "track", "report",
+		"various", "multiple", "several", "new", "other", "complex":
+		return true
+	}
+	return false
 }
 
 // genericWords are qualifiers and verbs too common in postings to start or end
 // a term; the background table catches the rest.
-var genericWords = map[string]bool{
-	"deep": true, "good": true, "excellent": true, "exceptional": true, "advanced": true, "basic": true, "extensive": true,
-	"significant": true, "relevant": true, "various": true, "practical": true, "professional": true, "previous": true,
-	"demonstrable": true, "demonstrated": true, "effective": true, "efficient": true, "high-quality": true, "quality": false,
-	"use": true, "used": true, "uses": true, "write": true, "writing": true, "develop": true, "design": true, "implement": true,
-	"maintain": true, "manage": true, "create": true, "provide": true, "improve": true, "lead": true, "own": true,
-	"understand": true, "work": true, "hands": true, "years'": true, "minimum": true, "least": true, "plus": true,
-	"etc": true, "e.g": true, "i.e": true, "things": true, "something": true, "ways": true, "lot": true, "lots": true,
-	"you'll": true, "we'll": true, "you're": true, "we're": true, "it's": true, "there's": true, "that's": true,
-	"comfortable": true, "ensuring": true, "ensures": true, "including": true, "includes": true, "such": true,
+func genericWords(w string) bool {
+	switch w {
+	case
+		"deep", "good", "excellent", "exceptional", "advanced", "basic", "extensive",
+		"significant", "relevant", "various", "practical", "professional", "previous",
+		"demonstrable", "demonstrated", "effective", "efficient", "high-quality",
+		"use", "used", "uses", "write", "writing", "develop", "design", "implement",
+		"maintain", "manage", "create", "provide", "improve", "lead", "own",
+		"understand", "work", "hands", "years'", "minimum", "least", "plus",
+		"etc", "e.g", "i.e", "things", "something", "ways", "lot", "lots",
+		"you'll", "we'll", "you're", "we're", "it's", "there's", "that's",
+		"comfortable", "ensuring", "ensures", "including", "includes", "such":
+		return true
+	}
+	return false
 }
 
 // standsOut reports whether a phrase is specific enough to be a term: not all
@@ -421,7 +441,7 @@ func (r *JDRules) standsOut(run []jdTok, titleWords map[string]bool) bool {
 		if titleWords[low] {
 			inTitle++
 		}
-		if r.stop[low] || genericWords[low] {
+		if r.stop[low] || genericWords(low) {
 			continue
 		}
 		if r.commonness(low) < 0.5 {
@@ -528,11 +548,11 @@ func techShaped(s string) bool {
 		return false
 	}
 	if strings.HasSuffix(s, "s") && upper == letters-1 && letters >= 3 { // APIs, SDKs
-		return !capsStop[s[:len(s)-1]]
+		return !capsStop(s[:len(s)-1])
 	}
 	switch {
 	case digits > 0 && letters > 0:
-		return !capsStop[strings.ToUpper(s)] && !ordinal(s)
+		return !capsStop(strings.ToUpper(s)) && !ordinal(s)
 	case inner:
 		// e.g, i.e, a.m are abbreviations; socket.io, .deb, C++ are names
 		if strings.Contains(s, ".") && !strings.HasPrefix(s, ".") {
@@ -546,7 +566,7 @@ func techShaped(s string) bool {
 	case lowerThenUpper:
 		return true
 	case upper == letters && letters >= 2 && letters <= 6:
-		return !capsStop[s] && !capsWord(s)
+		return !capsStop(s) && !capsWord(s)
 	}
 	return false
 }

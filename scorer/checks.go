@@ -427,13 +427,18 @@ func (a *analysis) length() Check {
 }
 
 // genericNameWords are file-name words that say nothing about who the resume is for.
-var genericNameWords = map[string]bool{
-	"resume": true, "cv": true, "curriculum": true, "vitae": true, "document": true, "doc": true, "docx": true,
-	"pdf": true, "final": true, "new": true, "copy": true, "draft": true, "updated": true, "update": true,
-	"latest": true, "version": true, "my": true, "template": true, "file": true, "untitled": true, "scan": true,
-	"img": true, "image": true, "page": true, "the": true, "of": true, "and": true, "for": true, "sample": true,
-	"example": true, "revised": true, "edit": true, "edited": true, "v": true, "en": true, "english": true,
-	"resumé": true, "résumé": true, "lebenslauf": true, "stdin": true,
+func genericNameWords(w string) bool {
+	switch w {
+	case
+		"resume", "cv", "curriculum", "vitae", "document", "doc", "docx",
+		"pdf", "final", "new", "copy", "draft", "updated", "update",
+		"latest", "version", "my", "template", "file", "untitled", "scan",
+		"img", "image", "page", "the", "of", "and", "for", "sample",
+		"example", "revised", "edit", "edited", "v", "en", "english",
+		"resumé", "résumé", "lebenslauf", "stdin":
+		return true
+	}
+	return false
 }
 
 // fileName checks the base name of the path. It is skipped for stdin.
@@ -451,7 +456,7 @@ func (a *analysis) fileName() (Check, bool) {
 		switch {
 		case w == "resume" || w == "cv" || w == "resumé" || w == "résumé" || w == "lebenslauf" || w == "vitae":
 			says = true
-		case len([]rune(w)) >= 2 && !genericNameWords[w]:
+		case len([]rune(w)) >= 2 && !genericNameWords(w):
 			who = true
 		}
 	}

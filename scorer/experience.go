@@ -58,10 +58,15 @@ var monthNames = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5
 var dateRangeRE = lazyRegexp(`(?i)\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+|(0?[1-9]|1[0-2])/)?((?:19|20)\d\d)\s*(?:-+|to|until|through|till)\s*(?:(?:(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+|(0?[1-9]|1[0-2])/)?((?:19|20)\d\d)\b|(present|current|now|today|date)\b)`)
 
 // educationWords mark a dated line as schooling, not a role.
-var educationWords = map[string]bool{
-	"university": true, "college": true, "school": true, "bachelor": true, "bachelors": true, "master": true,
-	"masters": true, "degree": true, "diploma": true, "phd": true, "gpa": true, "graduated": true, "academy": true,
-	"institute": true, "bsc": true, "msc": true, "mba": true, "coursework": true,
+func educationWords(w string) bool {
+	switch w {
+	case
+		"university", "college", "school", "bachelor", "bachelors", "master",
+		"masters", "degree", "diploma", "phd", "gpa", "graduated", "academy",
+		"institute", "bsc", "msc", "mba", "coursework":
+		return true
+	}
+	return false
 }
 
 // datedLine is a role's date range with the words that name it.
@@ -240,7 +245,7 @@ func atoi(s string) int {
 // hasEducationWord reports whether s names a school or a degree.
 func hasEducationWord(s string) bool {
 	for _, w := range lineWords(s) {
-		if educationWords[w] {
+		if educationWords(w) {
 			return true
 		}
 	}

@@ -304,26 +304,36 @@ func (ix *Index) targetsByID(id string) []int32 {
 
 // cueWords are words that show a sentence is about software, for names that
 // need tech context (Go, C, R, Rust, Julia, Shell, Make, Helm ...).
-var cueWords = map[string]bool{
-	"language": true, "languages": true, "programming": true, "code": true, "coding": true, "codebase": true,
-	"compiler": true, "compilers": true, "framework": true, "frameworks": true, "library": true, "libraries": true,
-	"package": true, "packages": true, "module": true, "modules": true, "script": true, "scripts": true,
-	"scripting": true, "runtime": true, "sdk": true, "sdks": true, "api": true, "apis": true, "service": true,
-	"services": true, "microservice": true, "microservices": true, "backend": true, "back-end": true,
-	"software": true, "developer": true, "developers": true, "toolchain": true, "crate": true, "crates": true,
-	"cli": true, "binary": true, "binaries": true, "goroutines": true, "concurrency": true, "model": true,
-	"models": true, "training": true, "inference": true, "dataset": true, "datasets": true, "chart": true,
-	"charts": true, "cluster": true, "clusters": true, "pipeline": true, "pipelines": true, "deployment": true,
-	"deployments": true, "build": true, "builds": true, "firmware": true, "embedded": true, "statistical": true,
-	"statistics": true, "stack": true, "app": true, "apps": true, "application": true, "applications": true,
+func cueWords(w string) bool {
+	switch w {
+	case
+		"language", "languages", "programming", "code", "coding", "codebase",
+		"compiler", "compilers", "framework", "frameworks", "library", "libraries",
+		"package", "packages", "module", "modules", "script", "scripts",
+		"scripting", "runtime", "sdk", "sdks", "api", "apis", "service",
+		"services", "microservice", "microservices", "backend", "back-end",
+		"software", "developer", "developers", "toolchain", "crate", "crates",
+		"cli", "binary", "binaries", "goroutines", "concurrency", "model",
+		"models", "training", "inference", "dataset", "datasets", "chart",
+		"charts", "cluster", "clusters", "pipeline", "pipelines", "deployment",
+		"deployments", "build", "builds", "firmware", "embedded", "statistical",
+		"statistics", "stack", "app", "apps", "application", "applications":
+		return true
+	}
+	return false
 }
 
 // compoundTails may follow a hyphen after an ambiguous name without making a
 // compound word of it: "Go-based" is Go, "Go-kart" is not.
-var compoundTails = map[string]bool{
-	"based": true, "native": true, "powered": true, "driven": true, "first": true, "centric": true,
-	"compatible": true, "enabled": true, "heavy": true, "only": true, "specific": true, "backed": true,
-	"friendly": true, "style": true, "like": true,
+func compoundTails(w string) bool {
+	switch w {
+	case
+		"based", "native", "powered", "driven", "first", "centric",
+		"compatible", "enabled", "heavy", "only", "specific", "backed",
+		"friendly", "style", "like":
+		return true
+	}
+	return false
 }
 
 // Compile builds the index for set, using lex for English words and known

@@ -209,10 +209,15 @@ func isHeadline(m *Match) bool {
 }
 
 // levelWords are the words a headline may carry beside the job title.
-var levelWords = map[string]bool{
-	"senior": true, "sr": true, "junior": true, "jr": true, "lead": true, "principal": true,
-	"staff": true, "chief": true, "head": true, "associate": true, "assistant": true,
-	"trainee": true, "intern": true, "i": true, "ii": true, "iii": true, "iv": true,
+func levelWords(w string) bool {
+	switch w {
+	case
+		"senior", "sr", "junior", "jr", "lead", "principal",
+		"staff", "chief", "head", "associate", "assistant",
+		"trainee", "intern", "i", "ii", "iii", "iv":
+		return true
+	}
+	return false
 }
 
 // onlyLevelWords reports whether s has no word but level words.
@@ -220,7 +225,7 @@ func onlyLevelWords(s string) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
-		if !levelWords[w] {
+		if !levelWords(w) {
 			return false
 		}
 	}

@@ -224,7 +224,7 @@ func (s *scan) chunk(li int, ln *extract.Line, text string) {
 		if ls.first[t.Sent] < 0 {
 			ls.first[t.Sent] = i
 		}
-		if cueWords[t.Norm] {
+		if cueWords(t.Norm) {
 			ls.cue[t.Sent] = true
 		}
 	}
@@ -605,7 +605,7 @@ func (s *scan) compoundOK(ls *lineScan, hits []hit, h *hit) bool {
 		}
 		for _, k := range nb {
 			p := &ls.parts[k]
-			if compoundTails[p.Norm] || s.evidenceAt(hits, p.Start) {
+			if compoundTails(p.Norm) || s.evidenceAt(hits, p.Start) {
 				continue
 			}
 			return false
@@ -669,7 +669,7 @@ func (s *scan) followedBySkill(ls *lineScan, hits []hit, h *hit) bool {
 		return true
 	}
 	n := ls.toks[next].Norm
-	if n == "and" || n == "or" || cueWords[n] {
+	if n == "and" || n == "or" || cueWords(n) {
 		return true
 	}
 	for i := range hits {

@@ -200,16 +200,21 @@ func (ix *Index) match(sc *scan, i int, k keywords.Keyword) Match {
 // naming only the family earns Generic credit for a keyword whose first
 // broader skill it is. Platforms and languages (JavaScript for React, Python
 // for Django, AWS for DynamoDB) and the ubiquitous "API" do not.
-var genericFamilies = map[string]bool{
-	"sql": true, "nosql": true, "database": true, "cicd": true, "containerization": true,
-	"orchestration": true, "infrastructure-as-code": true, "observability": true,
-	"machine-learning": true, "event-driven": true, "serverless": true, "auth": true,
+func genericFamilies(w string) bool {
+	switch w {
+	case
+		"sql", "nosql", "database", "cicd", "containerization",
+		"orchestration", "infrastructure-as-code", "observability",
+		"machine-learning", "event-driven", "serverless", "auth":
+		return true
+	}
+	return false
 }
 
 // generic returns the hits of the keyword's family (SQL for PostgreSQL), as
 // Generic credits.
 func (ix *Index) generic(sc *scan, k keywords.Keyword) []credit {
-	if len(k.Broader) == 0 || !genericFamilies[k.Broader[0]] {
+	if len(k.Broader) == 0 || !genericFamilies(k.Broader[0]) {
 		return nil
 	}
 	var out []credit
