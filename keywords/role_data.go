@@ -12,7 +12,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role1
 	case 0xcd95d3170877c433: // blockchain-developer.yaml
 		return role2
-	case 0x9d43106522673f8b: // business-analyst.yaml
+	case 0xb1197a48eaeeedd9: // business-analyst.yaml
 		return role3
 	case 0x84c238493ef150e5: // civil-engineer.yaml
 		return role4
@@ -26,7 +26,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role8
 	case 0xdf2d2b5492e1faa6: // database-administrator.yaml
 		return role9
-	case 0xde658912c63ab868: // devops.yaml
+	case 0xcb89016f3d1b1a1c: // devops.yaml
 		return role10
 	case 0x23cfde5974aa5e77: // dotnet-developer.yaml
 		return role11
@@ -70,7 +70,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role30
 	case 0x539532fcb654006: // python-developer.yaml
 		return role31
-	case 0x65cc3589f50b22e1: // qa-automation.yaml
+	case 0xa818e4cd55328a7b: // qa-automation.yaml
 		return role32
 	case 0xe82cb81445890ac1: // sales-representative.yaml
 		return role33
@@ -78,7 +78,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role34
 	case 0xc031d201262510bc: // security-engineer.yaml
 		return role35
-	case 0x10fa0849d75d16e9: // software-tester.yaml
+	case 0xa07927d16e444489: // software-tester.yaml
 		return role36
 	case 0x7695abdb021d810f: // sre.yaml
 		return role37
@@ -244,17 +244,17 @@ func role2() *Set {
 // role3 is the Set of business-analyst.yaml.
 func role3() *Set {
 	return &Set{ID: "business-analyst", Title: "Business Analyst", Source: "role", Keywords: []Keyword{
-		{ID: "business-analyst", Name: "Business Analyst", Aliases: []string{"business systems analyst", "IT business analyst", "functional analyst"}, Kind: "title", Weight: 1},
-		{ID: "business-analysis", Name: "business analysis", Kind: "practice", Weight: 1},
-		{ID: "requirements-gathering", Name: "requirements gathering", Aliases: []string{"requirement gathering", "requirements elicitation", "elicitation", "gathering requirements"}, Kind: "practice", Weight: 1},
+		{ID: "business-analyst", Name: "Business Analyst", Aliases: []string{"business systems analyst", "IT business analyst", "functional analyst", "requirements analyst", "process analyst", "techno-functional analyst", "techno-functional consultant", "business analysis consultant", "business process analyst"}, Kind: "title", Weight: 1},
+		{ID: "business-analysis", Name: "business analysis", Aliases: []string{"BABOK", "strategy analysis", "solution evaluation", "business analysis planning"}, Kind: "practice", Weight: 1},
+		{ID: "requirements-gathering", Name: "requirements gathering", Aliases: []string{"requirement gathering", "requirements elicitation", "elicitation", "gathering requirements", "requirements analysis", "requirement analysis", "requirements workshops", "JAD sessions", "stakeholder interviews", "requirements elicitation workshops"}, Kind: "practice", Weight: 1},
 		{ID: "stakeholder-management", Name: "stakeholder management", Kind: "soft", Soft: true, Weight: 1},
-		{ID: "business-requirements", Name: "business requirements", Aliases: []string{"BRD", "business requirements document", "FRD", "functional requirements"}, Kind: "practice", Weight: 1},
-		{ID: "process-improvement", Name: "process improvement", Aliases: []string{"process mapping", "business process", "process modeling"}, Kind: "practice", Weight: 1},
-		{ID: "user-stories", Name: "user stories", Aliases: []string{"user story", "acceptance criteria"}, Kind: "practice", Weight: 1},
-		{ID: "gap-analysis", Name: "gap analysis", Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "use-cases", Name: "use cases", Aliases: []string{"use case"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "uml", Name: "UML", Aliases: []string{"use case diagrams", "activity diagrams"}, Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "bpmn", Name: "BPMN", Tier: 1, Kind: "tool", Weight: 1},
+		{ID: "business-requirements", Name: "business requirements", Aliases: []string{"BRD", "business requirements document", "FRD", "functional requirements", "business requirement document", "functional requirement document", "SRS", "software requirements specification", "non-functional requirements"}, Kind: "practice", Weight: 1},
+		{ID: "process-improvement", Name: "process improvement", Aliases: []string{"process mapping", "business process", "process modeling", "as-is analysis", "to-be process", "as-is and to-be", "current state analysis", "future state", "process flows", "process flow diagrams", "swimlane diagrams"}, Kind: "practice", Weight: 1},
+		{ID: "user-stories", Name: "user stories", Aliases: []string{"user story", "acceptance criteria", "epics", "INVEST criteria", "story mapping"}, Kind: "practice", Weight: 1},
+		{ID: "gap-analysis", Name: "gap analysis", Aliases: []string{"fit-gap analysis", "fit gap analysis"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "use-cases", Name: "use cases", Aliases: []string{"use case", "use case specifications"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "uml", Name: "UML", Aliases: []string{"use case diagrams", "activity diagrams", "sequence diagrams", "data flow diagrams", "DFD"}, Tier: 1, Kind: "tool", Weight: 1},
+		{ID: "bpmn", Name: "BPMN", Aliases: []string{"BPMN 2.0"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "microsoft-visio", Name: "Microsoft Visio", Aliases: []string{"Visio"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "sql", Name: "SQL", Tier: 1, Kind: "language", Weight: 1},
 		{ID: "microsoft-excel", Name: "Microsoft Excel", Tier: 1, Kind: "tool", Weight: 1, Context: 1},
@@ -265,23 +265,27 @@ func role3() *Set {
 		{ID: "agile", Name: "Agile", Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "scrum", Name: "Scrum", Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "uat", Name: "UAT", Aliases: []string{"user acceptance testing"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "wireframes", Name: "wireframes", Aliases: []string{"wireframing", "mockups"}, Tier: 1, Kind: "design", Weight: 1},
+		{ID: "wireframes", Name: "wireframes", Aliases: []string{"wireframing", "mockups", "Balsamiq", "low-fidelity prototypes"}, Tier: 1, Kind: "design", Weight: 1},
 		{ID: "data-analysis", Name: "data analysis", Tier: 1, Kind: "concept", Weight: 1},
 		{ID: "sdlc", Name: "SDLC", Aliases: []string{"software development life cycle"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "functional-specifications", Name: "functional specifications", Aliases: []string{"functional specification"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "cbap", Name: "CBAP", Aliases: []string{"IIBA"}, Tier: 2, Kind: "certification", Weight: 1},
+		{ID: "functional-specifications", Name: "functional specifications", Aliases: []string{"functional specification", "FSD", "functional specification document", "functional design document"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "cbap", Name: "CBAP", Aliases: []string{"IIBA", "CCBA", "ECBA", "PMI-PBA"}, Tier: 2, Kind: "certification", Weight: 1},
 		{ID: "six-sigma", Name: "Six Sigma", Aliases: []string{"Lean Six Sigma"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "swot-analysis", Name: "SWOT analysis", Aliases: []string{"SWOT"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "cost-benefit-analysis", Name: "cost-benefit analysis", Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "swot-analysis", Name: "SWOT analysis", Aliases: []string{"SWOT", "PESTLE", "PEST analysis"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "cost-benefit-analysis", Name: "cost-benefit analysis", Aliases: []string{"business case", "ROI analysis", "feasibility study", "feasibility analysis"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "change-management", Name: "change management", Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "crm", Name: "CRM", Aliases: []string{"Salesforce"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "erp", Name: "ERP", Aliases: []string{"SAP"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "kpis", Name: "KPIs", Aliases: []string{"KPI"}, Tier: 2, Kind: "concept", Weight: 1},
-		{ID: "moscow", Name: "MoSCoW", Aliases: []string{"prioritization"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "moscow", Name: "MoSCoW", Aliases: []string{"prioritization", "requirements prioritization", "requirements prioritisation"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "product-backlog", Name: "product backlog", Aliases: []string{"backlog grooming", "backlog refinement"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "stakeholder-analysis", Name: "stakeholder analysis", Aliases: []string{"stakeholder mapping", "stakeholder matrix", "power-interest grid"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "impact-analysis", Name: "impact analysis", Aliases: []string{"change impact analysis", "business impact analysis"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "lucidchart", Name: "Lucidchart", Tier: 2, Kind: "tool", Weight: 1},
+		{ID: "axure-rp", Name: "Axure RP", Aliases: []string{"Axure"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "communication", Name: "communication", Aliases: []string{"presentation skills"}, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "analytical-skills", Name: "analytical skills", Aliases: []string{"analytical thinking", "problem solving"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
-		{ID: "facilitation", Name: "facilitation", Aliases: []string{"workshops", "facilitated"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
+		{ID: "facilitation", Name: "facilitation", Aliases: []string{"workshops", "facilitated", "workshop facilitation"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
 	}, Checks: []string{"quantified-results", "weak-openings", "business-outcomes", "requirements-scope"}, Signals: []Signal{
 		{ID: "business-outcomes", Title: "Business outcomes", Phrases: []string{"cost", "savings", "revenue", "efficiency", "hours saved", "reduced", "improved", "cycle time", "roi"}, Fix: "Tie your analysis to results: cost saved, cycle time cut, revenue or efficiency gained."},
 		{ID: "requirements-scope", Title: "Requirements delivered", Phrases: []string{"requirements", "user stories", "stakeholders", "workshops", "sign-off", "delivered", "implemented", "go-live"}, Fix: "Give the scope: requirements or user stories written, stakeholders engaged, systems delivered."},
@@ -578,7 +582,7 @@ func role9() *Set {
 // role10 is the Set of devops.yaml.
 func role10() *Set {
 	return &Set{ID: "devops", Title: "DevOps Engineer", Source: "role", Keywords: []Keyword{
-		{ID: "devops-engineer", Name: "DevOps Engineer", Aliases: []string{"build and release engineer", "release engineer", "DevOps specialist"}, Kind: "title", Weight: 1},
+		{ID: "devops-engineer", Name: "DevOps Engineer", Aliases: []string{"build and release engineer", "release engineer", "DevOps specialist", "DevOps consultant", "DevOps lead", "DevOps architect", "build engineer", "CI/CD engineer", "cloud DevOps engineer"}, Kind: "title", Weight: 1},
 		{ID: "devops", Name: "DevOps", Kind: "practice", Weight: 1},
 		{ID: "ci-cd", Name: "CI/CD", Kind: "practice", Weight: 1},
 		{ID: "docker", Name: "Docker", Kind: "devops", Weight: 1},
@@ -600,19 +604,19 @@ func role10() *Set {
 		{ID: "shell-scripting", Name: "Shell scripting", Tier: 1, Kind: "language", Weight: 1, Context: 2},
 		{ID: "prometheus", Name: "Prometheus", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "grafana", Name: "Grafana", Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "monitoring", Name: "monitoring", Aliases: []string{"alerting"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "containerization", Name: "containerization", Tier: 1, Kind: "concept", Weight: 1},
-		{ID: "configuration-management", Name: "configuration management", Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "build-automation", Name: "build automation", Aliases: []string{"release automation", "deployment automation"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "monitoring", Name: "monitoring", Aliases: []string{"alerting", "log monitoring", "infrastructure monitoring"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "containerization", Name: "containerization", Aliases: []string{"containerized applications", "container images"}, Tier: 1, Kind: "concept", Weight: 1},
+		{ID: "configuration-management", Name: "configuration management", Aliases: []string{"config management", "server provisioning"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "build-automation", Name: "build automation", Aliases: []string{"release automation", "deployment automation", "build pipelines", "release pipelines", "deployment pipelines", "build and release", "release management", "blue-green deployment", "Jenkins pipelines"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "maven", Name: "Maven", Tier: 1, Kind: "tool", Weight: 1, Context: 1},
 		{ID: "nginx", Name: "NGINX", Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "argocd", Name: "ArgoCD", Aliases: []string{"Argo CD", "GitOps"}, Tier: 2, Kind: "tool", Weight: 1},
+		{ID: "argocd", Name: "ArgoCD", Aliases: []string{"Argo CD", "GitOps", "FluxCD"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "cloudformation", Name: "CloudFormation", Aliases: []string{"AWS CloudFormation"}, Tier: 2, Kind: "cloud", Weight: 1},
 		{ID: "chef", Name: "Chef", Tier: 2, Kind: "devops", Weight: 1, Context: 2},
 		{ID: "puppet", Name: "Puppet", Tier: 2, Kind: "devops", Weight: 1, Context: 2},
-		{ID: "elk", Name: "ELK", Aliases: []string{"ELK stack", "Logstash", "Kibana"}, Tier: 2, Kind: "tool", Weight: 1},
+		{ID: "elk", Name: "ELK", Aliases: []string{"ELK stack", "Logstash", "Kibana", "EFK", "EFK stack"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "sonarqube", Name: "SonarQube", Tier: 2, Kind: "tool", Weight: 1},
-		{ID: "nexus", Name: "Nexus", Aliases: []string{"Artifactory"}, Tier: 2, Kind: "tool", Weight: 1, Context: 1},
+		{ID: "nexus", Name: "Nexus", Aliases: []string{"Artifactory", "artifact repository"}, Tier: 2, Kind: "tool", Weight: 1, Context: 1},
 		{ID: "openshift", Name: "OpenShift", Tier: 2, Kind: "platform", Weight: 1},
 		{ID: "go", Name: "Go", Tier: 2, Kind: "language", Weight: 1, Context: 2},
 		{ID: "datadog", Name: "Datadog", Tier: 2, Kind: "tool", Weight: 1},
@@ -627,7 +631,11 @@ func role10() *Set {
 		{ID: "nagios", Name: "Nagios", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "zabbix", Name: "Zabbix", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "splunk", Name: "Splunk", Tier: 2, Kind: "tool", Weight: 1},
-		{ID: "vmware", Name: "VMware", Aliases: []string{"vSphere", "ESXi"}, Tier: 2, Kind: "platform", Weight: 1},
+		{ID: "vmware", Name: "VMware", Aliases: []string{"vSphere", "ESXi", "vCenter"}, Tier: 2, Kind: "platform", Weight: 1},
+		{ID: "azure-devops", Name: "Azure DevOps", Aliases: []string{"Azure Pipelines", "VSTS"}, Tier: 2, Kind: "devops", Weight: 1},
+		{ID: "devops-certification", Name: "DevOps certification", Aliases: []string{"AWS Certified DevOps Engineer", "CKA", "CKAD", "Certified Kubernetes Administrator", "Certified Kubernetes Application Developer", "Terraform Associate"}, Tier: 2, Kind: "certification", Weight: 1},
+		{ID: "packer", Name: "Packer", Aliases: []string{"HashiCorp Packer"}, Tier: 2, Kind: "devops", Weight: 1, Context: 2},
+		{ID: "patch-management", Name: "patch management", Aliases: []string{"OS patching", "server patching"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "collaboration", Name: "collaboration", Aliases: []string{"cross-functional", "collaborated"}, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "communication", Name: "communication", Tier: 1, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "problem-solving", Name: "problem solving", Aliases: []string{"problem-solving", "troubleshooting"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
@@ -1629,44 +1637,44 @@ func role31() *Set {
 // role32 is the Set of qa-automation.yaml.
 func role32() *Set {
 	return &Set{ID: "qa-automation", Title: "QA Automation Engineer", Source: "role", Keywords: []Keyword{
-		{ID: "qa-automation-engineer", Name: "QA Automation Engineer", Aliases: []string{"automation tester", "test automation engineer", "automation test engineer", "SDET", "software development engineer in test", "automation QA engineer"}, Kind: "title", Weight: 1},
-		{ID: "test-automation", Name: "test automation", Aliases: []string{"automation testing", "automated testing", "automated tests", "test automation framework"}, Kind: "practice", Weight: 1},
+		{ID: "qa-automation-engineer", Name: "QA Automation Engineer", Aliases: []string{"automation tester", "test automation engineer", "automation test engineer", "SDET", "software development engineer in test", "automation QA engineer", "test automation architect", "automation test lead", "software engineer in test", "QA automation analyst"}, Kind: "title", Weight: 1},
+		{ID: "test-automation", Name: "test automation", Aliases: []string{"automation testing", "automated testing", "automated tests", "test automation framework", "automation scripts", "automated test scripts", "automated regression", "UI automation", "web automation", "test automation strategy"}, Kind: "practice", Weight: 1},
 		{ID: "selenium", Name: "Selenium", Kind: "tool", Weight: 1},
 		{ID: "qa", Name: "QA", Aliases: []string{"quality assurance"}, Kind: "practice", Weight: 1},
 		{ID: "java", Name: "Java", Kind: "language", Weight: 1},
 		{ID: "python", Name: "Python", Kind: "language", Weight: 1},
-		{ID: "api-testing", Name: "API testing", Aliases: []string{"REST API testing", "REST Assured"}, Kind: "practice", Weight: 1},
+		{ID: "api-testing", Name: "API testing", Aliases: []string{"REST API testing", "REST Assured", "API automation", "Karate DSL", "Karate framework"}, Kind: "practice", Weight: 1},
 		{ID: "postman", Name: "Postman", Kind: "tool", Weight: 1},
-		{ID: "test-cases", Name: "test cases", Aliases: []string{"test scripts", "test scenarios"}, Kind: "practice", Weight: 1},
+		{ID: "test-cases", Name: "test cases", Aliases: []string{"test scripts", "test scenarios", "test case execution", "test case preparation", "test case review"}, Kind: "practice", Weight: 1},
 		{ID: "cypress", Name: "Cypress", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "playwright", Name: "Playwright", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "appium", Name: "Appium", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "testng", Name: "TestNG", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "junit", Name: "JUnit", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "pytest", Name: "pytest", Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "cucumber", Name: "Cucumber", Aliases: []string{"BDD", "Gherkin"}, Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "page-object-model", Name: "page object model", Aliases: []string{"POM", "page objects"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "cucumber", Name: "Cucumber", Aliases: []string{"BDD", "Gherkin", "SpecFlow", "behaviour-driven development", "behavior-driven development", "feature files"}, Tier: 1, Kind: "tool", Weight: 1},
+		{ID: "page-object-model", Name: "page object model", Aliases: []string{"POM", "page objects", "page factory"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "ci-cd", Name: "CI/CD", Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "jenkins", Name: "Jenkins", Tier: 1, Kind: "devops", Weight: 1},
 		{ID: "git", Name: "Git", Tier: 1, Kind: "devops", Weight: 1},
-		{ID: "regression-testing", Name: "regression testing", Aliases: []string{"regression suite", "regression"}, Kind: "practice", Weight: 1},
-		{ID: "performance-testing", Name: "performance testing", Aliases: []string{"load testing", "JMeter"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "mobile-testing", Name: "mobile testing", Aliases: []string{"mobile automation"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "regression-testing", Name: "regression testing", Aliases: []string{"regression suite", "regression", "retesting", "re-testing", "regression cycles"}, Kind: "practice", Weight: 1},
+		{ID: "performance-testing", Name: "performance testing", Aliases: []string{"load testing", "JMeter", "stress testing"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "mobile-testing", Name: "mobile testing", Aliases: []string{"mobile automation", "mobile app testing"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "javascript", Name: "JavaScript", Tier: 1, Kind: "language", Weight: 1},
 		{ID: "sql", Name: "SQL", Tier: 1, Kind: "language", Weight: 1},
 		{ID: "jira", Name: "Jira", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "agile", Name: "Agile", Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "software-testing", Name: "software testing", Aliases: []string{"QA testing"}, Kind: "practice", Weight: 1},
-		{ID: "stlc", Name: "STLC", Aliases: []string{"software testing life cycle", "SDLC"}, Kind: "practice", Weight: 1},
-		{ID: "smoke-testing", Name: "smoke testing", Aliases: []string{"sanity testing"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "user-acceptance-testing", Name: "user acceptance testing", Aliases: []string{"UAT", "acceptance testing"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "traceability-matrix", Name: "traceability matrix", Aliases: []string{"requirement traceability"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "hp-alm", Name: "HP ALM", Aliases: []string{"Quality Center", "ALM"}, Tier: 1, Kind: "tool", Weight: 1},
+		{ID: "stlc", Name: "STLC", Aliases: []string{"software testing life cycle", "SDLC", "test life cycle"}, Kind: "practice", Weight: 1},
+		{ID: "smoke-testing", Name: "smoke testing", Aliases: []string{"sanity testing", "smoke tests", "build verification testing", "BVT"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "user-acceptance-testing", Name: "user acceptance testing", Aliases: []string{"UAT", "acceptance testing", "alpha testing", "beta testing", "UAT support"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "traceability-matrix", Name: "traceability matrix", Aliases: []string{"requirement traceability", "requirements traceability matrix"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "hp-alm", Name: "HP ALM", Aliases: []string{"Quality Center", "ALM", "Micro Focus ALM", "ALM Octane"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "bugzilla", Name: "Bugzilla", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "integration-testing", Name: "integration testing", Aliases: []string{"system testing", "system integration testing", "end-to-end testing"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "functional-testing", Name: "functional testing", Aliases: []string{"black box testing", "black-box testing"}, Kind: "practice", Weight: 1},
-		{ID: "defect-tracking", Name: "defect tracking", Aliases: []string{"bug tracking", "defect", "defects", "bug reports"}, Kind: "practice", Weight: 1},
-		{ID: "automation-framework", Name: "automation framework", Aliases: []string{"automation frameworks", "data-driven framework", "keyword-driven framework", "hybrid framework", "framework design"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "functional-testing", Name: "functional testing", Aliases: []string{"black box testing", "black-box testing", "negative testing", "positive and negative testing"}, Kind: "practice", Weight: 1},
+		{ID: "defect-tracking", Name: "defect tracking", Aliases: []string{"bug tracking", "defect", "defects", "bug reports", "defect management", "defect life cycle", "bug life cycle", "defect reporting", "defect triage", "bug triage", "severity and priority"}, Kind: "practice", Weight: 1},
+		{ID: "automation-framework", Name: "automation framework", Aliases: []string{"automation frameworks", "data-driven framework", "keyword-driven framework", "hybrid framework", "framework design", "test harness", "BDD framework", "framework development"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "qtp", Name: "QTP", Aliases: []string{"UFT", "QuickTest Professional", "Unified Functional Testing"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "typescript", Name: "TypeScript", Tier: 2, Kind: "language", Weight: 1},
 		{ID: "testcomplete", Name: "TestComplete", Tier: 2, Kind: "tool", Weight: 1},
@@ -1681,7 +1689,12 @@ func role32() *Set {
 		{ID: "soapui", Name: "SoapUI", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "katalon", Name: "Katalon", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "security-testing", Name: "security testing", Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "test-plan", Name: "test plan", Aliases: []string{"test plans", "test strategy"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "test-plan", Name: "test plan", Aliases: []string{"test plans", "test strategy", "test estimation", "test approach", "test summary report", "test closure report"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "selenium-grid", Name: "Selenium Grid", Aliases: []string{"parallel test execution", "parallel execution"}, Tier: 2, Kind: "tool", Weight: 1},
+		{ID: "allure", Name: "Allure", Aliases: []string{"Allure Report", "Extent Reports", "ExtentReports"}, Tier: 2, Kind: "tool", Weight: 1, Context: 1},
+		{ID: "gatling", Name: "Gatling", Tier: 2, Kind: "tool", Weight: 1},
+		{ID: "visual-regression-testing", Name: "visual regression testing", Aliases: []string{"Applitools", "visual testing"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "sauce-labs", Name: "Sauce Labs", Aliases: []string{"LambdaTest"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "attention-to-detail", Name: "attention to detail", Aliases: []string{"detail-oriented"}, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "communication", Name: "communication", Tier: 1, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "collaboration", Name: "collaboration", Aliases: []string{"cross-functional", "collaborated"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
@@ -1837,35 +1850,40 @@ func role35() *Set {
 // role36 is the Set of software-tester.yaml.
 func role36() *Set {
 	return &Set{ID: "software-tester", Title: "Software Tester (Manual QA)", Source: "role", Keywords: []Keyword{
-		{ID: "software-tester", Name: "Software Tester", Aliases: []string{"manual tester", "QA tester", "test engineer", "QA analyst", "test analyst", "QA engineer"}, Kind: "title", Weight: 1},
-		{ID: "software-testing", Name: "software testing", Aliases: []string{"QA testing", "manual QA"}, Kind: "practice", Weight: 1},
-		{ID: "manual-testing", Name: "manual testing", Aliases: []string{"manual test"}, Kind: "practice", Weight: 1},
-		{ID: "test-cases", Name: "test cases", Aliases: []string{"test case design", "test scenarios"}, Kind: "practice", Weight: 1},
-		{ID: "functional-testing", Name: "functional testing", Aliases: []string{"black box testing", "black-box testing"}, Kind: "practice", Weight: 1},
-		{ID: "regression-testing", Name: "regression testing", Aliases: []string{"regression"}, Kind: "practice", Weight: 1},
-		{ID: "defect-tracking", Name: "defect tracking", Aliases: []string{"bug tracking", "defect", "defects", "bug reports"}, Kind: "practice", Weight: 1},
-		{ID: "stlc", Name: "STLC", Aliases: []string{"software testing life cycle", "SDLC"}, Kind: "practice", Weight: 1},
-		{ID: "test-plan", Name: "test plan", Aliases: []string{"test plans", "test strategy"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "software-tester", Name: "Software Tester", Aliases: []string{"manual tester", "QA tester", "test engineer", "QA analyst", "test analyst", "QA engineer", "software test engineer", "manual QA engineer", "testing engineer", "QA executive", "quality analyst", "test lead"}, Kind: "title", Weight: 1},
+		{ID: "software-testing", Name: "software testing", Aliases: []string{"QA testing", "manual QA", "application testing", "web application testing"}, Kind: "practice", Weight: 1},
+		{ID: "manual-testing", Name: "manual testing", Aliases: []string{"manual test", "manual test execution", "manual regression"}, Kind: "practice", Weight: 1},
+		{ID: "test-cases", Name: "test cases", Aliases: []string{"test case design", "test scenarios", "test case execution", "test case preparation", "test case review"}, Kind: "practice", Weight: 1},
+		{ID: "functional-testing", Name: "functional testing", Aliases: []string{"black box testing", "black-box testing", "negative testing", "positive and negative testing"}, Kind: "practice", Weight: 1},
+		{ID: "regression-testing", Name: "regression testing", Aliases: []string{"regression", "retesting", "re-testing", "regression cycles"}, Kind: "practice", Weight: 1},
+		{ID: "defect-tracking", Name: "defect tracking", Aliases: []string{"bug tracking", "defect", "defects", "bug reports", "defect management", "defect life cycle", "bug life cycle", "defect reporting", "defect triage", "bug triage", "severity and priority"}, Kind: "practice", Weight: 1},
+		{ID: "stlc", Name: "STLC", Aliases: []string{"software testing life cycle", "SDLC", "test life cycle"}, Kind: "practice", Weight: 1},
+		{ID: "test-plan", Name: "test plan", Aliases: []string{"test plans", "test strategy", "test estimation", "test approach", "test summary report", "test closure report"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "jira", Name: "Jira", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "bugzilla", Name: "Bugzilla", Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "hp-alm", Name: "HP ALM", Aliases: []string{"Quality Center", "ALM"}, Tier: 1, Kind: "tool", Weight: 1},
+		{ID: "hp-alm", Name: "HP ALM", Aliases: []string{"Quality Center", "ALM", "Micro Focus ALM", "ALM Octane"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "testrail", Name: "TestRail", Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "integration-testing", Name: "integration testing", Aliases: []string{"system testing", "system integration testing", "SIT"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "user-acceptance-testing", Name: "user acceptance testing", Aliases: []string{"UAT", "acceptance testing"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "smoke-testing", Name: "smoke testing", Aliases: []string{"sanity testing"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "exploratory-testing", Name: "exploratory testing", Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "integration-testing", Name: "integration testing", Aliases: []string{"system testing", "system integration testing", "SIT", "end-to-end testing"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "user-acceptance-testing", Name: "user acceptance testing", Aliases: []string{"UAT", "acceptance testing", "alpha testing", "beta testing", "UAT support"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "smoke-testing", Name: "smoke testing", Aliases: []string{"sanity testing", "smoke tests", "build verification testing", "BVT"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "exploratory-testing", Name: "exploratory testing", Aliases: []string{"ad hoc testing", "ad-hoc testing", "monkey testing"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "sql", Name: "SQL", Tier: 1, Kind: "language", Weight: 1},
 		{ID: "api-testing", Name: "API testing", Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "postman", Name: "Postman", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "agile", Name: "Agile", Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "traceability-matrix", Name: "traceability matrix", Aliases: []string{"requirement traceability"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "mobile-testing", Name: "mobile testing", Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "performance-testing", Name: "performance testing", Aliases: []string{"JMeter", "load testing"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "istqb", Name: "ISTQB", Tier: 2, Kind: "certification", Weight: 1},
-		{ID: "database-testing", Name: "database testing", Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "usability-testing", Name: "usability testing", Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "cross-browser-testing", Name: "cross-browser testing", Aliases: []string{"browser testing"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "traceability-matrix", Name: "traceability matrix", Aliases: []string{"requirement traceability", "requirements traceability matrix"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "mobile-testing", Name: "mobile testing", Aliases: []string{"mobile app testing", "Android testing", "iOS testing"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "performance-testing", Name: "performance testing", Aliases: []string{"JMeter", "load testing", "stress testing"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "istqb", Name: "ISTQB", Aliases: []string{"ISTQB Foundation", "CTFL", "ISTQB certified"}, Tier: 2, Kind: "certification", Weight: 1},
+		{ID: "database-testing", Name: "database testing", Aliases: []string{"backend testing", "data integrity testing"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "usability-testing", Name: "usability testing", Aliases: []string{"UI testing", "GUI testing"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "cross-browser-testing", Name: "cross-browser testing", Aliases: []string{"browser testing", "compatibility testing"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "scrum", Name: "Scrum", Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "test-design-techniques", Name: "test design techniques", Aliases: []string{"boundary value analysis", "equivalence partitioning", "equivalence class partitioning", "decision table testing", "state transition testing", "error guessing"}, CaseAliases: []string{"BVA"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "zephyr-scale", Name: "Zephyr Scale", Aliases: []string{"Zephyr for Jira", "Zephyr Squad"}, Tier: 2, Kind: "tool", Weight: 1},
+		{ID: "mantisbt", Name: "MantisBT", Aliases: []string{"Mantis bug tracker"}, Tier: 2, Kind: "tool", Weight: 1},
+		{ID: "localization-testing", Name: "localization testing", Aliases: []string{"globalization testing", "localisation testing", "internationalization testing"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "static-testing", Name: "static testing", Aliases: []string{"requirement reviews", "test case reviews", "walkthroughs"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "attention-to-detail", Name: "attention to detail", Aliases: []string{"detail-oriented"}, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "communication", Name: "communication", Tier: 1, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "analytical-skills", Name: "analytical skills", Aliases: []string{"analytical thinking", "problem solving"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
