@@ -43,6 +43,12 @@ func normalizePDF(data []byte) ([]byte, error) {
 		if e+5 < len(data) && data[e+5] == '\n' && e+5 >= 16 && goodHeader(data) {
 			return data[: e+6 : e+6], nil
 		}
+		// A file that ends with %%EOF (Typst writes no newline after it) is
+		// read as it is: the library trims the end of line anyway, and a
+		// copy of the file to append one costs a fresh page per 4 KB.
+		if e+5 == len(data) && e >= 16 && goodHeader(data) {
+			return data[:len(data):len(data)], nil
+		}
 		data = data[:e+5]
 	}
 	out := make([]byte, len(data), len(data)+1)

@@ -691,7 +691,7 @@ func TestNormalizePDF(t *testing.T) {
 	}{
 		{"clean", "%PDF-1.5\n" + body + "%%EOF\n", "%PDF-1.5\n" + body + "%%EOF\n", true},
 		{"clean with trailing junk", "%PDF-1.4\n" + body + "%%EOF\njunk", "%PDF-1.4\n" + body + "%%EOF\n", true},
-		{"no newline after EOF", "%PDF-1.7\n" + body + "%%EOF", "%PDF-1.7\n" + body + "%%EOF\n", false},
+		{"no newline after EOF", "%PDF-1.7\n" + body + "%%EOF", "%PDF-1.7\n" + body + "%%EOF", true},
 		{"CR LF after EOF", "%PDF-1.6\r" + body + "%%EOF\r\n", "%PDF-1.6\r" + body + "%%EOF\n", false},
 		{"PDF 2.0", "%PDF-2.0\n" + body + "%%EOF\n", "%PDF-1.7\n" + body + "%%EOF\n", false},
 		{"header without end of line", "%PDF-1.5 " + body + "%%EOF\n", "%PDF-1.5\n" + body + "%%EOF\n", false},
