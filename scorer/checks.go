@@ -5,6 +5,7 @@ import (
 	"iter"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -88,6 +89,14 @@ type analysis struct {
 	contactLine        []bool // the line holds an email or profile address
 	email, phone, link contact
 	linkNamed          bool
+
+	// text is the lowercase lines joined by newlines, for phrase searches
+	// (firstPhraseLine), lineStart where each line starts in it, and
+	// wordStarts the offsets in text of the words starting with each
+	// pair of bytes (b0<<8 | b1), in text order.
+	text       string
+	lineStart  []int
+	wordStarts map[uint16][]int32
 }
 
 func analyse(doc *extract.Document) *analysis {
@@ -110,7 +119,80 @@ func analyse(doc *extract.Document) *analysis {
 	}
 	a.pages = max(doc.Pages, 1)
 	a.findContacts()
+	a.joinLines()
 	return a
+}
+
+// joinLines sets a.text and a.lineStart; a.text stays empty when a line
+// holds a newline itself, and phrase searches then go line by line.
+func (a *analysis) joinLines() {
+	n := 0
+	for _, low := range a.lower {
+		if strings.IndexByte(low, '\n') >= 0 {
+			return
+		}
+		n += len(low) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	a.lineStart = make([]int, len(a.lower))
+	for i, low := range a.lower {
+		a.lineStart[i] = b.Len()
+		b.WriteString(low)
+		b.WriteByte('\n')
+	}
+	a.text = b.String()
+	a.wordStarts = make(map[uint16][]int32, len(a.text)/16)
+	t := a.text
+	for i := 0; i+1 < len(t); i++ {
+		if isWordByte(t[i]) && (i == 0 || !isWordByte(t[i-1])) {
+			k := uint16(t[i])<<8 | uint16(t[i+1])
+			a.wordStarts[k] = append(a.wordStarts[k], int32(i))
+		}
+	}
+}
+
+// firstPhraseLine returns the index of the first line (up to line limit,
+// exclusive, at most len(a.lower)) where findPhrase finds phrase, or -1. It
+// searches the joined text once instead of every line in turn: a line's
+// newline has the same word-boundary effect as its end, so the answer is
+// the same, for a phrase without a newline.
+func (a *analysis) firstPhraseLine(phrase string, limit int) int {
+	limit = min(limit, len(a.lower))
+	if a.text == "" || strings.IndexByte(phrase, '\n') >= 0 {
+		for i := 0; i < limit; i++ {
+			if findPhrase(a.lower[i], phrase) >= 0 {
+				return i
+			}
+		}
+		return -1
+	}
+	if limit <= 0 {
+		return -1
+	}
+	end := a.lineStart[limit-1] + len(a.lower[limit-1]) // the last line searched, without its newline
+	at := -1
+	if len(phrase) >= 2 && isWordByte(phrase[0]) {
+		// a phrase starting with a letter or digit starts a word: try only
+		// the words starting with its first two bytes, which is where
+		// findPhrase would find it, in the same order
+		for _, i := range a.wordStarts[uint16(phrase[0])<<8|uint16(phrase[1])] {
+			if int(i)+len(phrase) > end {
+				break
+			}
+			if a.text[int(i):int(i)+len(phrase)] == phrase && phraseEndOK(a.text[:end], int(i)+len(phrase), phrase) {
+				at = int(i)
+				break
+			}
+		}
+	} else {
+		at = findPhrase(a.text[:end], phrase)
+	}
+	if at < 0 {
+		return -1
+	}
+	// the line holding at: the last one starting at or before it
+	return sort.SearchInts(a.lineStart[:limit], at+1) - 1
 }
 
 // wordSeq yields the words of s: runs of letters, digits and word-inner
@@ -790,6 +872,22 @@ var buzzwordList = []string{
 
 // findPhrase returns the index of phrase in low (lowercase text) at word
 // boundaries, allowing a plural "s"/"es" after it, or -1.
+// phraseEndOK reports whether an occurrence of phrase ending at end of low
+// ends a word there: a phrase ending in a letter or digit may take a plural
+// s or es and must then meet a non-word byte or the end of low.
+func phraseEndOK(low string, end int, phrase string) bool {
+	if !isWordByte(phrase[len(phrase)-1]) {
+		return true
+	}
+	rest := low[end:]
+	for _, suf := range []string{"es", "s", ""} {
+		if strings.HasPrefix(rest, suf) && (len(rest) == len(suf) || !isWordByte(rest[len(suf)])) {
+			return true
+		}
+	}
+	return false
+}
+
 func findPhrase(low, phrase string) int {
 	from := 0
 	for {
@@ -798,19 +896,8 @@ func findPhrase(low, phrase string) int {
 			return -1
 		}
 		i += from
-		end := i + len(phrase)
 		okStart := i == 0 || !isWordByte(phrase[0]) || !isWordByte(low[i-1])
-		okEnd := !isWordByte(phrase[len(phrase)-1])
-		if !okEnd {
-			rest := low[end:]
-			for _, suf := range []string{"es", "s", ""} {
-				if strings.HasPrefix(rest, suf) && (len(rest) == len(suf) || !isWordByte(rest[len(suf)])) {
-					okEnd = true
-					break
-				}
-			}
-		}
-		if okStart && okEnd {
+		if okStart && phraseEndOK(low, i+len(phrase), phrase) {
 			return i
 		}
 		from = i + 1
@@ -821,13 +908,10 @@ func (a *analysis) buzzwords() Check {
 	c := Check{ID: "buzzwords", Title: "Filler and buzzwords"}
 	var found []string
 	for _, b := range buzzwordList {
-		for i, low := range a.lower {
-			if findPhrase(low, b) >= 0 {
-				found = append(found, b)
-				if c.Line == 0 {
-					c.Line = a.lines[i].N
-				}
-				break
+		if i := a.firstPhraseLine(b, len(a.lower)); i >= 0 {
+			found = append(found, b)
+			if c.Line == 0 {
+				c.Line = a.lines[i].N
 			}
 		}
 	}
@@ -1014,14 +1098,19 @@ func hasLetter(s string) bool {
 // role lists in its checks is required: missing fails instead of warning.
 func (a *analysis) signal(s keywords.Signal, required bool) Check {
 	c := Check{ID: s.ID, Title: s.Title}
-	for i, low := range a.lower {
-		for _, p := range s.Phrases {
-			if findPhrase(low, p) >= 0 {
-				c.Status, c.Line = Pass, a.lines[i].N
-				c.Message = fmt.Sprintf("found %q", p)
-				return c
-			}
+	// the first line holding any phrase, and in it the first phrase in
+	// the signal's order: each phrase searches only up to the best line
+	// so far, and a later phrase wins only on an earlier line
+	best, bestPhrase := len(a.lower), ""
+	for _, p := range s.Phrases {
+		if i := a.firstPhraseLine(p, best+1); i >= 0 && i < best {
+			best, bestPhrase = i, p
 		}
+	}
+	if best < len(a.lower) {
+		c.Status, c.Line = Pass, a.lines[best].N
+		c.Message = fmt.Sprintf("found %q", bestPhrase)
+		return c
 	}
 	c.Status, c.Fix = Warn, s.Fix
 	if required {

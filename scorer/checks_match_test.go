@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/resumescore/resumescore/extract"
 )
 
 // The expressions checks_match.go's functions replace: the definition each
@@ -107,5 +109,50 @@ func TestFoldsToASCII(t *testing.T) {
 	}
 	if !strings.EqualFold("\u212a", "k") || !strings.EqualFold("\u017f", "s") {
 		t.Errorf("the Kelvin sign and the long s no longer fold to k and s")
+	}
+}
+
+// TestFirstPhraseLine holds the joined-text phrase search to findPhrase on
+// every line in turn, over generated resumes and the guard lines, for the
+// buzzwords, the built-in roles' signal phrases and boundary cases, at
+// several line limits.
+func TestFirstPhraseLine(t *testing.T) {
+	phrases := append([]string{"s", "es", "go", "ci/cd", "c++", ".net", "rest api", "test", "tests", "-", "a b", "9"}, buzzwordList...)
+	sets, _ := builtinRoleSets(t)
+	for _, set := range sets {
+		for _, s := range set.Signals {
+			phrases = append(phrases, s.Phrases...)
+		}
+	}
+	docs := generatedDocs(t, 8)
+	guard := matcherLines(t)
+	var lines []extract.Line
+	for i, l := range guard[:min(len(guard), 3000)] {
+		lines = append(lines, extract.Line{N: i + 1, Text: l})
+	}
+	docs = append(docs, &extract.Document{Lines: lines}, &extract.Document{Lines: []extract.Line{{N: 1, Text: "two\nlines test"}}}, &extract.Document{})
+	found := 0
+	for di, d := range docs {
+		a := analyse(d)
+		for _, p := range phrases {
+			for _, limit := range []int{0, 1, len(a.lower) / 2, len(a.lower), len(a.lower) + 1} {
+				want := -1
+				for i := 0; i < min(limit, len(a.lower)); i++ {
+					if findPhrase(a.lower[i], p) >= 0 {
+						want = i
+						break
+					}
+				}
+				if got := a.firstPhraseLine(p, limit); got != want {
+					t.Errorf("doc %d: firstPhraseLine(%q, %d) = %d, want %d", di, p, limit, got, want)
+				}
+				if want >= 0 {
+					found++
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Errorf("no phrase found in any document: the test proves nothing")
 	}
 }
