@@ -12,7 +12,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role1
 	case 0xcd95d3170877c433: // blockchain-developer.yaml
 		return role2
-	case 0xb1197a48eaeeedd9: // business-analyst.yaml
+	case 0x7f654534e7c65942: // business-analyst.yaml
 		return role3
 	case 0x84c238493ef150e5: // civil-engineer.yaml
 		return role4
@@ -38,7 +38,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role14
 	case 0xadfd43ce18eeca7a: // etl-developer.yaml
 		return role15
-	case 0xeb4d7b754932c939: // fitness-trainer.yaml
+	case 0x636b61fe1612891b: // fitness-trainer.yaml
 		return role16
 	case 0xb88b1d40a67bf406: // frontend.yaml
 		return role17
@@ -46,7 +46,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role18
 	case 0x8212591bff676f16: // game-developer.yaml
 		return role19
-	case 0xdb11762e1d67ad9d: // hr-specialist.yaml
+	case 0xbe21cd6177d4f8b9: // hr-specialist.yaml
 		return role20
 	case 0x40dae163ea29e7e3: // java-developer.yaml
 		return role21
@@ -60,29 +60,29 @@ func builtinRole(fp uint64) func() *Set {
 		return role25
 	case 0x74822459690a15bb: // mobile-ios.yaml
 		return role26
-	case 0x22b396d68084cdf: // operations-manager.yaml
+	case 0x7b35bf8fd800315d: // operations-manager.yaml
 		return role27
 	case 0x9462eda77a506717: // platform.yaml
 		return role28
 	case 0x4c9938f9c9d623d5: // product-manager.yaml
 		return role29
-	case 0x59317ab306f56715: // project-manager.yaml
+	case 0x472d6747857daf39: // project-manager.yaml
 		return role30
 	case 0x539532fcb654006: // python-developer.yaml
 		return role31
 	case 0xa818e4cd55328a7b: // qa-automation.yaml
 		return role32
-	case 0xe82cb81445890ac1: // sales-representative.yaml
+	case 0xf3aef05f75ef49e1: // sales-representative.yaml
 		return role33
-	case 0x271f03f0b5bf9a5b: // sap-developer.yaml
+	case 0x89a1f158b14baaab: // sap-developer.yaml
 		return role34
 	case 0xc031d201262510bc: // security-engineer.yaml
 		return role35
-	case 0xa07927d16e444489: // software-tester.yaml
+	case 0x18593e80f747c9eb: // software-tester.yaml
 		return role36
 	case 0x7695abdb021d810f: // sre.yaml
 		return role37
-	case 0x7d72741f5b0e181a: // web-designer.yaml
+	case 0xb82ab80acde15d4b: // web-designer.yaml
 		return role38
 	}
 	return nil
@@ -250,7 +250,7 @@ func role3() *Set {
 		{ID: "stakeholder-management", Name: "stakeholder management", Kind: "soft", Soft: true, Weight: 1},
 		{ID: "business-requirements", Name: "business requirements", Aliases: []string{"BRD", "business requirements document", "FRD", "functional requirements", "business requirement document", "functional requirement document", "SRS", "software requirements specification", "non-functional requirements"}, Kind: "practice", Weight: 1},
 		{ID: "process-improvement", Name: "process improvement", Aliases: []string{"process mapping", "business process", "process modeling", "as-is analysis", "to-be process", "as-is and to-be", "current state analysis", "future state", "process flows", "process flow diagrams", "swimlane diagrams"}, Kind: "practice", Weight: 1},
-		{ID: "user-stories", Name: "user stories", Aliases: []string{"user story", "acceptance criteria", "epics", "INVEST criteria", "story mapping"}, Kind: "practice", Weight: 1},
+		{ID: "user-stories", Name: "user stories", Aliases: []string{"user story", "acceptance criteria", "INVEST criteria", "story mapping"}, Kind: "practice", Weight: 1},
 		{ID: "gap-analysis", Name: "gap analysis", Aliases: []string{"fit-gap analysis", "fit gap analysis"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "use-cases", Name: "use cases", Aliases: []string{"use case", "use case specifications"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "uml", Name: "UML", Aliases: []string{"use case diagrams", "activity diagrams", "sequence diagrams", "data flow diagrams", "DFD"}, Tier: 1, Kind: "tool", Weight: 1},
@@ -277,7 +277,7 @@ func role3() *Set {
 		{ID: "crm", Name: "CRM", Aliases: []string{"Salesforce"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "erp", Name: "ERP", Aliases: []string{"SAP"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "kpis", Name: "KPIs", Aliases: []string{"KPI"}, Tier: 2, Kind: "concept", Weight: 1},
-		{ID: "moscow", Name: "MoSCoW", Aliases: []string{"prioritization", "requirements prioritization", "requirements prioritisation"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "moscow-method", Name: "MoSCoW method", Aliases: []string{"MoSCoW prioritization", "MoSCoW prioritisation", "prioritization", "requirements prioritization", "requirements prioritisation"}, CaseAliases: []string{"MoSCoW"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "product-backlog", Name: "product backlog", Aliases: []string{"backlog grooming", "backlog refinement"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "stakeholder-analysis", Name: "stakeholder analysis", Aliases: []string{"stakeholder mapping", "stakeholder matrix", "power-interest grid"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "impact-analysis", Name: "impact analysis", Aliases: []string{"change impact analysis", "business impact analysis"}, Tier: 2, Kind: "practice", Weight: 1},
@@ -880,10 +880,10 @@ func role16() *Set {
 		{ID: "fitness-trainer", Name: "Fitness Trainer", Aliases: []string{"personal trainer", "fitness coach", "gym instructor", "fitness instructor", "strength coach", "gym trainer", "fitness consultant", "strength and conditioning coach", "S&C coach", "group exercise instructor", "exercise physiologist", "fitness expert"}, Kind: "title", Weight: 1},
 		{ID: "fitness", Name: "fitness", Aliases: []string{"gym", "fitness centre", "fitness center", "health club", "gymnasium"}, Kind: "domain", Weight: 1},
 		{ID: "personal-training", Name: "personal training", Aliases: []string{"one-on-one training", "training clients", "1:1 training", "personal training sessions", "PT sessions", "client sessions"}, Kind: "practice", Weight: 1},
-		{ID: "exercise-programming", Name: "exercise programming", Aliases: []string{"workout plans", "training programs", "exercise plans", "exercise prescription", "periodization", "periodisation", "training plans", "customised workout", "customized workout", "workout routines", "workout programs"}, Kind: "practice", Weight: 1},
+		{ID: "exercise-programming", Name: "exercise programming", Aliases: []string{"workout plans", "training programs", "exercise plans", "exercise prescription", "training periodization", "periodised training", "periodized training", "training plans", "customised workout", "customized workout", "workout routines", "workout programs"}, Kind: "practice", Weight: 1},
 		{ID: "nutrition", Name: "nutrition", Aliases: []string{"diet", "dietary", "meal plans", "nutritionist", "diet plans", "diet charts", "macronutrients", "calorie tracking", "nutritional guidance"}, Kind: "domain", Weight: 1},
 		{ID: "strength-training", Name: "strength training", Aliases: []string{"weight training", "resistance training", "strength and conditioning", "powerlifting", "weightlifting", "Olympic lifting", "free weights", "kettlebells", "kettlebell", "hypertrophy", "bodybuilding"}, Kind: "practice", Weight: 1},
-		{ID: "health-and-wellness", Name: "health and wellness", Aliases: []string{"wellness coach", "healthy lifestyle", "lifestyle coaching", "lifestyle modification", "well-being"}, Kind: "domain", Weight: 1},
+		{ID: "health-and-wellness", Name: "health and wellness", Aliases: []string{"wellness coach", "healthy lifestyle", "lifestyle coaching", "lifestyle modification"}, Kind: "domain", Weight: 1},
 		{ID: "group-fitness", Name: "group fitness", Aliases: []string{"group classes", "fitness classes", "aerobics", "Zumba", "spin classes", "indoor cycling", "circuit training", "Les Mills", "BodyPump", "step aerobics"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "yoga", Name: "yoga", Aliases: []string{"yoga instructor", "hatha yoga", "vinyasa", "pranayama", "asanas", "Yoga Alliance", "RYT 200"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "cardio", Name: "cardio", Aliases: []string{"cardiovascular", "HIIT", "cardiovascular training", "interval training", "aerobic conditioning", "Tabata"}, Tier: 1, Kind: "practice", Weight: 1},
@@ -891,7 +891,7 @@ func role16() *Set {
 		{ID: "fitness-assessment", Name: "fitness assessment", Aliases: []string{"fitness assessments", "body fat", "BMI", "postural assessment", "body composition analysis", "VO2 max", "PAR-Q", "functional movement screen", "flexibility assessment"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "cpr", Name: "CPR", Aliases: []string{"first aid", "AED", "BLS", "basic life support", "CPR certified"}, Tier: 1, Kind: "certification", Weight: 1},
 		{ID: "certified-personal-trainer", Name: "certified personal trainer", Aliases: []string{"ACE", "NASM", "ACSM", "ISSA", "CPT", "NSCA", "CSCS", "K11", "NASM-CPT", "ACSM-CPT", "Level 3 personal trainer"}, Tier: 1, Kind: "certification", Weight: 1},
-		{ID: "injury-prevention", Name: "injury prevention", Aliases: []string{"rehabilitation", "physiotherapy", "mobility training", "corrective exercise", "prehab", "injury rehabilitation", "stretching", "flexibility training", "posture correction"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "injury-prevention", Name: "injury prevention", Aliases: []string{"rehabilitation", "physiotherapy", "mobility training", "corrective exercise", "prehab", "injury rehabilitation", "flexibility training", "posture correction"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "sports", Name: "sports", Aliases: []string{"athletes", "sports coaching", "sports conditioning", "athletic performance", "speed and agility"}, Tier: 1, Kind: "domain", Weight: 1},
 		{ID: "client-retention", Name: "client retention", Aliases: []string{"membership sales", "memberships", "member retention", "membership renewals", "PT packages"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "anatomy", Name: "anatomy", Aliases: []string{"physiology", "kinesiology", "exercise science", "exercise physiology", "sports science", "biomechanics"}, Tier: 1, Kind: "concept", Weight: 1},
@@ -1068,7 +1068,7 @@ func role20() *Set {
 	return &Set{ID: "hr-specialist", Title: "HR Specialist", Source: "role", Keywords: []Keyword{
 		{ID: "hr-specialist", Name: "HR Specialist", Aliases: []string{"HR executive", "HR manager", "HR assistant", "HR generalist", "HR officer", "HR coordinator", "HR recruiter", "human resources manager", "human resources executive", "HR operations", "HR business partner", "HRBP", "HR administrator", "HR advisor", "HR associate", "talent acquisition specialist", "talent acquisition executive", "recruitment consultant", "personnel officer", "people partner"}, Kind: "title", Weight: 1},
 		{ID: "human-resources", Name: "human resources", Aliases: []string{"human resource management", "HRM", "HR department", "HR activities", "people operations", "personnel management", "HR functions"}, CaseAliases: []string{"HR"}, Kind: "business", Weight: 1},
-		{ID: "recruitment", Name: "recruitment", Aliases: []string{"recruiting", "talent acquisition", "hiring", "sourcing", "headhunting", "talent sourcing", "end-to-end recruitment", "full-cycle recruiting", "full life cycle recruiting", "recruitment drives", "walk-in drives", "bulk hiring", "lateral hiring", "job portals"}, Kind: "practice", Weight: 1},
+		{ID: "recruitment", Name: "recruitment", Aliases: []string{"recruiting", "talent acquisition", "hiring", "candidate sourcing", "headhunting", "talent sourcing", "end-to-end recruitment", "full-cycle recruiting", "full life cycle recruiting", "recruitment drives", "walk-in drives", "bulk hiring", "lateral hiring", "job portals"}, Kind: "practice", Weight: 1},
 		{ID: "onboarding", Name: "onboarding", Aliases: []string{"induction", "new hire orientation", "joining formalities", "induction programme", "orientation programme", "employee onboarding", "pre-boarding"}, Kind: "practice", Weight: 1},
 		{ID: "employee-relations", Name: "employee relations", Aliases: []string{"grievance handling", "disciplinary", "grievance redressal", "disciplinary proceedings", "domestic enquiry", "workplace investigations", "employee grievances"}, Kind: "practice", Weight: 1},
 		{ID: "payroll", Name: "payroll", Aliases: []string{"payroll processing", "salary administration", "full and final settlement", "salary processing", "payroll administration", "wage administration"}, Kind: "practice", Weight: 1},
@@ -1083,7 +1083,7 @@ func role20() *Set {
 		{ID: "interviewing", Name: "interviewing", Aliases: []string{"interviews", "screening", "shortlisting", "CV screening", "resume screening", "behavioural interviews", "behavioral interviews", "competency-based interviews"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "job-descriptions", Name: "job descriptions", Aliases: []string{"job postings", "job analysis", "job advertisements", "role profiles"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "exit-interviews", Name: "exit interviews", Aliases: []string{"offboarding", "exit formalities", "separation process", "clearance formalities"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "attendance-management", Name: "attendance management", Aliases: []string{"leave management", "time and attendance", "time office", "attendance", "leave records", "biometric attendance", "timekeeping", "shift rosters"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "attendance-management", Name: "attendance management", Aliases: []string{"leave management", "time and attendance", "time office", "attendance records", "attendance tracking", "leave records", "biometric attendance", "timekeeping", "shift rosters"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "microsoft-excel", Name: "Microsoft Excel", Tier: 1, Kind: "tool", Weight: 1, Context: 1},
 		{ID: "shrm", Name: "SHRM", Aliases: []string{"SHRM-CP", "PHR", "SHRM-SCP", "SPHR", "aPHR", "HRCI", "CIPD"}, Tier: 2, Kind: "certification", Weight: 1},
 		{ID: "industrial-relations", Name: "industrial relations", Aliases: []string{"labour relations", "labor relations", "union relations"}, Tier: 1, Kind: "practice", Weight: 1},
@@ -1092,7 +1092,7 @@ func role20() *Set {
 		{ID: "succession-planning", Name: "succession planning", Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "workforce-planning", Name: "workforce planning", Aliases: []string{"manpower planning", "manpower budgeting", "manpower requirements"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "organizational-development", Name: "organizational development", Aliases: []string{"organisational development", "OD interventions"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "diversity-and-inclusion", Name: "diversity and inclusion", Aliases: []string{"DEI", "equal employment opportunity", "equal opportunities"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "diversity-and-inclusion", Name: "diversity and inclusion", Aliases: []string{"DEI", "EEO compliance", "inclusive hiring"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "applicant-tracking-system", Name: "applicant tracking system", Aliases: []string{"applicant tracking systems", "iCIMS", "Naukri"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "background-checks", Name: "background checks", Aliases: []string{"background verification", "reference checks", "pre-employment screening", "employment verification", "BGV"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "sap-successfactors", Name: "SAP SuccessFactors", Aliases: []string{"SuccessFactors"}, Tier: 2, Kind: "tool", Weight: 1},
@@ -1396,10 +1396,10 @@ func role27() *Set {
 		{ID: "operations-manager", Name: "Operations Manager", Aliases: []string{"head of operations", "operations head", "operations executive", "general manager operations", "operations lead", "operations supervisor", "director of operations", "operations director", "chief operating officer", "COO", "warehouse manager", "logistics manager", "branch operations manager", "store operations manager"}, Kind: "title", Weight: 1},
 		{ID: "operations-management", Name: "operations management", Aliases: []string{"business operations", "day-to-day operations", "daily operations", "operational excellence", "operations planning"}, Kind: "practice", Weight: 1},
 		{ID: "process-improvement", Name: "process improvement", Aliases: []string{"process optimization", "continuous improvement", "process re-engineering", "process reengineering", "operational efficiency", "productivity improvement", "workflow optimisation", "workflow optimization"}, Kind: "practice", Weight: 1},
-		{ID: "team-leadership", Name: "team leadership", Aliases: []string{"team management", "managed a team", "supervised", "shift supervision", "shift management"}, Kind: "practice", Weight: 1},
+		{ID: "team-leadership", Name: "team leadership", Aliases: []string{"team management", "managed a team", "supervised a team", "supervised staff", "staff supervision", "shift supervision", "shift management"}, Kind: "practice", Weight: 1},
 		{ID: "budget-management", Name: "budget management", Aliases: []string{"budgeting", "P&L", "cost control", "cost reduction", "profit and loss", "P&L responsibility", "operating budget", "OPEX"}, Kind: "practice", Weight: 1},
 		{ID: "kpis", Name: "KPIs", Aliases: []string{"KPI", "performance metrics", "KPI dashboards", "scorecards", "balanced scorecard"}, Kind: "concept", Weight: 1},
-		{ID: "supply-chain", Name: "supply chain", Aliases: []string{"logistics", "procurement", "supply chain management", "warehousing", "warehouse operations", "order fulfilment", "order fulfillment", "last-mile delivery", "fleet management", "transportation management", "3PL", "dispatch"}, Kind: "domain", Weight: 1},
+		{ID: "supply-chain", Name: "supply chain", Aliases: []string{"logistics", "procurement", "supply chain management", "warehouse operations", "order fulfilment", "order fulfillment", "last-mile delivery", "fleet management", "transportation management", "3PL"}, Kind: "domain", Weight: 1},
 		{ID: "lean-manufacturing", Name: "Lean manufacturing", Aliases: []string{"lean principles", "Kaizen"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "six-sigma", Name: "Six Sigma", Aliases: []string{"Lean Six Sigma", "DMAIC", "Green Belt", "Black Belt"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "inventory-management", Name: "inventory management", Aliases: []string{"inventory", "stock control", "stock management", "inventory control", "cycle counts", "stock audits", "warehouse management system", "WMS"}, Tier: 1, Kind: "practice", Weight: 1},
@@ -1419,7 +1419,7 @@ func role27() *Set {
 		{ID: "change-management", Name: "change management", Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "staff-training", Name: "staff training", Aliases: []string{"training programs"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "contract-negotiation", Name: "contract negotiation", Aliases: []string{"negotiation"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "facilities-management", Name: "facilities management", Aliases: []string{"facilities", "facility management", "housekeeping", "admin operations"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "facilities-management", Name: "facilities management", Aliases: []string{"facilities operations", "facility management", "admin operations"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "risk-management", Name: "risk management", Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "crm", Name: "CRM", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "iso-9001", Name: "ISO 9001", Aliases: []string{"ISO certification", "ISO audits", "ISO 14001", "ISO 45001"}, Tier: 2, Kind: "certification", Weight: 1},
@@ -1535,13 +1535,13 @@ func role29() *Set {
 // role30 is the Set of project-manager.yaml.
 func role30() *Set {
 	return &Set{ID: "project-manager", Title: "Project Manager", Source: "role", Keywords: []Keyword{
-		{ID: "project-manager", Name: "Project Manager", Aliases: []string{"IT project manager", "program manager", "project coordinator", "PMO analyst", "delivery manager"}, Kind: "title", Weight: 1},
-		{ID: "project-management", Name: "project management", Aliases: []string{"managed projects", "project planning"}, Kind: "practice", Weight: 1},
-		{ID: "pmp", Name: "PMP", Aliases: []string{"Project Management Professional"}, Kind: "certification", Weight: 1},
+		{ID: "project-manager", Name: "Project Manager", Aliases: []string{"IT project manager", "program manager", "project coordinator", "PMO analyst", "delivery manager", "project lead", "project leader", "programme manager", "technical project manager", "senior project manager", "PMO manager", "project management consultant"}, Kind: "title", Weight: 1},
+		{ID: "project-management", Name: "project management", Aliases: []string{"managed projects", "project planning", "project execution", "project lifecycle", "project life cycle", "project tracking", "project monitoring"}, Kind: "practice", Weight: 1},
+		{ID: "pmp", Name: "PMP", Aliases: []string{"Project Management Professional", "PMP certified", "CAPM", "PgMP"}, Kind: "certification", Weight: 1},
 		{ID: "stakeholder-management", Name: "stakeholder management", Kind: "soft", Soft: true, Weight: 1},
-		{ID: "risk-management", Name: "risk management", Aliases: []string{"risk mitigation", "risk register", "RAID log"}, Kind: "practice", Weight: 1},
-		{ID: "budget-management", Name: "budget management", Aliases: []string{"budgeting", "cost control"}, Kind: "practice", Weight: 1},
-		{ID: "project-scheduling", Name: "project scheduling", Aliases: []string{"project schedule", "milestones"}, Kind: "practice", Weight: 1},
+		{ID: "risk-management", Name: "risk management", Aliases: []string{"risk mitigation", "risk register", "RAID log", "risk logs", "risk identification", "risk response planning"}, Kind: "practice", Weight: 1},
+		{ID: "budget-management", Name: "budget management", Aliases: []string{"budgeting", "cost control", "project budget", "cost management", "cost baseline", "project costing"}, Kind: "practice", Weight: 1},
+		{ID: "project-scheduling", Name: "project scheduling", Aliases: []string{"project schedule", "milestones", "schedule management", "baseline schedule", "milestone tracking", "project timelines"}, Kind: "practice", Weight: 1},
 		{ID: "pmo", Name: "PMO", Aliases: []string{"project management office"}, Kind: "practice", Weight: 1},
 		{ID: "agile", Name: "Agile", Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "scrum", Name: "Scrum", Tier: 1, Kind: "practice", Weight: 1},
@@ -1550,33 +1550,38 @@ func role30() *Set {
 		{ID: "jira", Name: "Jira", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "confluence", Name: "Confluence", Tier: 1, Kind: "tool", Weight: 1, Context: 1},
 		{ID: "resource-planning", Name: "resource planning", Aliases: []string{"resource allocation", "resource management"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "scope-management", Name: "scope management", Aliases: []string{"change requests", "change control"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "status-reporting", Name: "status reporting", Aliases: []string{"status reports"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "scope-management", Name: "scope management", Aliases: []string{"change requests", "change control", "scope creep", "change control board", "scope statement", "scope definition"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "status-reporting", Name: "status reporting", Aliases: []string{"status reports", "weekly status reports", "project dashboards", "progress reports", "RAG status", "highlight reports"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "vendor-management", Name: "vendor management", Aliases: []string{"vendors"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "governance", Name: "governance", Aliases: []string{"steering committee", "project governance"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "governance", Name: "governance", Aliases: []string{"steering committee", "project governance", "stage gates", "stage-gate", "phase gates", "steering committees"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "prince2", Name: "PRINCE2", Tier: 1, Kind: "certification", Weight: 1},
 		{ID: "microsoft-excel", Name: "Microsoft Excel", Tier: 1, Kind: "tool", Weight: 1, Context: 1},
 		{ID: "gantt-charts", Name: "Gantt charts", Aliases: []string{"Gantt"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "program-management", Name: "program management", Aliases: []string{"programme management", "portfolio management"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "smartsheet", Name: "Smartsheet", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "kanban", Name: "Kanban", Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "certified-scrummaster", Name: "Certified ScrumMaster", Aliases: []string{"Certified Scrum Master"}, Tier: 2, Kind: "certification", Weight: 1},
-		{ID: "safe", Name: "SAFe", Aliases: []string{"scaled agile"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "certified-scrummaster", Name: "Certified ScrumMaster", Aliases: []string{"Certified Scrum Master", "CSM", "PSM", "Professional Scrum Master"}, Tier: 2, Kind: "certification", Weight: 1},
+		{ID: "safe", Name: "SAFe", Aliases: []string{"scaled agile", "PI planning", "Agile Release Train", "SAFe Agilist"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "six-sigma", Name: "Six Sigma", Aliases: []string{"Lean Six Sigma"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "change-management", Name: "change management", Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "itil", Name: "ITIL", Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "power-bi", Name: "Power BI", Tier: 2, Kind: "tool", Weight: 1},
-		{ID: "quality-management", Name: "quality management", Aliases: []string{"quality assurance"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "quality-management", Name: "quality management", Aliases: []string{"quality assurance", "quality planning", "quality plan"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "kpis", Name: "KPIs", Aliases: []string{"KPI"}, Tier: 2, Kind: "concept", Weight: 1},
-		{ID: "project-charter", Name: "project charter", Aliases: []string{"project charters"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "project-plan", Name: "project plan", Aliases: []string{"project plans", "project execution plan", "project execution plans"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "project-charter", Name: "project charter", Aliases: []string{"project charters", "project initiation", "project kick-off", "kickoff meeting", "kick-off meeting"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "project-plan", Name: "project plan", Aliases: []string{"project plans", "project execution plan", "project execution plans", "project management plan", "baseline plan"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "earned-value-management", Name: "earned value management", Aliases: []string{"earned value", "EVM", "earned value analysis"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "lessons-learned", Name: "lessons learned", Aliases: []string{"lessons learnt"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "project-closure", Name: "project closure", Aliases: []string{"project closeout", "project close-out"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "lessons-learned", Name: "lessons learned", Aliases: []string{"lessons learnt", "post-implementation review"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "project-closure", Name: "project closure", Aliases: []string{"project closeout", "project close-out", "project sign-off", "closure report", "project handover"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "requirements-management", Name: "requirements management", Aliases: []string{"collect requirements", "requirements gathering", "business requirements", "requirements documentation"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "work-breakdown-structure", Name: "work breakdown structure", Aliases: []string{"WBS"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "critical-path", Name: "critical path", Aliases: []string{"critical path method", "CPM"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "raci", Name: "RACI", Aliases: []string{"RACI matrix", "responsibility assignment matrix"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "pmbok", Name: "PMBOK", Aliases: []string{"PMBOK Guide", "PMI standards"}, Tier: 2, Kind: "concept", Weight: 1},
+		{ID: "procurement-management", Name: "procurement management", Aliases: []string{"statement of work", "statements of work", "make-or-buy"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "issue-management", Name: "issue management", Aliases: []string{"issue log", "issue resolution", "escalation matrix"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "cross-team-dependencies", Name: "cross-team dependencies", Aliases: []string{"interdependencies", "inter-project dependencies"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "communications-management", Name: "communications management", Aliases: []string{"communication plan", "communications plan", "stakeholder communication"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "leadership", Name: "leadership", Kind: "soft", Soft: true, Weight: 1},
 		{ID: "communication", Name: "communication", Kind: "soft", Soft: true, Weight: 1},
 		{ID: "negotiation", Name: "negotiation", Aliases: []string{"negotiated"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
@@ -1726,7 +1731,7 @@ func role33() *Set {
 		{ID: "upselling", Name: "upselling", Aliases: []string{"cross-selling", "upsell", "cross-sell", "add-on sales"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "customer-acquisition", Name: "customer acquisition", Aliases: []string{"new customers", "new clients", "client acquisition", "new logos", "new account acquisition"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "sales-presentations", Name: "sales presentations", Aliases: []string{"product demos", "product demonstrations", "sales pitches", "sales proposals"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "distribution", Name: "distribution", Aliases: []string{"distributors", "dealers", "channel sales", "dealer network", "distributor management", "channel partners", "stockists", "secondary sales", "primary sales"}, Tier: 1, Kind: "business", Weight: 1},
+		{ID: "channel-sales", Name: "channel sales", Aliases: []string{"distribution channels", "distribution network", "distributors", "dealers", "dealer network", "distributor management", "channel partners", "stockists", "secondary sales", "primary sales"}, Tier: 1, Kind: "business", Weight: 1},
 		{ID: "forecasting", Name: "forecasting", Aliases: []string{"sales forecasting"}, Tier: 1, Kind: "concept", Weight: 1},
 		{ID: "hubspot", Name: "HubSpot", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "microsoft-excel", Name: "Microsoft Excel", Tier: 2, Kind: "tool", Weight: 1, Context: 1},
@@ -1738,7 +1743,7 @@ func role33() *Set {
 		{ID: "after-sales", Name: "after-sales", Aliases: []string{"customer support", "after-sales service", "customer complaints"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "revenue-growth", Name: "revenue growth", Aliases: []string{"revenue generation", "top-line growth"}, Tier: 2, Kind: "business", Weight: 1},
 		{ID: "trade-shows", Name: "trade shows", Aliases: []string{"exhibitions", "trade fairs", "roadshows"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "payment-collection", Name: "payment collection", Aliases: []string{"collections", "receivables follow-up", "outstanding payments"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "payment-collection", Name: "payment collection", Aliases: []string{"payment collections", "receivables follow-up", "outstanding payments"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "competitor-analysis", Name: "competitor analysis", Aliases: []string{"competitor activity", "competitive intelligence"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "product-knowledge", Name: "product knowledge", Aliases: []string{"product training"}, Tier: 2, Kind: "concept", Weight: 1},
 		{ID: "linkedin-sales-navigator", Name: "LinkedIn Sales Navigator", Aliases: []string{"Sales Navigator"}, Tier: 2, Kind: "tool", Weight: 1},
@@ -1755,37 +1760,40 @@ func role33() *Set {
 // role34 is the Set of sap-developer.yaml.
 func role34() *Set {
 	return &Set{ID: "sap-developer", Title: "SAP Developer", Source: "role", Keywords: []Keyword{
-		{ID: "sap-developer", Name: "SAP Developer", Aliases: []string{"SAP ABAP developer", "ABAP developer", "SAP consultant", "SAP technical consultant", "SAP functional consultant"}, Kind: "title", Weight: 1},
-		{ID: "sap", Name: "SAP", Aliases: []string{"SAP ERP", "SAP ECC"}, Kind: "tool", Weight: 1},
-		{ID: "abap", Name: "ABAP", Aliases: []string{"ABAP/4", "ABAP programming"}, Kind: "language", Weight: 1},
-		{ID: "sap-hana", Name: "SAP HANA", Aliases: []string{"HANA"}, Kind: "database", Weight: 1},
-		{ID: "sap-modules", Name: "SAP modules", Aliases: []string{"SAP SD", "SAP MM", "SAP FI", "SAP CO", "SAP FICO", "SAP PP", "SAP HCM"}, Kind: "domain", Weight: 1},
-		{ID: "bapi", Name: "BAPI", Aliases: []string{"BAPIs"}, Tier: 1, Kind: "concept", Weight: 1},
+		{ID: "sap-developer", Name: "SAP Developer", Aliases: []string{"SAP ABAP developer", "ABAP developer", "SAP consultant", "SAP technical consultant", "SAP functional consultant", "ABAP consultant", "SAP ABAP consultant", "SAP technical analyst", "SAP Fiori developer", "SAP BW consultant", "SAP FICO consultant", "SAP MM consultant", "SAP SD consultant"}, Kind: "title", Weight: 1},
+		{ID: "sap", Name: "SAP", Aliases: []string{"SAP ERP", "SAP ECC", "SAP R/3", "R/3", "SAP ECC 6.0", "S4HANA", "S/4 HANA"}, Kind: "tool", Weight: 1},
+		{ID: "abap", Name: "ABAP", Aliases: []string{"ABAP/4", "ABAP programming", "ABAP Objects", "OO ABAP", "object-oriented ABAP", "ABAP on HANA", "ABAP Workbench", "SE38", "SE80", "SE37", "SE24"}, Kind: "language", Weight: 1},
+		{ID: "sap-hana", Name: "SAP HANA", Aliases: []string{"HANA", "HANA Studio", "HANA modeling", "calculation views"}, Kind: "database", Weight: 1},
+		{ID: "sap-modules", Name: "SAP modules", Aliases: []string{"SAP SD", "SAP MM", "SAP FI", "SAP CO", "SAP FICO", "SAP PP", "SAP HCM", "SAP WM", "SAP EWM", "SAP QM", "SAP PM", "SAP PS", "SAP HR", "SAP Ariba"}, Kind: "domain", Weight: 1},
+		{ID: "bapi", Name: "BAPI", Aliases: []string{"BAPIs", "function modules", "RFC function modules"}, Tier: 1, Kind: "concept", Weight: 1},
 		{ID: "rfc", Name: "RFC", Tier: 1, Kind: "protocol", Weight: 1},
-		{ID: "idoc", Name: "IDoc", Aliases: []string{"IDocs", "ALE"}, Tier: 1, Kind: "concept", Weight: 1},
-		{ID: "smart-forms", Name: "Smart Forms", Aliases: []string{"SmartForms", "SAPscript", "Adobe Forms"}, Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "alv", Name: "ALV", Aliases: []string{"ALV reports"}, Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "bdc", Name: "BDC", Aliases: []string{"batch data communication", "LSMW"}, Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "user-exits", Name: "user exits", Aliases: []string{"BADI", "BAdIs", "enhancement framework"}, Tier: 1, Kind: "concept", Weight: 1},
-		{ID: "sap-fiori", Name: "SAP Fiori", Aliases: []string{"Fiori", "SAPUI5", "UI5"}, Tier: 1, Kind: "framework", Weight: 1},
-		{ID: "odata", Name: "OData", Tier: 1, Kind: "protocol", Weight: 1},
+		{ID: "idoc", Name: "IDoc", Aliases: []string{"IDocs", "ALE", "IDoc processing", "WE02", "WE19"}, Tier: 1, Kind: "concept", Weight: 1},
+		{ID: "smart-forms", Name: "Smart Forms", Aliases: []string{"SmartForms", "SAPscript", "Adobe Forms", "Adobe Interactive Forms", "SAP forms"}, Tier: 1, Kind: "tool", Weight: 1},
+		{ID: "alv", Name: "ALV", Aliases: []string{"ALV reports", "ALV grid", "classical reports", "interactive reports"}, Tier: 1, Kind: "tool", Weight: 1},
+		{ID: "bdc", Name: "BDC", Aliases: []string{"batch data communication", "LSMW", "LTMC", "Migration Cockpit", "call transaction"}, Tier: 1, Kind: "tool", Weight: 1},
+		{ID: "user-exits", Name: "user exits", Aliases: []string{"BADI", "BAdIs", "enhancement framework", "customer exits", "enhancement points", "implicit enhancements", "BTE"}, Tier: 1, Kind: "concept", Weight: 1},
+		{ID: "sap-fiori", Name: "SAP Fiori", Aliases: []string{"Fiori", "SAPUI5", "UI5", "Fiori Elements", "Fiori Launchpad"}, Tier: 1, Kind: "framework", Weight: 1},
+		{ID: "odata", Name: "OData", Aliases: []string{"SEGW", "SAP Gateway", "NetWeaver Gateway", "Gateway services"}, Tier: 1, Kind: "protocol", Weight: 1},
 		{ID: "cds-views", Name: "CDS views", Aliases: []string{"CDS"}, Tier: 1, Kind: "concept", Weight: 1},
 		{ID: "sap-bw", Name: "SAP BW", Aliases: []string{"SAP Business Warehouse", "BW/4HANA", "BEx", "BEx queries"}, Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "sap-pi", Name: "SAP PI", Aliases: []string{"SAP PO", "process integration"}, Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "data-dictionary", Name: "data dictionary", Aliases: []string{"DDIC"}, Tier: 1, Kind: "concept", Weight: 1},
+		{ID: "sap-pi", Name: "SAP PI", Aliases: []string{"SAP PO", "process integration", "SAP CPI", "Cloud Platform Integration", "SAP Integration Suite", "PI/PO"}, Tier: 1, Kind: "tool", Weight: 1},
+		{ID: "data-dictionary", Name: "data dictionary", Aliases: []string{"DDIC", "SE11", "data elements"}, Tier: 1, Kind: "concept", Weight: 1},
 		{ID: "module-pool", Name: "module pool", Aliases: []string{"dialog programming"}, Tier: 1, Kind: "concept", Weight: 1},
 		{ID: "sap-businessobjects", Name: "SAP BusinessObjects", Aliases: []string{"BusinessObjects", "Business Objects", "SAP BO", "Web Intelligence", "Webi", "information design tool", "universe designer"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "sap-data-services", Name: "SAP Data Services", Aliases: []string{"BODS", "BusinessObjects Data Services", "SAP BODS"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "sap-security", Name: "SAP security", Aliases: []string{"SAP GRC", "GRC Access Control", "PFCG", "SAP authorizations", "role administration"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "sap-basis", Name: "SAP BASIS", Aliases: []string{"BASIS"}, Tier: 2, Kind: "tool", Weight: 1},
+		{ID: "sap-basis", Name: "SAP BASIS", Aliases: []string{"BASIS", "transport management", "transport requests", "SAP transports"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "sap-solution-manager", Name: "SAP Solution Manager", Aliases: []string{"SolMan"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "sap-crm", Name: "SAP CRM", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "sap-successfactors", Name: "SAP SuccessFactors", Aliases: []string{"SuccessFactors"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "web-dynpro", Name: "Web Dynpro", Tier: 2, Kind: "framework", Weight: 1},
 		{ID: "amdp", Name: "AMDP", Tier: 2, Kind: "concept", Weight: 1},
 		{ID: "sql", Name: "SQL", Tier: 2, Kind: "language", Weight: 1},
-		{ID: "sap-implementation", Name: "SAP implementation", Aliases: []string{"end-to-end implementation", "go-live", "SAP rollout"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "support-projects", Name: "support projects", Aliases: []string{"production support"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "sap-implementation", Name: "SAP implementation", Aliases: []string{"end-to-end implementation", "go-live", "SAP rollout", "ASAP methodology", "SAP Activate", "cutover", "hypercare", "business blueprint"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "support-projects", Name: "support projects", Aliases: []string{"production support", "AMS support", "SAP support"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "sap-btp", Name: "SAP BTP", Aliases: []string{"SAP Business Technology Platform", "SAP Cloud Platform", "SAP CAP"}, Tier: 2, Kind: "platform", Weight: 1},
+		{ID: "abap-performance-tuning", Name: "ABAP performance tuning", Aliases: []string{"SQL trace", "ST05", "runtime analysis", "SE30", "Code Inspector", "ABAP Test Cockpit"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "sap-workflow", Name: "SAP Workflow", Aliases: []string{"SAP Business Workflow", "workflow builder"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "problem-solving", Name: "problem solving", Aliases: []string{"problem-solving", "analytical skills"}, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "communication", Name: "communication", Tier: 1, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "client-interaction", Name: "client interaction", Aliases: []string{"client-facing"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
@@ -1863,7 +1871,7 @@ func role36() *Set {
 		{ID: "bugzilla", Name: "Bugzilla", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "hp-alm", Name: "HP ALM", Aliases: []string{"Quality Center", "ALM", "Micro Focus ALM", "ALM Octane"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "testrail", Name: "TestRail", Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "integration-testing", Name: "integration testing", Aliases: []string{"system testing", "system integration testing", "SIT", "end-to-end testing"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "integration-testing", Name: "integration testing", Aliases: []string{"system testing", "system integration testing", "end-to-end testing"}, CaseAliases: []string{"SIT"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "user-acceptance-testing", Name: "user acceptance testing", Aliases: []string{"UAT", "acceptance testing", "alpha testing", "beta testing", "UAT support"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "smoke-testing", Name: "smoke testing", Aliases: []string{"sanity testing", "smoke tests", "build verification testing", "BVT"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "exploratory-testing", Name: "exploratory testing", Aliases: []string{"ad hoc testing", "ad-hoc testing", "monkey testing"}, Tier: 1, Kind: "practice", Weight: 1},
@@ -1883,7 +1891,7 @@ func role36() *Set {
 		{ID: "zephyr-scale", Name: "Zephyr Scale", Aliases: []string{"Zephyr for Jira", "Zephyr Squad"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "mantisbt", Name: "MantisBT", Aliases: []string{"Mantis bug tracker"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "localization-testing", Name: "localization testing", Aliases: []string{"globalization testing", "localisation testing", "internationalization testing"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "static-testing", Name: "static testing", Aliases: []string{"requirement reviews", "test case reviews", "walkthroughs"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "static-testing", Name: "static testing", Aliases: []string{"requirement reviews", "test case reviews"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "attention-to-detail", Name: "attention to detail", Aliases: []string{"detail-oriented"}, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "communication", Name: "communication", Tier: 1, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "analytical-skills", Name: "analytical skills", Aliases: []string{"analytical thinking", "problem solving"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
@@ -1945,40 +1953,45 @@ func role37() *Set {
 // role38 is the Set of web-designer.yaml.
 func role38() *Set {
 	return &Set{ID: "web-designer", Title: "Web Designer", Source: "role", Keywords: []Keyword{
-		{ID: "web-designer", Name: "Web Designer", Aliases: []string{"website designer", "UI designer", "web and graphic designer"}, Kind: "title", Weight: 1},
-		{ID: "web-design", Name: "web design", Aliases: []string{"website design", "web designing"}, Kind: "design", Weight: 1},
+		{ID: "web-designer", Name: "Web Designer", Aliases: []string{"website designer", "UI designer", "web and graphic designer", "visual designer", "digital designer", "interaction designer", "front-end designer", "web graphic designer"}, Kind: "title", Weight: 1},
+		{ID: "web-design", Name: "web design", Aliases: []string{"website design", "web designing", "website redesign", "site design", "web layouts", "website layouts", "page layouts"}, Kind: "design", Weight: 1},
 		{ID: "html", Name: "HTML", Kind: "language", Weight: 1},
 		{ID: "css", Name: "CSS", Kind: "language", Weight: 1},
-		{ID: "ui-design", Name: "UI design", Aliases: []string{"user interface design", "UI/UX"}, Kind: "design", Weight: 1},
-		{ID: "ux", Name: "UX", Aliases: []string{"user experience", "UX design"}, Kind: "design", Weight: 1},
-		{ID: "responsive-design", Name: "responsive design", Aliases: []string{"responsive web design", "mobile-first"}, Kind: "concept", Weight: 1},
-		{ID: "adobe-photoshop", Name: "Adobe Photoshop", Aliases: []string{"Photoshop"}, Kind: "tool", Weight: 1},
-		{ID: "adobe-illustrator", Name: "Adobe Illustrator", Aliases: []string{"Illustrator"}, Tier: 1, Kind: "tool", Weight: 1},
+		{ID: "ui-design", Name: "UI design", Aliases: []string{"user interface design", "UI/UX", "interface design", "visual design", "UI kits", "style guides"}, Kind: "design", Weight: 1},
+		{ID: "ux", Name: "UX", Aliases: []string{"user experience", "UX design", "user journeys", "user flows", "personas"}, Kind: "design", Weight: 1},
+		{ID: "responsive-design", Name: "responsive design", Aliases: []string{"responsive web design", "mobile-first", "media queries", "fluid layouts", "mobile-friendly"}, Kind: "concept", Weight: 1},
+		{ID: "adobe-photoshop", Name: "Adobe Photoshop", Aliases: []string{"Photoshop", "PSD", "PSD to HTML", "photo editing", "image editing", "retouching"}, Kind: "tool", Weight: 1},
+		{ID: "adobe-illustrator", Name: "Adobe Illustrator", Aliases: []string{"Illustrator", "vector graphics", "vector illustrations", "icon design", "iconography"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "figma", Name: "Figma", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "adobe-xd", Name: "Adobe XD", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "sketch", Name: "Sketch", Tier: 1, Kind: "tool", Weight: 1, Context: 1},
 		{ID: "wireframes", Name: "wireframes", Aliases: []string{"wireframing", "wireframe", "mockups", "mock-ups"}, Tier: 1, Kind: "design", Weight: 1},
-		{ID: "prototyping", Name: "prototyping", Aliases: []string{"prototypes", "prototype"}, Tier: 1, Kind: "design", Weight: 1},
-		{ID: "wordpress", Name: "WordPress", Aliases: []string{"WordPress themes"}, Tier: 1, Kind: "tool", Weight: 1},
+		{ID: "prototyping", Name: "prototyping", Aliases: []string{"prototypes", "prototype", "interactive prototypes", "clickable prototypes"}, Tier: 1, Kind: "design", Weight: 1},
+		{ID: "wordpress", Name: "WordPress", Aliases: []string{"WordPress themes", "Elementor", "Divi", "theme customization", "theme customisation"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "javascript", Name: "JavaScript", Tier: 1, Kind: "language", Weight: 1},
 		{ID: "jquery", Name: "jQuery", Tier: 1, Kind: "framework", Weight: 1},
 		{ID: "bootstrap", Name: "Bootstrap", Tier: 1, Kind: "framework", Weight: 1, Context: 1},
-		{ID: "typography", Name: "typography", Tier: 1, Kind: "design", Weight: 1},
+		{ID: "typography", Name: "typography", Aliases: []string{"colour theory", "color theory", "colour palettes", "colour schemes", "grid systems"}, Tier: 1, Kind: "design", Weight: 1},
 		{ID: "adobe-dreamweaver", Name: "Adobe Dreamweaver", Aliases: []string{"Dreamweaver"}, Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "graphic-design", Name: "graphic design", Aliases: []string{"graphics", "logo design"}, Tier: 1, Kind: "design", Weight: 1},
-		{ID: "seo", Name: "SEO", Aliases: []string{"search engine optimization"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "graphic-design", Name: "graphic design", Aliases: []string{"graphics", "logo design", "banner design", "web banners", "social media creatives", "print design", "brochures", "flyers", "infographics"}, Tier: 1, Kind: "design", Weight: 1},
+		{ID: "seo", Name: "SEO", Aliases: []string{"search engine optimization", "on-page SEO", "meta tags"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "sass", Name: "Sass", Aliases: []string{"SCSS"}, Tier: 2, Kind: "language", Weight: 1},
-		{ID: "adobe-creative-suite", Name: "Adobe Creative Suite", Aliases: []string{"Creative Cloud", "Adobe Creative Cloud"}, Tier: 2, Kind: "tool", Weight: 1},
+		{ID: "adobe-creative-suite", Name: "Adobe Creative Suite", Aliases: []string{"Creative Cloud", "Adobe Creative Cloud", "Adobe CC"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "indesign", Name: "InDesign", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "coreldraw", Name: "CorelDRAW", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "canva", Name: "Canva", Tier: 2, Kind: "tool", Weight: 1},
-		{ID: "accessibility", Name: "accessibility", Aliases: []string{"WCAG"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "accessibility", Name: "accessibility", Aliases: []string{"WCAG", "web accessibility", "ADA compliance"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "usability-testing", Name: "usability testing", Aliases: []string{"user testing"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "webflow", Name: "Webflow", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "shopify", Name: "Shopify", Tier: 2, Kind: "platform", Weight: 1},
 		{ID: "php", Name: "PHP", Tier: 2, Kind: "language", Weight: 1},
-		{ID: "branding", Name: "branding", Aliases: []string{"brand identity"}, Tier: 2, Kind: "design", Weight: 1},
-		{ID: "landing-pages", Name: "landing pages", Aliases: []string{"landing page"}, Tier: 2, Kind: "design", Weight: 1},
+		{ID: "branding", Name: "branding", Aliases: []string{"brand identity", "brand guidelines", "visual identity", "style guide adherence"}, Tier: 2, Kind: "design", Weight: 1},
+		{ID: "landing-pages", Name: "landing pages", Aliases: []string{"landing page", "microsites"}, Tier: 2, Kind: "design", Weight: 1},
+		{ID: "information-architecture", Name: "information architecture", Aliases: []string{"sitemaps", "site maps", "navigation design", "card sorting"}, Tier: 2, Kind: "design", Weight: 1},
+		{ID: "adobe-after-effects", Name: "Adobe After Effects", Aliases: []string{"After Effects", "motion graphics", "CSS animations"}, Tier: 2, Kind: "tool", Weight: 1},
+		{ID: "design-handoff", Name: "design handoff", Aliases: []string{"Zeplin", "developer handoff", "design specs"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "html-email", Name: "HTML email", Aliases: []string{"email templates", "email newsletters", "responsive emails"}, Tier: 2, Kind: "design", Weight: 1},
+		{ID: "invision", Name: "InVision", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "creativity", Name: "creativity", Aliases: []string{"creative"}, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "attention-to-detail", Name: "attention to detail", Aliases: []string{"detail-oriented", "pixel-perfect"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "communication", Name: "communication", Tier: 1, Kind: "soft", Soft: true, Weight: 1},
