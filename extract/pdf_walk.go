@@ -362,22 +362,32 @@ func (w *walker) run(content, res pdf.Value, ctm matrix, depth int) {
 			return
 		}
 		w.codeBuf = f.codes(raw, w.gd, w.codeBuf[:0])
-		for _, gc := range w.codeBuf {
-			trm := matrix{st.tfs * st.th, 0, 0, st.tfs, 0, st.ts}.mul(tm).mul(st.ctm)
-			m := tm.mul(st.ctm)
-			sx := math.Hypot(m[0], m[1])
+		// Along one string the text matrix only moves (each glyph's advance
+		// is a translation), so the glyphs share their size, scale,
+		// direction and state, computed once here; only the origin is
+		// computed per glyph.
+		fm := matrix{st.tfs * st.th, 0, 0, st.tfs, 0, st.ts}
+		m := tm.mul(st.ctm)
+		sx := math.Hypot(m[0], m[1])
+		trm := fm.mul(tm).mul(st.ctm)
+		proto := glyph{fs: math.Hypot(trm[2], trm[3]) * f.sizeFactor, hidden: st.tr == 3 || st.tr == 7, white: st.white && st.tr != 1 && st.tr != 5}
+		if sx > 0 {
+			proto.dx, proto.dy = m[0]/sx, m[1]/sx
+		} else {
+			proto.dx = 1
+		}
+		proto.rot = math.Abs(m[1]) > 0.01*math.Abs(m[0]) || m[0] <= 0
+		for i, gc := range w.codeBuf {
+			if i > 0 {
+				trm = fm.mul(tm).mul(st.ctm)
+			}
 			tx := gc.width*st.tfs + st.tc
 			if gc.n == 1 && gc.code == 32 {
 				tx += st.tw
 			}
 			tx *= st.th
-			g := glyph{x: trm[4], y: trm[5], fs: math.Hypot(trm[2], trm[3]) * f.sizeFactor, adv: tx * sx, text: gc.text, hidden: st.tr == 3 || st.tr == 7, white: st.white && st.tr != 1 && st.tr != 5}
-			if sx > 0 {
-				g.dx, g.dy = m[0]/sx, m[1]/sx
-			} else {
-				g.dx = 1
-			}
-			g.rot = math.Abs(m[1]) > 0.01*math.Abs(m[0]) || m[0] <= 0
+			g := proto
+			g.x, g.y, g.adv, g.text = trm[4], trm[5], tx*sx, gc.text
 			classify(&g)
 			w.glyphs = append(w.glyphs, g)
 			*w.docGlyphs++
