@@ -389,7 +389,19 @@ func (l *contentLexer) containerInto(end string, depth int, out []operand) []ope
 }
 
 func (l *contentLexer) literal() string {
-	var buf []byte
+	// Most strings have no escape and no nested parentheses: they are the
+	// bytes up to the first ')', copied once.
+	for i := l.pos; i < len(l.b); i++ {
+		if c := l.b[i]; c == ')' {
+			s := string(l.b[l.pos:i])
+			l.pos = i + 1
+			return s
+		} else if c == '\\' || c == '(' {
+			break
+		}
+	}
+	var sb [64]byte // room for most strings on the stack: one allocation, the result's
+	buf := sb[:0]
 	depth := 1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -457,7 +469,8 @@ func unhexByte(c byte) int {
 }
 
 func (l *contentLexer) hex() string {
-	var buf []byte
+	var sb [64]byte // room for most strings on the stack: one allocation, the result's
+	buf := sb[:0]
 	hi := -1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
