@@ -273,14 +273,16 @@ var (
 )
 
 // encryptionKind names the encryption of a file from its /Encrypt dictionary,
-// or returns "" when the file is not encrypted.
+// or returns "" when the file is not encrypted: when it holds no /Encrypt at
+// all (flattenObjStms counts on that).
 func encryptionKind(buf []byte) string {
-	ref := encryptRef(buf)
-	if ref == nil {
-		if bytes.Contains(buf, []byte("/Encrypt")) {
-			return "an unknown method"
-		}
+	k := bytes.Index(buf, []byte("/Encrypt"))
+	if k < 0 {
 		return ""
+	}
+	ref := encryptRef(buf[k:]) // the first reference after the first key, as in buf
+	if ref == nil {
+		return "an unknown method"
 	}
 	loc := regexp.MustCompile(`(?:^|[\r\n\s])` + string(ref) + `\s+\d+\s+obj`).FindIndex(buf)
 	if loc == nil {

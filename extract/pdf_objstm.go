@@ -24,15 +24,14 @@ import (
 // It only rewrites files it fully understands: one cross-reference stream
 // (no incremental updates, so no newer object can be shadowed), no
 // encryption, object streams compressed with plain Flate and direct /N and
-// /First. For anything else it returns nil.
+// /First. For anything else it returns nil. That the file is not encrypted
+// (holds no /Encrypt at all) is the caller's to check: readPDF calls it only
+// when encryptionKind found none, which saves a third scan of the file.
 
 // maxFlatObjects bounds the objects a rewrite appends.
 const maxFlatObjects = 200_000
 
 func flattenObjStms(buf []byte, z *inflater) []byte {
-	if bytes.Contains(buf, []byte("/Encrypt")) {
-		return nil
-	}
 	// The last cross-reference section must be a stream without /Prev.
 	k := bytes.LastIndex(buf, []byte("startxref"))
 	if k < 0 {
