@@ -210,8 +210,8 @@ func streamLines(gs []glyph) [][]glyph {
 	for i := 1; i <= len(gs); i++ {
 		if i < len(gs) {
 			p, g := gs[i-1], gs[i]
-			minFS := math.Min(p.fs, g.fs)
-			em := math.Max(p.fs, g.fs)
+			minFS := min(p.fs, g.fs)
+			em := max(p.fs, g.fs)
 			dy := math.Abs(g.y - p.y)
 			if dy <= baselineTol*minFS && g.x >= p.x+p.adv-segmentGap*em {
 				continue
@@ -238,7 +238,7 @@ func geometricLines(gs []glyph) [][]glyph {
 	for i := 1; i <= len(s); i++ {
 		if i < len(s) {
 			r, g := s[start], s[i]
-			if math.Abs(g.y-r.y) <= baselineTol*math.Min(g.fs, r.fs) {
+			if math.Abs(g.y-r.y) <= baselineTol*min(g.fs, r.fs) {
 				continue
 			}
 		}
@@ -263,9 +263,9 @@ func chaotic(lines [][]glyph) bool {
 				continue
 			}
 			letters = true
-			e.x0 = math.Min(e.x0, g.x)
-			e.x1 = math.Max(e.x1, g.x+g.adv)
-			e.fs = math.Max(e.fs, g.fs)
+			e.x0 = min(e.x0, g.x)
+			e.x1 = max(e.x1, g.x+g.adv)
+			e.fs = max(e.fs, g.fs)
 		}
 		if letters {
 			e.y = l[0].y
@@ -275,7 +275,7 @@ func chaotic(lines [][]glyph) bool {
 	jumps := 0
 	for i := 1; i < len(es); i++ {
 		p, n := es[i-1], es[i]
-		if n.y > p.y+0.5*math.Max(p.fs, n.fs) && n.x0 < p.x1 && p.x0 < n.x1 {
+		if n.y > p.y+0.5*max(p.fs, n.fs) && n.x0 < p.x1 && p.x0 < n.x1 {
 			jumps++
 		}
 	}
@@ -301,7 +301,7 @@ func segmentsOf(l []glyph) []segment {
 		have, pending = false, false
 	}
 	for i, g := range l {
-		em := math.Max(g.fs, prevFS)
+		em := max(g.fs, prevFS)
 		if i > 0 && g.x-prevEnd > segmentGap*em {
 			flush()
 		}
@@ -318,7 +318,7 @@ func segmentsOf(l []glyph) []segment {
 			cur = segment{x0: g.x, y: g.y, fs: g.fs, top: g.y + 0.75*g.fs, bottom: g.y - 0.2*g.fs}
 			have = true
 		} else {
-			em := math.Max(g.fs, lastLetter.fs)
+			em := max(g.fs, lastLetter.fs)
 			if pending || g.x-(lastLetter.x+lastLetter.adv) > spaceGap*em {
 				b.WriteByte(' ')
 			}
@@ -326,10 +326,10 @@ func segmentsOf(l []glyph) []segment {
 		pending = false
 		b.WriteString(g.text)
 		cur.chars += len(g.text)
-		cur.x1 = math.Max(cur.x1, end)
-		cur.fs = math.Max(cur.fs, g.fs)
-		cur.top = math.Max(cur.top, g.y+0.75*g.fs)
-		cur.bottom = math.Min(cur.bottom, g.y-0.2*g.fs)
+		cur.x1 = max(cur.x1, end)
+		cur.fs = max(cur.fs, g.fs)
+		cur.top = max(cur.top, g.y+0.75*g.fs)
+		cur.bottom = min(cur.bottom, g.y-0.2*g.fs)
 		lastLetter = g
 	}
 	flush()
@@ -370,7 +370,7 @@ func bands(segs []segment) [][]segment {
 			start = i
 			low = math.Inf(1)
 		}
-		low = math.Min(low, s[i].bottom)
+		low = min(low, s[i].bottom)
 	}
 	if start < len(s) {
 		out = append(out, s[start:])
@@ -410,7 +410,7 @@ func verticalCutScratch(segs []segment, mfs float64, nbands int, sc *cutScratch)
 			bestW = g.x0 - reach
 			best = (g.x0 + reach) / 2
 		}
-		reach = math.Max(reach, g.x1)
+		reach = max(reach, g.x1)
 	}
 	if bestW < segmentGap*mfs {
 		return 0, false
@@ -440,7 +440,7 @@ func verticalCutScratch(segs []segment, mfs float64, nbands int, sc *cutScratch)
 	zone := 0.0
 	minX, maxX := math.Inf(1), math.Inf(-1)
 	for _, g := range segs {
-		minX, maxX = math.Min(minX, g.x0), math.Max(maxX, g.x1)
+		minX, maxX = min(minX, g.x0), max(maxX, g.x1)
 	}
 	zone = maxX - minX
 	if isRail(left, right, zone) || isRail(right, left, zone) {
@@ -453,7 +453,7 @@ func verticalCutScratch(segs []segment, mfs float64, nbands int, sc *cutScratch)
 func isRail(side, other []segment, zone float64) bool {
 	minX, maxX := math.Inf(1), math.Inf(-1)
 	for _, g := range side {
-		minX, maxX = math.Min(minX, g.x0), math.Max(maxX, g.x1)
+		minX, maxX = min(minX, g.x0), max(maxX, g.x1)
 	}
 	narrow := maxX-minX < 0.25*zone
 	sameRight, sameLeft := 0, 0
@@ -477,7 +477,7 @@ func isRail(side, other []segment, zone float64) bool {
 	paired := 0
 	for _, g := range side {
 		for _, h := range other {
-			if math.Abs(h.y-g.y) <= 0.3*math.Max(g.fs, h.fs) {
+			if math.Abs(h.y-g.y) <= 0.3*max(g.fs, h.fs) {
 				paired++
 				break
 			}
@@ -588,7 +588,7 @@ func joinSegments(segs []segment) []outLine {
 	for i, s := range segs {
 		if i > 0 {
 			p := segs[i-1]
-			if math.Abs(p.y-s.y) <= baselineTol*math.Min(p.fs, s.fs) && s.x0 > p.x0 {
+			if math.Abs(p.y-s.y) <= baselineTol*min(p.fs, s.fs) && s.x0 > p.x0 {
 				out[len(out)-1].text += " " + s.text
 				continue
 			}

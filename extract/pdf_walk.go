@@ -237,8 +237,8 @@ func transformBox(x, y, w, h float64, m matrix) box {
 	for _, p := range [4][2]float64{{x, y}, {x + w, y}, {x, y + h}, {x + w, y + h}} {
 		px := p[0]*m[0] + p[1]*m[2] + m[4]
 		py := p[0]*m[1] + p[1]*m[3] + m[5]
-		b.x0, b.y0 = math.Min(b.x0, px), math.Min(b.y0, py)
-		b.x1, b.y1 = math.Max(b.x1, px), math.Max(b.y1, py)
+		b.x0, b.y0 = min(b.x0, px), min(b.y0, py)
+		b.x1, b.y1 = max(b.x1, px), max(b.y1, py)
 	}
 	return b
 }
