@@ -14,7 +14,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role2
 	case 0x7f654534e7c65942: // business-analyst.yaml
 		return role3
-	case 0xf8bd5a6a09776f2c: // civil-engineer.yaml
+	case 0x96a8cdb324c072e8: // civil-engineer.yaml
 		return role4
 	case 0x166b73ff9fe9005: // cloud-architect.yaml
 		return role5
@@ -30,7 +30,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role10
 	case 0x23cfde5974aa5e77: // dotnet-developer.yaml
 		return role11
-	case 0x3e2289e38c7d375f: // electrical-engineer.yaml
+	case 0x154d7404fcdfa1c1: // electrical-engineer.yaml
 		return role12
 	case 0xfaa4786996155266: // embedded.yaml
 		return role13
@@ -38,7 +38,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role14
 	case 0xadfd43ce18eeca7a: // etl-developer.yaml
 		return role15
-	case 0x636b61fe1612891b: // fitness-trainer.yaml
+	case 0xb43dc0aab47a25e1: // fitness-trainer.yaml
 		return role16
 	case 0xb88b1d40a67bf406: // frontend.yaml
 		return role17
@@ -46,7 +46,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role18
 	case 0x8212591bff676f16: // game-developer.yaml
 		return role19
-	case 0xbe21cd6177d4f8b9: // hr-specialist.yaml
+	case 0x8c842aecaa782273: // hr-specialist.yaml
 		return role20
 	case 0x40dae163ea29e7e3: // java-developer.yaml
 		return role21
@@ -60,13 +60,13 @@ func builtinRole(fp uint64) func() *Set {
 		return role25
 	case 0x74822459690a15bb: // mobile-ios.yaml
 		return role26
-	case 0x7b35bf8fd800315d: // operations-manager.yaml
+	case 0x3d787ca7d7c79d22: // operations-manager.yaml
 		return role27
 	case 0x9462eda77a506717: // platform.yaml
 		return role28
 	case 0x4c9938f9c9d623d5: // product-manager.yaml
 		return role29
-	case 0x472d6747857daf39: // project-manager.yaml
+	case 0x247af7fdbf0c96b4: // project-manager.yaml
 		return role30
 	case 0x539532fcb654006: // python-developer.yaml
 		return role31
@@ -78,11 +78,11 @@ func builtinRole(fp uint64) func() *Set {
 		return role34
 	case 0xc031d201262510bc: // security-engineer.yaml
 		return role35
-	case 0x18593e80f747c9eb: // software-tester.yaml
+	case 0x92be425fefa635b1: // software-tester.yaml
 		return role36
 	case 0x7695abdb021d810f: // sre.yaml
 		return role37
-	case 0xb82ab80acde15d4b: // web-designer.yaml
+	case 0x679cb53898b34e32: // web-designer.yaml
 		return role38
 	}
 	return nil
@@ -306,9 +306,9 @@ func role4() *Set {
 		{ID: "etabs", Name: "ETABS", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "revit", Name: "Revit", Aliases: []string{"BIM", "building information modeling"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "surveying", Name: "surveying", Aliases: []string{"land survey", "total station", "auto level", "theodolite", "topographic survey", "setting out", "DGPS survey"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "reinforced-concrete", Name: "reinforced concrete", Aliases: []string{"RCC", "concrete", "concrete mix design", "prestressed concrete", "precast concrete", "PCC"}, Tier: 1, Kind: "concept", Weight: 1},
+		{ID: "reinforced-concrete", Name: "reinforced concrete", Aliases: []string{"RCC", "concrete", "concrete mix design", "prestressed concrete", "precast concrete", "plain cement concrete"}, Tier: 1, Kind: "concept", Weight: 1},
 		{ID: "steel-structures", Name: "steel structures", Aliases: []string{"structural steel", "steel design", "pre-engineered buildings", "PEB"}, Tier: 1, Kind: "concept", Weight: 1},
-		{ID: "geotechnical", Name: "geotechnical", Aliases: []string{"soil mechanics", "foundations", "soil investigation", "pile foundations", "piling", "retaining walls", "soil testing"}, Tier: 1, Kind: "domain", Weight: 1},
+		{ID: "geotechnical", Name: "geotechnical", Aliases: []string{"soil mechanics", "foundation design", "shallow foundations", "soil investigation", "pile foundations", "piling", "retaining walls", "soil testing"}, Tier: 1, Kind: "domain", Weight: 1},
 		{ID: "highways", Name: "highways", Aliases: []string{"roads", "pavement", "transportation engineering", "road construction", "flexible pavement", "rigid pavement", "IRC codes", "MORTH", "earthwork"}, Tier: 1, Kind: "domain", Weight: 1},
 		{ID: "drainage", Name: "drainage", Aliases: []string{"stormwater", "water supply", "hydraulics", "sewerage", "sewer lines", "irrigation", "hydrology", "culverts"}, Tier: 1, Kind: "domain", Weight: 1},
 		{ID: "project-planning", Name: "project planning", Aliases: []string{"scheduling", "construction planning", "construction scheduling"}, Tier: 1, Kind: "practice", Weight: 1},
@@ -713,7 +713,7 @@ func role12() *Set {
 		{ID: "electrical-maintenance", Name: "electrical maintenance", Aliases: []string{"preventive maintenance", "breakdown maintenance", "electrical troubleshooting", "fault finding", "fault diagnosis"}, Kind: "practice", Weight: 1},
 		{ID: "programmable-logic-controller", Name: "programmable logic controller", Aliases: []string{"PLC", "PLC programming", "ladder logic"}, Kind: "tool", Weight: 1},
 		{ID: "control-systems", Name: "control systems", Aliases: []string{"control panels", "control panel", "MCC panels", "motor control centres", "motor control centers", "PCC panels", "control wiring", "DCS", "distributed control system"}, Kind: "domain", Weight: 1},
-		{ID: "switchgear", Name: "switchgear", Aliases: []string{"substations", "substation", "transformers", "circuit breakers", "ACB", "VCB", "MCCB", "ring main units", "RMU", "busbars", "busbar"}, Kind: "domain", Weight: 1},
+		{ID: "switchgear", Name: "switchgear", Aliases: []string{"substations", "substation", "power transformers", "distribution transformers", "transformer testing", "circuit breakers", "ACB", "VCB", "MCCB", "ring main units", "RMU", "busbars", "busbar"}, Kind: "domain", Weight: 1},
 		{ID: "autocad", Name: "AutoCAD", Aliases: []string{"AutoCAD Electrical"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "scada", Name: "SCADA", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "wiring", Name: "wiring", Aliases: []string{"cabling", "electrical wiring", "cable laying", "cable termination", "earthing", "earthing systems", "lightning protection"}, Tier: 1, Kind: "practice", Weight: 1},
@@ -912,7 +912,7 @@ func role16() *Set {
 		{ID: "pilates", Name: "pilates", Aliases: []string{"mat pilates", "reformer pilates"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "crossfit", Name: "CrossFit", Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "functional-training", Name: "functional training", Aliases: []string{"functional fitness", "TRX", "bodyweight training", "calisthenics"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "martial-arts", Name: "martial arts", Aliases: []string{"kickboxing", "MMA", "karate", "taekwondo"}, Tier: 2, Kind: "domain", Weight: 1},
+		{ID: "martial-arts", Name: "martial arts", Aliases: []string{"kickboxing", "MMA", "taekwondo"}, Tier: 2, Kind: "domain", Weight: 1},
 		{ID: "dietetics", Name: "dietetics", Aliases: []string{"clinical nutrition"}, Tier: 2, Kind: "domain", Weight: 1},
 		{ID: "sports-nutrition", Name: "sports nutrition", Aliases: []string{"supplements"}, Tier: 2, Kind: "domain", Weight: 1},
 		{ID: "marathon", Name: "marathon", Aliases: []string{"running", "endurance", "triathlon", "endurance training"}, Tier: 2, Kind: "domain", Weight: 1},
@@ -1083,7 +1083,7 @@ func role20() *Set {
 		{ID: "hr-specialist", Name: "HR Specialist", Aliases: []string{"HR executive", "HR manager", "HR assistant", "HR generalist", "HR officer", "HR coordinator", "HR recruiter", "human resources manager", "human resources executive", "HR operations", "HR business partner", "HRBP", "HR administrator", "HR advisor", "HR associate", "talent acquisition specialist", "talent acquisition executive", "recruitment consultant", "personnel officer", "people partner"}, Kind: "title", Weight: 1},
 		{ID: "human-resources", Name: "human resources", Aliases: []string{"human resource management", "HRM", "HR department", "HR activities", "people operations", "personnel management", "HR functions"}, CaseAliases: []string{"HR"}, Kind: "business", Weight: 1},
 		{ID: "recruitment", Name: "recruitment", Aliases: []string{"recruiting", "talent acquisition", "hiring", "candidate sourcing", "headhunting", "talent sourcing", "end-to-end recruitment", "full-cycle recruiting", "full life cycle recruiting", "recruitment drives", "walk-in drives", "bulk hiring", "lateral hiring", "job portals"}, Kind: "practice", Weight: 1},
-		{ID: "onboarding", Name: "onboarding", Aliases: []string{"induction", "new hire orientation", "joining formalities", "induction programme", "orientation programme", "employee onboarding", "pre-boarding"}, Kind: "practice", Weight: 1},
+		{ID: "onboarding", Name: "onboarding", Aliases: []string{"employee induction", "induction training", "new hire orientation", "joining formalities", "induction programme", "orientation programme", "employee onboarding", "pre-boarding"}, Kind: "practice", Weight: 1},
 		{ID: "employee-relations", Name: "employee relations", Aliases: []string{"grievance handling", "disciplinary", "grievance redressal", "disciplinary proceedings", "domestic enquiry", "workplace investigations", "employee grievances"}, Kind: "practice", Weight: 1},
 		{ID: "payroll", Name: "payroll", Aliases: []string{"payroll processing", "salary administration", "full and final settlement", "salary processing", "payroll administration", "wage administration"}, Kind: "practice", Weight: 1},
 		{ID: "hr-policies", Name: "HR policies", Aliases: []string{"HR policy", "policies and procedures", "employee handbook", "HR manual", "policy formulation"}, Kind: "practice", Weight: 1},
@@ -1094,7 +1094,7 @@ func role20() *Set {
 		{ID: "training-and-development", Name: "training and development", Aliases: []string{"learning and development", "L&D", "training programs", "training needs analysis", "training calendar"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "labor-law", Name: "labor law", Aliases: []string{"labour law", "employment law", "statutory compliance", "labour laws", "employment legislation", "provident fund", "ESIC", "gratuity", "Shops and Establishments Act", "FLSA", "FMLA"}, Tier: 1, Kind: "concept", Weight: 1},
 		{ID: "employee-engagement", Name: "employee engagement", Aliases: []string{"engagement surveys", "retention", "employee welfare", "welfare activities", "engagement activities", "employee morale", "pulse surveys"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "interviewing", Name: "interviewing", Aliases: []string{"interviews", "screening", "shortlisting", "CV screening", "resume screening", "behavioural interviews", "behavioral interviews", "competency-based interviews"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "interviewing", Name: "interviewing", Aliases: []string{"interviews", "candidate screening", "phone screening", "shortlisting", "CV screening", "resume screening", "behavioural interviews", "behavioral interviews", "competency-based interviews"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "job-descriptions", Name: "job descriptions", Aliases: []string{"job postings", "job analysis", "job advertisements", "role profiles"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "exit-interviews", Name: "exit interviews", Aliases: []string{"offboarding", "exit formalities", "separation process", "clearance formalities"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "attendance-management", Name: "attendance management", Aliases: []string{"leave management", "time and attendance", "time office", "attendance records", "attendance tracking", "leave records", "biometric attendance", "timekeeping", "shift rosters"}, Tier: 1, Kind: "practice", Weight: 1},
@@ -1451,7 +1451,7 @@ func role27() *Set {
 		{ID: "billing", Name: "billing", Aliases: []string{"invoicing"}, Tier: 2, Kind: "business", Weight: 1},
 		{ID: "business-continuity", Name: "business continuity", Aliases: []string{"business continuity planning", "BCP", "crisis management"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "contact-centre-operations", Name: "contact centre operations", Aliases: []string{"call centre", "call center", "contact center", "BPO", "back office operations", "process transitions", "AHT", "average handling time"}, Tier: 2, Kind: "domain", Weight: 1},
-		{ID: "site-launches", Name: "site launches", Aliases: []string{"new site launch", "store openings", "branch expansion", "site setup"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "new-site-setup", Name: "new site setup", Aliases: []string{"store openings", "branch expansion", "site setup", "site rollouts"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "leadership", Name: "leadership", Kind: "soft", Soft: true, Weight: 1},
 		{ID: "communication", Name: "communication", Kind: "soft", Soft: true, Weight: 1},
 		{ID: "problem-solving", Name: "problem solving", Aliases: []string{"problem-solving", "decision making"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
@@ -1595,7 +1595,7 @@ func role30() *Set {
 		{ID: "project-plan", Name: "project plan", Aliases: []string{"project plans", "project execution plan", "project execution plans", "project management plan", "baseline plan"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "earned-value-management", Name: "earned value management", Aliases: []string{"earned value", "EVM", "earned value analysis"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "lessons-learned", Name: "lessons learned", Aliases: []string{"lessons learnt", "post-implementation review"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "project-closure", Name: "project closure", Aliases: []string{"project closeout", "project close-out", "project sign-off", "closure report", "project handover"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "project-closure", Name: "project closure", Aliases: []string{"project closeout", "project close-out", "project sign-off", "project handover"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "requirements-management", Name: "requirements management", Aliases: []string{"collect requirements", "requirements gathering", "business requirements", "requirements documentation"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "work-breakdown-structure", Name: "work breakdown structure", Aliases: []string{"WBS"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "critical-path", Name: "critical path", Aliases: []string{"critical path method", "CPM"}, Tier: 2, Kind: "practice", Weight: 1},
@@ -1906,14 +1906,14 @@ func role36() *Set {
 		{ID: "mobile-testing", Name: "mobile testing", Aliases: []string{"mobile app testing", "Android testing", "iOS testing"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "performance-testing", Name: "performance testing", Aliases: []string{"JMeter", "load testing", "stress testing"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "istqb", Name: "ISTQB", Aliases: []string{"ISTQB Foundation", "CTFL", "ISTQB certified"}, Tier: 2, Kind: "certification", Weight: 1},
-		{ID: "database-testing", Name: "database testing", Aliases: []string{"backend testing", "data integrity testing"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "database-testing", Name: "database testing", Aliases: []string{"data integrity testing", "DB testing"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "usability-testing", Name: "usability testing", Aliases: []string{"UI testing", "GUI testing"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "cross-browser-testing", Name: "cross-browser testing", Aliases: []string{"browser testing", "compatibility testing"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "scrum", Name: "Scrum", Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "test-design-techniques", Name: "test design techniques", Aliases: []string{"boundary value analysis", "equivalence partitioning", "equivalence class partitioning", "decision table testing", "state transition testing", "error guessing"}, CaseAliases: []string{"BVA"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "zephyr-scale", Name: "Zephyr Scale", Aliases: []string{"Zephyr for Jira", "Zephyr Squad"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "mantisbt", Name: "MantisBT", Aliases: []string{"Mantis bug tracker"}, Tier: 2, Kind: "tool", Weight: 1},
-		{ID: "localization-testing", Name: "localization testing", Aliases: []string{"globalization testing", "localisation testing", "internationalization testing"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "localization-testing", Name: "localization testing", Aliases: []string{"globalization testing", "localisation testing"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "static-testing", Name: "static testing", Aliases: []string{"requirement reviews", "test case reviews"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "attention-to-detail", Name: "attention to detail", Aliases: []string{"detail-oriented"}, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "communication", Name: "communication", Tier: 1, Kind: "soft", Soft: true, Weight: 1},
@@ -1996,7 +1996,7 @@ func role38() *Set {
 		{ID: "bootstrap", Name: "Bootstrap", Tier: 1, Kind: "framework", Weight: 1, Context: 1},
 		{ID: "typography", Name: "typography", Aliases: []string{"colour theory", "color theory", "colour palettes", "colour schemes", "grid systems"}, Tier: 1, Kind: "design", Weight: 1},
 		{ID: "adobe-dreamweaver", Name: "Adobe Dreamweaver", Aliases: []string{"Dreamweaver"}, Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "graphic-design", Name: "graphic design", Aliases: []string{"graphics", "logo design", "banner design", "web banners", "social media creatives", "print design", "brochures", "flyers", "infographics"}, Tier: 1, Kind: "design", Weight: 1},
+		{ID: "graphic-design", Name: "graphic design", Aliases: []string{"graphics", "logo design", "banner design", "web banners", "print design", "brochures", "flyers", "infographics"}, Tier: 1, Kind: "design", Weight: 1},
 		{ID: "seo", Name: "SEO", Aliases: []string{"search engine optimization", "on-page SEO", "meta tags"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "sass", Name: "Sass", Aliases: []string{"SCSS"}, Tier: 2, Kind: "language", Weight: 1},
 		{ID: "adobe-creative-suite", Name: "Adobe Creative Suite", Aliases: []string{"Creative Cloud", "Adobe Creative Cloud", "Adobe CC"}, Tier: 2, Kind: "tool", Weight: 1},
@@ -2010,9 +2010,9 @@ func role38() *Set {
 		{ID: "php", Name: "PHP", Tier: 2, Kind: "language", Weight: 1},
 		{ID: "branding", Name: "branding", Aliases: []string{"brand identity", "brand guidelines", "visual identity", "style guide adherence"}, Tier: 2, Kind: "design", Weight: 1},
 		{ID: "landing-pages", Name: "landing pages", Aliases: []string{"landing page", "microsites"}, Tier: 2, Kind: "design", Weight: 1},
-		{ID: "information-architecture", Name: "information architecture", Aliases: []string{"sitemaps", "site maps", "navigation design", "card sorting"}, Tier: 2, Kind: "design", Weight: 1},
+		{ID: "information-architecture", Name: "information architecture", Aliases: []string{"sitemaps", "navigation design", "card sorting"}, Tier: 2, Kind: "design", Weight: 1},
 		{ID: "adobe-after-effects", Name: "Adobe After Effects", Aliases: []string{"After Effects", "motion graphics", "CSS animations"}, Tier: 2, Kind: "tool", Weight: 1},
-		{ID: "design-handoff", Name: "design handoff", Aliases: []string{"Zeplin", "developer handoff", "design specs"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "design-handoff", Name: "design handoff", Aliases: []string{"Zeplin", "developer handoff"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "html-email", Name: "HTML email", Aliases: []string{"email templates", "email newsletters", "responsive emails"}, Tier: 2, Kind: "design", Weight: 1},
 		{ID: "invision", Name: "InVision", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "creativity", Name: "creativity", Aliases: []string{"creative"}, Kind: "soft", Soft: true, Weight: 1},
