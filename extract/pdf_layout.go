@@ -393,6 +393,7 @@ func verticalCutN(segs []segment, mfs float64, nbands int) (float64, bool) {
 // trials on one page reuse them.
 type cutScratch struct {
 	sorted, left, right []segment
+	edges               []float64 // isRail's
 }
 
 // verticalCutScratch is verticalCutN with caller-owned scratch slices.
@@ -443,33 +444,32 @@ func verticalCutScratch(segs []segment, mfs float64, nbands int, sc *cutScratch)
 		minX, maxX = min(minX, g.x0), max(maxX, g.x1)
 	}
 	zone = maxX - minX
-	if isRail(left, right, zone) || isRail(right, left, zone) {
+	if isRail(left, right, zone, &sc.edges) || isRail(right, left, zone, &sc.edges) {
 		return 0, false
 	}
 	return best, true
 }
 
 // isRail reports whether side is a date rail beside other rather than a column.
-func isRail(side, other []segment, zone float64) bool {
+// edges is a scratch slice.
+func isRail(side, other []segment, zone float64, edges *[]float64) bool {
 	minX, maxX := math.Inf(1), math.Inf(-1)
 	for _, g := range side {
 		minX, maxX = min(minX, g.x0), max(maxX, g.x1)
 	}
 	narrow := maxX-minX < 0.25*zone
-	sameRight, sameLeft := 0, 0
+	// The most segments whose right (left) edge lies within 2 pt of one's.
+	e := (*edges)[:0]
 	for _, g := range side {
-		r, l := 0, 0
-		for _, h := range side {
-			if math.Abs(h.x1-g.x1) <= 2 {
-				r++
-			}
-			if math.Abs(h.x0-g.x0) <= 2 {
-				l++
-			}
-		}
-		sameRight = max(sameRight, r)
-		sameLeft = max(sameLeft, l)
+		e = append(e, g.x1)
 	}
+	sameRight := maxWithin2(e)
+	e = e[:0]
+	for _, g := range side {
+		e = append(e, g.x0)
+	}
+	sameLeft := maxWithin2(e)
+	*edges = e
 	rightAligned := float64(sameRight) >= 0.6*float64(len(side)) && sameRight > sameLeft
 	if !narrow && !rightAligned {
 		return false
@@ -484,6 +484,35 @@ func isRail(side, other []segment, zone float64) bool {
 		}
 	}
 	return float64(paired) >= 0.7*float64(len(side))
+}
+
+// maxWithin2 returns the largest number of values v with |v-w| <= 2 for
+// one value w of vals (which it sorts), counting w itself: the pairwise
+// count, computed with a sliding window. A value that is not finite counts
+// nothing and is counted by none, as in the pairwise comparison (NaN and
+// Inf-Inf compare false). The window is exact: rounding keeps v-w monotone
+// in v and in w, so the values within 2 of w form a run of the sorted
+// values, and both ends of the run only move right as w grows.
+func maxWithin2(vals []float64) int {
+	finite := vals[:0]
+	for _, v := range vals {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			finite = append(finite, v)
+		}
+	}
+	sort.Float64s(finite)
+	best, lo, hi := 0, 0, 0
+	for i, w := range finite {
+		for math.Abs(finite[lo]-w) > 2 {
+			lo++
+		}
+		hi = max(hi, i)
+		for hi+1 < len(finite) && math.Abs(finite[hi+1]-w) <= 2 {
+			hi++
+		}
+		best = max(best, hi-lo+1)
+	}
+	return best
 }
 
 // Bounds on the XY-cut's work: a hostile or huge page falls back to plain
