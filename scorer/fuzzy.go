@@ -74,17 +74,18 @@ func deletions(w string, d int) []string {
 	return out
 }
 
-// fuzzyCandidates calls fn for every fuzzy-eligible form sharing a deletion
-// neighbour with w (up to d deletions), without allocating: the map lookups
+// fuzzyCandidates calls fn for every fuzzy-eligible form (with its folded
+// letters, fuzzyOK's value) sharing a deletion neighbour with w (up to d
+// deletions), without allocating: the map lookups
 // convert a reused byte buffer. A set too small to have a deletion index
 // (indexFuzzy) gives every form with w's first letter and a length at most
 // two away instead: a superset of those, and the caller keeps only forms
 // within the edit limit either way.
-func (ix *Index) fuzzyCandidates(w string, d int, fn func(fi int32)) {
+func (ix *Index) fuzzyCandidates(w string, d int, fn func(fi int32, cand string)) {
 	if ix.fuzzy == nil {
 		for i, c := range ix.fuzzyWords {
 			if c[0] == w[0] && len(c)-len(w) <= 2 && len(w)-len(c) <= 2 {
-				fn(ix.fuzzyForms[i])
+				fn(ix.fuzzyForms[i], c)
 			}
 		}
 		return
@@ -92,7 +93,7 @@ func (ix *Index) fuzzyCandidates(w string, d int, fn func(fi int32)) {
 	var buf [64]byte
 	look := func(b []byte) {
 		for _, fi := range ix.fuzzy[string(b)] {
-			fn(fi)
+			fn(fi, ix.fuzzyOK[fi])
 		}
 	}
 	look([]byte(w)[:len(w):len(w)])

@@ -971,7 +971,9 @@ func (s *scan) typo(li int, t *token.Token, credited *creditSet) {
 	if !seen {
 		best = s.typoTarget(w)
 		if s.typos == nil {
-			s.typos = map[string]int32{}
+			// a resume has a few hundred distinct candidate words: sized
+			// for them, the map is not rehashed five times as it fills
+			s.typos = make(map[string]int32, 256)
 		}
 		s.typos[w] = best
 	}
@@ -1020,8 +1022,7 @@ func (s *scan) typoTarget(w string) int32 {
 	}
 	var best int32 = -1
 	twoKeywords := false
-	ix.fuzzyCandidates(w, d, func(fi int32) {
-		cand := ix.fuzzyOK[fi]
+	ix.fuzzyCandidates(w, d, func(fi int32, cand string) {
 		if cand == "" || cand[0] != w[0] || osa(w, cand, maxEdits(len(cand))) > maxEdits(len(cand)) {
 			return
 		}
