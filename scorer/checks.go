@@ -249,7 +249,7 @@ func lazyRegexp(expr string) func() *regexp.Regexp {
 // documents. Those with plain-code matchers (checks_match.go) are compiled
 // only for text with a Kelvin sign or a long s.
 func warmChecks() {
-	for _, re := range []func() *regexp.Regexp{profileRe, dateRe, versionRe, numberRe} {
+	for _, re := range []func() *regexp.Regexp{profileRe} {
 		re()
 	}
 }
@@ -660,12 +660,12 @@ func quantified(text string) bool {
 	}
 	t := text
 	if mayHoldDate(low) {
-		t = dateRe().ReplaceAllString(t, " ")
+		t = replaceDates(t)
 	}
 	if letterThenDigit(t) {
-		t = versionRe().ReplaceAllString(t, " ")
+		t = replaceVersions(t)
 	}
-	return numberAlone(t) || digitCount(t) > 0 && numberRe().MatchString(t)
+	return numberAlone(t) || digitCount(t) > 0 && hasNumber(t)
 }
 
 // numberAlone reports a run of digits standing alone in s (ASCII), which

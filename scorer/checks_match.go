@@ -230,3 +230,231 @@ func leadingDigits(msg string) string {
 	}
 	return msg[i:j]
 }
+
+// The three expressions of quantified, for text without a Kelvin sign or a
+// long s (foldsToASCII), where their (?i) matches only ASCII: each match
+// then lies in ASCII bytes, so these work on bytes and step over the others.
+
+// datePrefixes are dateRe's month prefixes, in its order.
+var datePrefixes = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+// replaceDates is dateRe().ReplaceAllString(t, " "):
+// (?i)\b((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}|(0?[1-9]|1[0-2])/((19|20)\d\d|\d\d)|(19|20)\d\d|q[1-4])\b
+func replaceDates(t string) string {
+	return replaceEach(t, dateAt)
+}
+
+// dateAt returns the end of the dateRe match starting at i, or -1.
+func dateAt(t string, i int) int {
+	if i > 0 && isWordByteRE(t[i-1]) || i >= len(t) || !isWordByteRE(t[i]) {
+		return -1 // \b: a match starts with a letter or digit
+	}
+	// a month name, more letters, a dot, spaces, an apostrophe and 2-4 digits
+	for _, m := range datePrefixes {
+		if !hasPrefixFoldASCII(t[i:], m) {
+			continue
+		}
+		j := i + len(m)
+		for j < len(t) && isLetterASCII(t[j]) {
+			j++
+		}
+		if j < len(t) && t[j] == '.' {
+			j++
+		}
+		for j < len(t) && isSpaceRE(t[j]) {
+			j++
+		}
+		if j < len(t) && t[j] == '\'' {
+			j++
+		}
+		k := j
+		for k < len(t) && isDigit(t[k]) {
+			k++
+		}
+		if n := k - j; n >= 2 && n <= 4 && wordEnd(t, k) {
+			return k
+		}
+		break // the month names never share a position but sep/sept, whose letters [a-z]* takes alike
+	}
+	// a month number, a slash and a year of four or two digits
+	for _, m := range monthNumberLens(t, i) {
+		j := i + m
+		if j >= len(t) || t[j] != '/' {
+			continue
+		}
+		j++
+		if yearAt(t, j) && wordEnd(t, j+4) {
+			return j + 4
+		}
+		if j+2 <= len(t) && isDigit(t[j]) && isDigit(t[j+1]) && wordEnd(t, j+2) {
+			return j + 2
+		}
+	}
+	if yearAt(t, i) && wordEnd(t, i+4) {
+		return i + 4
+	}
+	if i+2 <= len(t) && t[i]|0x20 == 'q' && t[i+1] >= '1' && t[i+1] <= '4' && wordEnd(t, i+2) {
+		return i + 2
+	}
+	return -1
+}
+
+// monthNumberLens lists, in dateRe's order, the lengths of the month
+// numbers (0?[1-9]|1[0-2]) that t has at i.
+func monthNumberLens(t string, i int) []int {
+	var out [2]int
+	n := 0
+	switch {
+	case i+1 < len(t) && t[i] == '0' && t[i+1] >= '1' && t[i+1] <= '9':
+		out[n] = 2
+		n++
+	case i < len(t) && t[i] >= '1' && t[i] <= '9':
+		out[n] = 1
+		n++
+	}
+	if i+1 < len(t) && t[i] == '1' && t[i+1] >= '0' && t[i+1] <= '2' {
+		out[n] = 2
+		n++
+	}
+	return out[:n]
+}
+
+// wordEnd reports whether \b holds at j after a word byte: j ends t or
+// t[j] is not a word byte.
+func wordEnd(t string, j int) bool { return j >= len(t) || !isWordByteRE(t[j]) }
+
+// hasPrefixFoldASCII reports whether s starts with lower (lowercase ASCII)
+// in any ASCII case.
+func hasPrefixFoldASCII(s, lower string) bool {
+	if len(s) < len(lower) {
+		return false
+	}
+	for i := 0; i < len(lower); i++ {
+		if lowerASCII(s[i]) != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// replaceVersions is versionRe().ReplaceAllString(t, " "):
+// (?i)\b[a-z]+\d+[a-z]*\b, a word of letters, then digits, then letters.
+func replaceVersions(t string) string {
+	return replaceEach(t, func(t string, i int) int {
+		if i > 0 && isWordByteRE(t[i-1]) || !isLetterASCII(t[i]) {
+			return -1
+		}
+		j := i
+		for j < len(t) && isLetterASCII(t[j]) {
+			j++
+		}
+		k := j
+		for k < len(t) && isDigit(t[k]) {
+			k++
+		}
+		if k == j {
+			return -1
+		}
+		for k < len(t) && isLetterASCII(t[k]) {
+			k++
+		}
+		if !wordEnd(t, k) {
+			return -1 // no shorter match ends at a boundary: a letter or digit follows each
+		}
+		return k
+	})
+}
+
+// replaceEach replaces with a space each leftmost match that at(t, i)
+// finds (its end, or -1), scanning from the end of the previous one, as
+// Regexp.ReplaceAllString does.
+func replaceEach(t string, at func(t string, i int) int) string {
+	var b []byte
+	last := 0
+	for i := 0; i < len(t); {
+		end := at(t, i)
+		if end < 0 {
+			i++
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(t))
+		}
+		b = append(b, t[last:i]...)
+		b = append(b, ' ')
+		last, i = end, end
+	}
+	if b == nil {
+		return t
+	}
+	return string(append(b, t[last:]...))
+}
+
+// hasNumber is numberRe().MatchString(t):
+// (?i)([$€£¥₹]\s*\d|\d[\d,.]*\s*(%|percent|x\b|k\b|m\b|mm\b|bn?\b|ms\b|s\b|tb\b|gb\b|\+)|\b\d[\d,.]*\b)
+func hasNumber(t string) bool {
+	for i := 0; i < len(t); i++ {
+		// a currency sign, spaces, a digit
+		if n := currencyLen(t[i:]); n > 0 {
+			j := i + n
+			for j < len(t) && isSpaceRE(t[j]) {
+				j++
+			}
+			if j < len(t) && isDigit(t[j]) {
+				return true
+			}
+		}
+		if !isDigit(t[i]) {
+			continue
+		}
+		// a figure and a unit: the unit can only follow the whole run of
+		// digits, commas and dots and the spaces after it
+		e := i + 1
+		for e < len(t) && (isDigit(t[e]) || t[e] == ',' || t[e] == '.') {
+			e++
+		}
+		r := e
+		for r < len(t) && isSpaceRE(t[r]) {
+			r++
+		}
+		if unitAt(t, r) {
+			return true
+		}
+		// a figure between word boundaries
+		if i == 0 || !isWordByteRE(t[i-1]) {
+			for q := i + 1; q <= e; q++ {
+				if isWordByteRE(t[q-1]) != (q < len(t) && isWordByteRE(t[q])) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// currencyLen is the length of the currency sign s starts with, or 0.
+func currencyLen(s string) int {
+	for _, c := range [...]string{"$", "€", "£", "¥", "₹"} {
+		if strings.HasPrefix(s, c) {
+			return len(c)
+		}
+	}
+	return 0
+}
+
+// units are the units numberRe takes after a figure; those marked word
+// must end a word.
+var units = [...]struct {
+	s    string
+	word bool
+}{{"%", false}, {"percent", false}, {"x", true}, {"k", true}, {"m", true}, {"mm", true}, {"b", true}, {"bn", true}, {"ms", true}, {"s", true}, {"tb", true}, {"gb", true}, {"+", false}}
+
+// unitAt reports whether a unit of numberRe starts at r in t.
+func unitAt(t string, r int) bool {
+	for _, u := range units {
+		if hasPrefixFoldASCII(t[r:], u.s) && (!u.word || wordEnd(t, r+len(u.s))) {
+			return true
+		}
+	}
+	return false
+}

@@ -31,43 +31,56 @@ func matcherLines(t *testing.T) []string {
 		"LinkedIn: jane", "github.com/jane", "my-github", "github_", "_github", "GitHub2", "lin\u212aedin", "portfolioX",
 		"p99", "P999 latency", "p9999", "xp99", "p99x", "p50/p95", "Doubled", "tenfolds", "re-doubled", "threefold,",
 		"479 characters outside the visible page", "no digits", "page 3 of 12", "٣ arabic digit then 7", "",
+		"Jan 2020 – Sept. '19", "JANUARY 2021", "Janx 12", "jan12", "jan 123456", "sep 12x", "0/2021", "00/21", "01/2021",
+		"1/20", "10/1999", "13/2021", "12/20215", "1/2x", "19999", "2021a", "Q1", "q5", "xq1", "q1_", "3/2021/22",
+		"ipv6 k8s s3 ec2 python3", "A1B", "a1b2", "_a1", "a1_", "é1a", "v2.0", "$5", "€ 300", "¥", "£12k", "₹ 5 lakh",
+		"5 percentage", "3x", "3xl", "10k+", "2 mm", "4 bn", "5 b", "7 tb.", "8gb", "9 ms", "1 s", "12 sec", "1,000,000",
+		"5.x", "5.", ".5", "x5", "5_", "_5", "5é", "10 %", "10%%", "+1", "1+", "v1.2.3 release", "jan 12345", "Sep 2021x",
+		"5percentage", "a5percentage", "3xs", "2.5MM", "7Bn", "1,5,", "$ 5", "$x5",
 	)
 }
 
 func TestCheckMatchers(t *testing.T) {
 	lines := matcherLines(t)
 	checks := []struct {
-		name string
-		got  func(string) any
-		want func(string) any
+		name  string
+		got   func(string) any
+		want  func(string) any
+		plain bool // only for text without a Kelvin sign or a long s (its callers' rule)
 	}{
-		{"hasEmail", func(s string) any { return hasEmail(s) }, func(s string) any { return emailRe().MatchString(s) }},
-		{"namesProfile", func(s string) any { return namesProfile(s) }, func(s string) any { return profileNm().MatchString(s) }},
-		{"hasNumberWord", func(s string) any { return hasNumberWord(s) }, func(s string) any { return numberWd().MatchString(s) }},
-		{"hasPercentile", func(s string) any { return hasPercentile(s) }, func(s string) any { return pctileRe().MatchString(s) }},
-		{"findPhones", func(s string) any { return findPhones(s) }, func(s string) any { return phoneRe.FindAllString(s, -1) }},
-		{"isYearRange", func(s string) any { return isYearRange(s) }, func(s string) any { return yearRangeRe.MatchString(s) }},
+		{"replaceDates", func(s string) any { return replaceDates(s) }, func(s string) any { return dateRe().ReplaceAllString(s, " ") }, true},
+		{"replaceVersions", func(s string) any { return replaceVersions(s) }, func(s string) any { return versionRe().ReplaceAllString(s, " ") }, true},
+		{"hasNumber", func(s string) any { return hasNumber(s) }, func(s string) any { return numberRe().MatchString(s) }, true},
+		{"hasEmail", func(s string) any { return hasEmail(s) }, func(s string) any { return emailRe().MatchString(s) }, false},
+		{"namesProfile", func(s string) any { return namesProfile(s) }, func(s string) any { return profileNm().MatchString(s) }, false},
+		{"hasNumberWord", func(s string) any { return hasNumberWord(s) }, func(s string) any { return numberWd().MatchString(s) }, false},
+		{"hasPercentile", func(s string) any { return hasPercentile(s) }, func(s string) any { return pctileRe().MatchString(s) }, false},
+		{"findPhones", func(s string) any { return findPhones(s) }, func(s string) any { return phoneRe.FindAllString(s, -1) }, false},
+		{"isYearRange", func(s string) any { return isYearRange(s) }, func(s string) any { return yearRangeRe.MatchString(s) }, false},
 		{"bulletEnd", func(s string) any { return bulletEnd(s) }, func(s string) any {
 			if m := bulletPrefix.FindStringIndex(s); m != nil {
 				return m[1]
 			}
 			return -1
-		}},
+		}, false},
 		{"leadingDigits", func(s string) any { return leadingDigits(s) }, func(s string) any {
 			if m := countRe.FindStringSubmatch(s); m != nil {
 				return m[1]
 			}
 			return ""
-		}},
+		}, false},
 	}
 	for _, c := range checks {
 		hits := 0
 		for _, l := range lines {
+			if c.plain && foldsToASCII(l) {
+				continue
+			}
 			got, want := c.got(l), c.want(l)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s(%q) = %#v, want %#v (the regexp's answer)", c.name, l, got, want)
 			}
-			if !reflect.ValueOf(want).IsZero() && !reflect.DeepEqual(want, -1) {
+			if !reflect.ValueOf(want).IsZero() && !reflect.DeepEqual(want, -1) && !reflect.DeepEqual(want, l) {
 				hits++
 			}
 		}
