@@ -238,20 +238,12 @@ func (a *analysis) textLayer() Check {
 
 // lazyRegexp returns a function that compiles expr on its first call and
 // returns the same *regexp.Regexp afterwards: package init, which every run
-// of the tool pays before anything else, compiles nothing, and Compile
-// compiles the checks' expressions (warmChecks) while a caller is still
-// reading its document.
+// of the tool pays before anything else, compiles nothing. The checks'
+// expressions define their plain-code matchers (checks_match.go) and are
+// compiled only for text those leave to them, or by experience for a job
+// description's years.
 func lazyRegexp(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
-
-// warmChecks compiles the expressions the quality checks run on most
-// documents. Those with plain-code matchers (checks_match.go) are compiled
-// only for text with a Kelvin sign or a long s.
-func warmChecks() {
-	for _, re := range []func() *regexp.Regexp{profileRe} {
-		re()
-	}
 }
 
 var (
@@ -307,7 +299,7 @@ func (a *analysis) findContacts() {
 				}
 			}
 		}
-		if strings.IndexByte(low, '.') >= 0 && mayHoldLink(low) && profileRe().MatchString(low) {
+		if strings.IndexByte(low, '.') >= 0 && mayHoldLink(low) && hasProfileLink(low) {
 			found(&a.link)
 			a.contactLine[i] = true
 		} else if !a.linkNamed && mayNameProfile(l.Text, low) && namesProfile(l.Text) {

@@ -458,3 +458,65 @@ func unitAt(t string, r int) bool {
 	}
 	return false
 }
+
+// linkPrefixes are the profile and web address starts profileRe takes
+// when something other than a space follows them.
+var linkPrefixes = [...]string{"linkedin.com/", "github.com/", "gitlab.com/", "stackoverflow.com/", "behance.net/", "dribbble.com/", "http://", "https://"}
+
+// personalTLDs are the domains profileRe takes after a name and a dot.
+var personalTLDs = [...]string{"dev", "io", "me", "site", "page"}
+
+// hasProfileLink is profileRe().MatchString(low):
+// (?i)(linkedin\.com/\S+|github\.com/\S+|gitlab\.com/\S+|stackoverflow\.com/\S+|behance\.net/\S+|dribbble\.com/\S+|https?://\S+|www\.[a-z0-9-]+\.\S+|\b[a-z0-9-]+\.(dev|io|me|site|page)\b)
+func hasProfileLink(low string) bool {
+	if foldsToASCII(low) {
+		return profileRe().MatchString(low)
+	}
+	for i := 0; i < len(low); i++ {
+		for _, p := range linkPrefixes {
+			if hasPrefixFoldASCII(low[i:], p) && nonSpaceAt(low, i+len(p)) {
+				return true
+			}
+		}
+		if hasPrefixFoldASCII(low[i:], "www.") {
+			r := i + 4
+			for r < len(low) && isLinkByte(low[r]) {
+				r++
+			}
+			if r > i+4 && r < len(low) && low[r] == '.' && nonSpaceAt(low, r+1) {
+				return true
+			}
+		}
+		if low[i] == '.' && i > 0 && isLinkByte(low[i-1]) && personalTLDAt(low, i+1) {
+			// a name of [a-z0-9-] before the dot, starting at a word boundary
+			start := i - 1
+			for start > 0 && isLinkByte(low[start-1]) {
+				start--
+			}
+			for s := start; s < i; s++ {
+				if (s > 0 && isWordByteRE(low[s-1])) != isWordByteRE(low[s]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// personalTLDAt reports whether one of personalTLDs, ending a word, starts
+// at j in s.
+func personalTLDAt(s string, j int) bool {
+	for _, d := range personalTLDs {
+		if hasPrefixFoldASCII(s[j:], d) && wordEnd(s, j+len(d)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLinkByte is [a-z0-9-] under (?i), in ASCII.
+func isLinkByte(b byte) bool { return isLetterASCII(b) || isDigit(b) || b == '-' }
+
+// nonSpaceAt reports whether \S matches at j: t has a byte there that is
+// not ASCII space (a rune of any other kind, or an invalid byte).
+func nonSpaceAt(t string, j int) bool { return j < len(t) && !isSpaceRE(t[j]) }

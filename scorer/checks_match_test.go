@@ -36,6 +36,10 @@ func matcherLines(t *testing.T) []string {
 		"ipv6 k8s s3 ec2 python3", "A1B", "a1b2", "_a1", "a1_", "é1a", "v2.0", "$5", "€ 300", "¥", "£12k", "₹ 5 lakh",
 		"5 percentage", "3x", "3xl", "10k+", "2 mm", "4 bn", "5 b", "7 tb.", "8gb", "9 ms", "1 s", "12 sec", "1,000,000",
 		"5.x", "5.", ".5", "x5", "5_", "_5", "5é", "10 %", "10%%", "+1", "1+", "v1.2.3 release", "jan 12345", "Sep 2021x",
+		"linkedin.com/in/jane", "LinkedIn.com/ x", "linkedin.com/", "see github.com/a", "https://x", "http:// x", "HTTPS://X",
+		"www.example.com", "www..com", "www.-.x", "www.a.", "www.a. b", "jane.dev", "jane.dev.", "jane.devx", "-x.io", "a_-x.io",
+		"_a.io", "x.IO", "my-site.page/", "foo.me_", "a.b.site", "www.a.\u00e9", "x.site\xff", "é-x.io", "--.io", "a-.io",
+		"-.me", "x-.me", "gitlab.com/\xff", "behance.net/\tx", "stackoverflow.com/q", "dribbble.com/é", "ſ.io", "lin\u212aedin.com/x",
 		"5percentage", "a5percentage", "3xs", "2.5MM", "7Bn", "1,5,", "$ 5", "$x5",
 	)
 }
@@ -51,6 +55,7 @@ func TestCheckMatchers(t *testing.T) {
 		{"replaceDates", func(s string) any { return replaceDates(s) }, func(s string) any { return dateRe().ReplaceAllString(s, " ") }, true},
 		{"replaceVersions", func(s string) any { return replaceVersions(s) }, func(s string) any { return versionRe().ReplaceAllString(s, " ") }, true},
 		{"hasNumber", func(s string) any { return hasNumber(s) }, func(s string) any { return numberRe().MatchString(s) }, true},
+		{"hasProfileLink", func(s string) any { return hasProfileLink(s) }, func(s string) any { return profileRe().MatchString(s) }, false},
 		{"hasEmail", func(s string) any { return hasEmail(s) }, func(s string) any { return emailRe().MatchString(s) }, false},
 		{"namesProfile", func(s string) any { return namesProfile(s) }, func(s string) any { return profileNm().MatchString(s) }, false},
 		{"hasNumberWord", func(s string) any { return hasNumberWord(s) }, func(s string) any { return numberWd().MatchString(s) }, false},

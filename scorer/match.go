@@ -371,7 +371,6 @@ func compile(set *keywords.Set, lex *keywords.Lexicon, generated bool) *Index {
 		}
 	}
 	ix.kws = kws
-	warmChecks() // Score runs them; compiling their expressions here takes that off its path
 	if generated && b == &builtinBase {
 		if fill := builtinRoleTables(fingerprintKeywords(kws)); fill != nil {
 			fill(ix)
