@@ -14,7 +14,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role2
 	case 0x7f654534e7c65942: // business-analyst.yaml
 		return role3
-	case 0x96a8cdb324c072e8: // civil-engineer.yaml
+	case 0xd0b1bf673ed57fc8: // civil-engineer.yaml
 		return role4
 	case 0x166b73ff9fe9005: // cloud-architect.yaml
 		return role5
@@ -24,13 +24,13 @@ func builtinRole(fp uint64) func() *Set {
 		return role7
 	case 0xa8fe05a09d3c6c5d: // data-scientist.yaml
 		return role8
-	case 0x841d4681a84299b3: // database-administrator.yaml
+	case 0xa74ca84c24208db8: // database-administrator.yaml
 		return role9
 	case 0xcb89016f3d1b1a1c: // devops.yaml
 		return role10
 	case 0x23cfde5974aa5e77: // dotnet-developer.yaml
 		return role11
-	case 0x154d7404fcdfa1c1: // electrical-engineer.yaml
+	case 0xd65d5cb2addcc11f: // electrical-engineer.yaml
 		return role12
 	case 0xfaa4786996155266: // embedded.yaml
 		return role13
@@ -38,7 +38,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role14
 	case 0xadfd43ce18eeca7a: // etl-developer.yaml
 		return role15
-	case 0xb43dc0aab47a25e1: // fitness-trainer.yaml
+	case 0xfa94f1c5552fb1f7: // fitness-trainer.yaml
 		return role16
 	case 0xb88b1d40a67bf406: // frontend.yaml
 		return role17
@@ -50,9 +50,9 @@ func builtinRole(fp uint64) func() *Set {
 		return role20
 	case 0x40dae163ea29e7e3: // java-developer.yaml
 		return role21
-	case 0xa98940865aea65b4: // lawyer.yaml
+	case 0xf6f973efa6b84cef: // lawyer.yaml
 		return role22
-	case 0xc0f50f14e62ea5f: // mechanical-engineer.yaml
+	case 0x64cfa86db47ad2c0: // mechanical-engineer.yaml
 		return role23
 	case 0xfb57b9b1e269bc60: // ml-engineer.yaml
 		return role24
@@ -66,15 +66,15 @@ func builtinRole(fp uint64) func() *Set {
 		return role28
 	case 0x4c9938f9c9d623d5: // product-manager.yaml
 		return role29
-	case 0x247af7fdbf0c96b4: // project-manager.yaml
+	case 0xbba0fa2c14c46e86: // project-manager.yaml
 		return role30
 	case 0x539532fcb654006: // python-developer.yaml
 		return role31
 	case 0xa818e4cd55328a7b: // qa-automation.yaml
 		return role32
-	case 0xf3aef05f75ef49e1: // sales-representative.yaml
+	case 0x7abb3f8998ed60bb: // sales-representative.yaml
 		return role33
-	case 0x89a1f158b14baaab: // sap-developer.yaml
+	case 0xc0f967ee19cc71d2: // sap-developer.yaml
 		return role34
 	case 0xc031d201262510bc: // security-engineer.yaml
 		return role35
@@ -305,13 +305,13 @@ func role4() *Set {
 		{ID: "staad-pro", Name: "STAAD Pro", Aliases: []string{"STAAD"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "etabs", Name: "ETABS", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "revit", Name: "Revit", Aliases: []string{"BIM", "building information modeling"}, Tier: 1, Kind: "tool", Weight: 1},
-		{ID: "surveying", Name: "surveying", Aliases: []string{"land survey", "total station", "auto level", "theodolite", "topographic survey", "setting out", "DGPS survey"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "surveying", Name: "surveying", Aliases: []string{"site surveying", "land surveying", "land survey", "total station", "auto level", "theodolite", "topographic survey", "setting out", "DGPS survey"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "reinforced-concrete", Name: "reinforced concrete", Aliases: []string{"RCC", "concrete", "concrete mix design", "prestressed concrete", "precast concrete", "plain cement concrete"}, Tier: 1, Kind: "concept", Weight: 1},
 		{ID: "steel-structures", Name: "steel structures", Aliases: []string{"structural steel", "steel design", "pre-engineered buildings", "PEB"}, Tier: 1, Kind: "concept", Weight: 1},
 		{ID: "geotechnical", Name: "geotechnical", Aliases: []string{"soil mechanics", "foundation design", "shallow foundations", "soil investigation", "pile foundations", "piling", "retaining walls", "soil testing"}, Tier: 1, Kind: "domain", Weight: 1},
 		{ID: "highways", Name: "highways", Aliases: []string{"roads", "pavement", "transportation engineering", "road construction", "flexible pavement", "rigid pavement", "IRC codes", "MORTH", "earthwork"}, Tier: 1, Kind: "domain", Weight: 1},
 		{ID: "drainage", Name: "drainage", Aliases: []string{"stormwater", "water supply", "hydraulics", "sewerage", "sewer lines", "irrigation", "hydrology", "culverts"}, Tier: 1, Kind: "domain", Weight: 1},
-		{ID: "project-planning", Name: "project planning", Aliases: []string{"scheduling", "construction planning", "construction scheduling"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "project-planning", Name: "project planning", Aliases: []string{"construction planning", "construction scheduling"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "primavera", Name: "Primavera", Aliases: []string{"Primavera P6"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "quality-control", Name: "quality control", Aliases: []string{"quality assurance", "inspection", "material testing", "cube testing", "slump test", "QA/QC", "material inspection"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "building-codes", Name: "building codes", Aliases: []string{"IS codes", "ACI", "Eurocode", "IS 456", "IS 800", "IS 1893", "ACI 318", "IBC", "National Building Code", "Eurocodes"}, Tier: 1, Kind: "concept", Weight: 1},
@@ -556,7 +556,7 @@ func role9() *Set {
 		{ID: "indexing", Name: "indexing", Aliases: []string{"indexes", "index tuning", "index maintenance", "index rebuilds", "table partitioning"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "database-security", Name: "database security", Aliases: []string{"roles and privileges", "database user management", "database auditing", "transparent data encryption", "TDE", "data masking", "privilege management"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "stored-procedures", Name: "stored procedures", Aliases: []string{"stored procedure", "triggers", "PL/SQL packages"}, Tier: 1, Kind: "concept", Weight: 1},
-		{ID: "database-design", Name: "database design", Aliases: []string{"schema design", "normalization", "data modeling", "ER diagrams", "entity-relationship modelling"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "database-design", Name: "database design", Aliases: []string{"schema design", "database normalization", "normal forms", "data modeling", "ER diagrams", "entity-relationship modelling"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "database-migration", Name: "database migration", Aliases: []string{"database upgrades", "database patching", "version upgrades", "cross-platform migration", "Database Migration Service", "AWS DMS", "opatch", "PSU patches"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "mongodb", Name: "MongoDB", Tier: 1, Kind: "database", Weight: 1},
 		{ID: "linux", Name: "Linux", Tier: 1, Kind: "os", Weight: 1},
@@ -717,10 +717,10 @@ func role12() *Set {
 		{ID: "autocad", Name: "AutoCAD", Aliases: []string{"AutoCAD Electrical"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "scada", Name: "SCADA", Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "wiring", Name: "wiring", Aliases: []string{"cabling", "electrical wiring", "cable laying", "cable termination", "earthing", "earthing systems", "lightning protection"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "motors", Name: "motors", Aliases: []string{"drives", "VFD", "variable frequency drives", "VFDs", "soft starters", "DOL starters", "star-delta starters", "induction motors", "servo motors", "servo drives"}, Tier: 1, Kind: "domain", Weight: 1},
+		{ID: "motors", Name: "motors", Aliases: []string{"AC drives", "motor drives", "VFD", "variable frequency drives", "VFDs", "soft starters", "DOL starters", "star-delta starters", "induction motors", "servo motors", "servo drives"}, Tier: 1, Kind: "domain", Weight: 1},
 		{ID: "matlab", Name: "MATLAB", Tier: 1, Kind: "language", Weight: 1},
 		{ID: "circuit-design", Name: "circuit design", Aliases: []string{"circuits", "schematics", "circuit analysis", "analog circuits"}, Tier: 1, Kind: "design", Weight: 1},
-		{ID: "testing-and-commissioning", Name: "testing and commissioning", Aliases: []string{"commissioning", "pre-commissioning", "insulation resistance testing", "megger testing", "factory acceptance test", "site acceptance test"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "testing-and-commissioning", Name: "testing and commissioning", Aliases: []string{"site commissioning", "commissioning activities", "commissioning works", "pre-commissioning", "insulation resistance testing", "megger testing", "factory acceptance test", "site acceptance test"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "electrical-safety", Name: "electrical safety", Aliases: []string{"safety standards", "LOTO", "lockout tagout", "arc flash", "arc flash study", "permit to work", "NFPA 70E"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "ht-lt", Name: "HT/LT", Aliases: []string{"high voltage", "low voltage", "HT panels", "LT panels", "medium voltage", "11 kV", "33 kV"}, Tier: 1, Kind: "domain", Weight: 1},
 		{ID: "instrumentation", Name: "instrumentation", Aliases: []string{"calibration", "field instruments", "loop checking", "loop checks"}, Tier: 1, Kind: "domain", Weight: 1},
@@ -736,7 +736,7 @@ func role12() *Set {
 		{ID: "pcb-design", Name: "PCB design", Aliases: []string{"PCB"}, Tier: 2, Kind: "design", Weight: 1},
 		{ID: "eplan", Name: "EPLAN", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "electrical-estimation", Name: "electrical estimation", Aliases: []string{"BOQ", "electrical costing"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "ups", Name: "UPS", Aliases: []string{"DG sets", "generators", "diesel generators", "battery banks"}, Tier: 2, Kind: "domain", Weight: 1},
+		{ID: "ups", Name: "UPS", Aliases: []string{"DG sets", "diesel generators", "battery banks"}, Tier: 2, Kind: "domain", Weight: 1},
 		{ID: "project-management", Name: "project management", Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "power-electronics", Name: "power electronics", Aliases: []string{"inverters", "rectifiers", "DC-DC converters"}, Tier: 2, Kind: "domain", Weight: 1},
 		{ID: "protection-relays", Name: "protection relays", Aliases: []string{"relay coordination", "relay settings", "relay testing", "protection coordination"}, Tier: 2, Kind: "practice", Weight: 1},
@@ -915,13 +915,13 @@ func role16() *Set {
 		{ID: "martial-arts", Name: "martial arts", Aliases: []string{"kickboxing", "MMA", "taekwondo"}, Tier: 2, Kind: "domain", Weight: 1},
 		{ID: "dietetics", Name: "dietetics", Aliases: []string{"clinical nutrition"}, Tier: 2, Kind: "domain", Weight: 1},
 		{ID: "sports-nutrition", Name: "sports nutrition", Aliases: []string{"supplements"}, Tier: 2, Kind: "domain", Weight: 1},
-		{ID: "marathon", Name: "marathon", Aliases: []string{"running", "endurance", "triathlon", "endurance training"}, Tier: 2, Kind: "domain", Weight: 1},
+		{ID: "marathon", Name: "marathon", Aliases: []string{"distance running", "running coach", "endurance", "triathlon", "endurance training"}, Tier: 2, Kind: "domain", Weight: 1},
 		{ID: "social-media", Name: "social media", Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "gym-equipment", Name: "gym equipment", Aliases: []string{"fitness equipment", "gym floor", "gym equipment upkeep"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "special-populations", Name: "special populations", Aliases: []string{"senior fitness", "prenatal fitness", "postnatal fitness", "pre and post natal", "older adults"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "online-coaching", Name: "online coaching", Aliases: []string{"online fitness coaching", "virtual personal training", "online personal training"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "client-progress-tracking", Name: "client progress tracking", Aliases: []string{"client check-ins", "progress photos"}, Tier: 2, Kind: "practice", Weight: 1},
-		{ID: "motivation", Name: "motivation", Aliases: []string{"motivating", "motivational", "encouraging", "accountability partner"}, Kind: "soft", Soft: true, Weight: 1},
+		{ID: "motivation", Name: "motivation", Aliases: []string{"motivating", "motivational", "accountability partner"}, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "communication", Name: "communication", Aliases: []string{"interpersonal skills"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
 		{ID: "customer-service", Name: "customer service", Aliases: []string{"client service"}, Tier: 1, Kind: "soft", Soft: true, Weight: 1},
 	}, Checks: []string{"quantified-results", "weak-openings", "client-results", "credentials"}, Signals: []Signal{
@@ -1189,7 +1189,7 @@ func role22() *Set {
 		{ID: "litigation", Name: "litigation", Aliases: []string{"litigator", "civil litigation", "commercial litigation", "writ petitions", "trial preparation", "trial advocacy", "appellate practice"}, Kind: "practice", Weight: 1},
 		{ID: "legal-research", Name: "legal research", Aliases: []string{"case law", "case law research", "statutory interpretation"}, Kind: "practice", Weight: 1},
 		{ID: "legal-drafting", Name: "legal drafting", Aliases: []string{"drafting", "pleadings", "petitions", "plaints", "affidavits", "written statements", "legal briefs", "vakalatnama", "memorandum of appeal"}, Kind: "practice", Weight: 1},
-		{ID: "court-appearances", Name: "court appearances", Aliases: []string{"court", "courts", "appeared before", "hearings", "High Court", "Supreme Court", "District Court", "tribunals", "NCLT", "trial court", "oral arguments", "final arguments"}, Kind: "practice", Weight: 1},
+		{ID: "court-appearances", Name: "court appearances", Aliases: []string{"court", "courts", "appeared before", "court hearings", "case hearings", "High Court", "Supreme Court", "District Court", "tribunals", "NCLT", "trial court", "oral arguments", "final arguments"}, Kind: "practice", Weight: 1},
 		{ID: "contract-drafting", Name: "contract drafting", Aliases: []string{"contract review", "non-disclosure agreements", "NDAs", "memorandum of understanding", "MoUs", "commercial contracts", "lease deeds", "sale deeds", "contract vetting", "legal agreements"}, Kind: "practice", Weight: 1},
 		{ID: "legal-advice", Name: "legal advice", Aliases: []string{"advising clients", "legal opinions", "legal memos", "legal memoranda", "advisory opinions"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "corporate-law", Name: "corporate law", Aliases: []string{"company law", "mergers and acquisitions", "M&A", "corporate transactions", "securities law", "Companies Act", "ROC filings", "SEBI regulations"}, Tier: 1, Kind: "domain", Weight: 1},
@@ -1210,7 +1210,7 @@ func role22() *Set {
 		{ID: "consumer-law", Name: "consumer law", Aliases: []string{"consumer forum", "consumer court", "consumer disputes", "consumer complaints"}, Tier: 2, Kind: "domain", Weight: 1},
 		{ID: "tax-law", Name: "tax law", Aliases: []string{"taxation", "GST litigation", "income tax appeals", "tax disputes"}, Tier: 2, Kind: "domain", Weight: 1},
 		{ID: "banking-law", Name: "banking law", Aliases: []string{"DRT", "debt recovery", "SARFAESI", "NPA recovery", "insolvency", "Insolvency and Bankruptcy Code"}, Tier: 2, Kind: "domain", Weight: 1},
-		{ID: "negotiation", Name: "negotiation", Aliases: []string{"negotiated", "settlement"}, Tier: 2, Kind: "concept", Weight: 1},
+		{ID: "negotiation", Name: "negotiation", Aliases: []string{"negotiated", "out-of-court settlement", "settlement negotiations"}, Tier: 2, Kind: "concept", Weight: 1},
 		{ID: "moot-court", Name: "moot court", Aliases: []string{"moot"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "llb", Name: "LLB", Aliases: []string{"LL.B", "LL.M", "Juris Doctor", "BA LLB", "BBA LLB"}, Tier: 2, Kind: "certification", Weight: 1},
 		{ID: "court-filings", Name: "court filings", Aliases: []string{"e-filing", "filing of cases", "cause list", "case filing"}, Tier: 2, Kind: "practice", Weight: 1},
@@ -1248,7 +1248,7 @@ func role23() *Set {
 		{ID: "hvac", Name: "HVAC", Aliases: []string{"chillers", "duct design", "ducting", "heat load calculation", "air handling units"}, Tier: 1, Kind: "domain", Weight: 1},
 		{ID: "preventive-maintenance", Name: "preventive maintenance", Aliases: []string{"maintenance engineering", "TPM", "total productive maintenance", "condition monitoring", "vibration analysis", "planned maintenance"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "quality-control", Name: "quality control", Aliases: []string{"quality assurance", "inspection", "PPAP", "APQP", "statistical process control", "first article inspection", "CMM"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "fabrication", Name: "fabrication", Aliases: []string{"welding", "machining", "CNC", "sheet metal fabrication", "lathe", "milling machines", "CNC programming"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "fabrication", Name: "fabrication", Aliases: []string{"welding", "CNC machining", "precision machining", "machining processes", "CNC", "sheet metal fabrication", "lathe", "milling machines", "CNC programming"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "technical-drawings", Name: "technical drawings", Aliases: []string{"engineering drawings", "drafting", "blueprints", "2D drawings", "detail drawings", "drawing release"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "matlab", Name: "MATLAB", Tier: 1, Kind: "language", Weight: 1},
 		{ID: "material-selection", Name: "material selection", Aliases: []string{"strength of materials", "metallurgy", "heat treatment", "engineering materials"}, Tier: 1, Kind: "concept", Weight: 1},
@@ -1576,7 +1576,7 @@ func role30() *Set {
 		{ID: "scope-management", Name: "scope management", Aliases: []string{"change requests", "change control", "scope creep", "change control board", "scope statement", "scope definition"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "status-reporting", Name: "status reporting", Aliases: []string{"status reports", "weekly status reports", "project dashboards", "progress reports", "RAG status", "highlight reports"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "vendor-management", Name: "vendor management", Aliases: []string{"vendors"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "governance", Name: "governance", Aliases: []string{"steering committee", "project governance", "stage gates", "stage-gate", "phase gates", "steering committees"}, Tier: 1, Kind: "practice", Weight: 1},
+		{ID: "project-governance", Name: "project governance", Aliases: []string{"programme governance", "delivery governance", "governance framework", "steering committee", "stage gates", "stage-gate", "phase gates", "steering committees"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "prince2", Name: "PRINCE2", Tier: 1, Kind: "certification", Weight: 1},
 		{ID: "microsoft-excel", Name: "Microsoft Excel", Tier: 1, Kind: "tool", Weight: 1, Context: 1},
 		{ID: "gantt-charts", Name: "Gantt charts", Aliases: []string{"Gantt"}, Tier: 1, Kind: "tool", Weight: 1},
@@ -1765,7 +1765,7 @@ func role33() *Set {
 		{ID: "tenders", Name: "tenders", Aliases: []string{"RFP", "RFQ", "bid submissions", "quotations"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "after-sales", Name: "after-sales", Aliases: []string{"customer support", "after-sales service", "customer complaints"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "revenue-growth", Name: "revenue growth", Aliases: []string{"revenue generation", "top-line growth"}, Tier: 2, Kind: "business", Weight: 1},
-		{ID: "trade-shows", Name: "trade shows", Aliases: []string{"exhibitions", "trade fairs", "roadshows"}, Tier: 2, Kind: "practice", Weight: 1},
+		{ID: "trade-shows", Name: "trade shows", Aliases: []string{"trade exhibitions", "trade fairs", "roadshows"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "payment-collection", Name: "payment collection", Aliases: []string{"payment collections", "receivables follow-up", "outstanding payments"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "competitor-analysis", Name: "competitor analysis", Aliases: []string{"competitor activity", "competitive intelligence"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "product-knowledge", Name: "product knowledge", Aliases: []string{"product training"}, Tier: 2, Kind: "concept", Weight: 1},
@@ -1805,7 +1805,7 @@ func role34() *Set {
 		{ID: "sap-businessobjects", Name: "SAP BusinessObjects", Aliases: []string{"BusinessObjects", "Business Objects", "SAP BO", "Web Intelligence", "Webi", "information design tool", "universe designer"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "sap-data-services", Name: "SAP Data Services", Aliases: []string{"BODS", "BusinessObjects Data Services", "SAP BODS"}, Tier: 1, Kind: "tool", Weight: 1},
 		{ID: "sap-security", Name: "SAP security", Aliases: []string{"SAP GRC", "GRC Access Control", "PFCG", "SAP authorizations", "role administration"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "sap-basis", Name: "SAP BASIS", Aliases: []string{"BASIS", "transport management", "transport requests", "SAP transports"}, Tier: 2, Kind: "tool", Weight: 1},
+		{ID: "sap-basis", Name: "SAP BASIS", Aliases: []string{"transport management", "transport requests", "SAP transports"}, CaseAliases: []string{"BASIS"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "sap-solution-manager", Name: "SAP Solution Manager", Aliases: []string{"SolMan"}, Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "sap-crm", Name: "SAP CRM", Tier: 2, Kind: "tool", Weight: 1},
 		{ID: "sap-successfactors", Name: "SAP SuccessFactors", Aliases: []string{"SuccessFactors"}, Tier: 2, Kind: "tool", Weight: 1},
