@@ -276,7 +276,7 @@ var (
 // or returns "" when the file is not encrypted: when it holds no /Encrypt at
 // all (flattenObjStms counts on that).
 func encryptionKind(buf []byte) string {
-	k := bytes.Index(buf, []byte("/Encrypt"))
+	k := indexKey(buf, "/Encrypt")
 	if k < 0 {
 		return ""
 	}

@@ -50,6 +50,7 @@ func keyInputs(t *testing.T) [][]byte {
 		"/Root 1 0 R", "/Root 12 0 R /Info 3 0 R", "/Root 1 0", "/Root 1 0 R2", "/Root%c\n1%d\n0\rR", "/Root 1 /Root 2 0 R", "/Info 4 0 obj",
 		"/Filter /FlateDecode", "/Filter [/ASCII85Decode /FlateDecode]", "/Filter/Fl4te", "/Filter /", "/Filter [", "/Filter /#41",
 		"\x00\r\n 12 0 obj", "12 0 obj", "12  0\tobj", "12 0 ob", "x 0 obj", "12 obj", " 12 0 obj",
+		"Size /Size 3", "SizeSize/Size 4", "/", "N", "/N", "x/N", "//NN /N 1", "/R/R",
 		"/Encrypt 5 0 R", "/Encrypt5 0 R", "/Encrypt 5 0R", "/Encrypt /Encrypt 9\n0\tR", "/Encrypt 5 0 R.",
 	}
 	var out [][]byte
@@ -86,6 +87,11 @@ func TestKeyReadersMatchRegexps(t *testing.T) {
 			}
 			if got := findKeys(b, k.key, k.read); show(got) != show(want) {
 				t.Errorf("%s: findKeys(%s) = %.200s, want %.200s", name, k.key, show(got), show(want))
+			}
+		}
+		for _, key := range []string{"/Encrypt", "/Size", "/N", "/Index", "/R"} {
+			if got, want := indexKey(b, key), bytes.Index(b, []byte(key)); got != want {
+				t.Errorf("%s: indexKey(%s) = %d, want %d", name, key, got, want)
 			}
 		}
 		if got, want := eolSpan(b), len(reEOLSpanOld.Find(b)); got != want {
