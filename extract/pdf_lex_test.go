@@ -219,3 +219,16 @@ func TestOperatorName(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFChar checks the byte classes against the PDF definitions of
+// white space and delimiters.
+func TestPDFChar(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		space := b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0
+		delim := strings.IndexByte("()<>[]{}/%", b) >= 0
+		if isPDFSpace(b) != space || isPDFDelim(b) != delim {
+			t.Errorf("byte %#02x: space %v delim %v, want %v %v", c, isPDFSpace(b), isPDFDelim(b), space, delim)
+		}
+	}
+}
