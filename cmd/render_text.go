@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -278,6 +279,9 @@ func clip(text, form string, n int) string {
 	if n < 10 {
 		n = 10
 	}
+	if printableASCII(text) {
+		return clipASCII(text, form, n)
+	}
 	if ansi.StringWidth(text) <= n {
 		return text
 	}
@@ -293,6 +297,36 @@ func clip(text, form string, n int) string {
 		}
 	}
 	return ansi.Truncate(string(runes), n, "…")
+}
+
+// clipASCII is clip for printable ASCII text, where a byte is a rune and a
+// cell: no rune slices, no grapheme segmentation. TestClipASCII holds it to
+// the rune path (clipRunes, the former clip) over every width.
+func clipASCII(text, form string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	lead := 0 // cells of the leading ellipsis
+	if form != "" {
+		if i := strings.Index(text, form); i >= 0 && i+len(form) > n-1 {
+			from := max(0, min(i-n/3, len(text)-(n-1)))
+			text, lead = text[from+1:], 1
+		}
+	}
+	if lead+len(text) <= n {
+		return strings.Repeat("…", lead) + text
+	}
+	return strings.Repeat("…", lead) + text[:n-1-lead] + "…"
+}
+
+// printableASCII reports whether s holds only bytes 0x20-0x7e.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
 }
 
 // writeWrapped writes text wrapped at width, the first line after first and
@@ -333,17 +367,38 @@ func writeWrapped(b *strings.Builder, first, rest, text string, width int) {
 
 // nextField returns the first field of s as strings.Fields splits it (runs
 // of unicode.IsSpace), and what follows it; "" when s holds only space.
+// ASCII bytes are tested as bytes, other runes decoded.
 func nextField(s string) (field, tail string) {
-	start := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
-	if start < 0 {
+	i := 0
+	for i < len(s) {
+		sp, size := spaceAt(s, i)
+		if !sp {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
 		return "", ""
 	}
-	s = s[start:]
-	end := strings.IndexFunc(s, unicode.IsSpace)
-	if end < 0 {
-		return s, ""
+	s = s[i:]
+	j := 0
+	for j < len(s) {
+		sp, size := spaceAt(s, j)
+		if sp {
+			break
+		}
+		j += size
 	}
-	return s[:end], s[end:]
+	return s[:j], s[j:]
+}
+
+// spaceAt reports whether the rune at s[i] is unicode.IsSpace, and its size.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c == ' ' || c >= '\t' && c <= '\r', 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
 }
 
 // styleID names one of the text report's styles.

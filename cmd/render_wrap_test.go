@@ -3,6 +3,8 @@ package cmd
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // writeWrappedJoined is writeWrapped as it was before it summed word widths:
@@ -61,10 +63,53 @@ func TestNextField(t *testing.T) {
 		{"  ab cd", "ab", " cd"},
 		{"\u00a0x\u2003y", "x", "\u2003y"},
 		{"\txy\n", "xy", "\n"},
+		{"\v\fab\rcd", "ab", "\rcd"},
+		{"\u0085x\xffy z", "x\xffy", " z"},
 	}
 	for _, tt := range tests {
 		if f, tail := nextField(tt.in); f != tt.field || tail != tt.tail {
 			t.Errorf("nextField(%q) = %q, %q, want %q, %q", tt.in, f, tail, tt.field, tt.tail)
+		}
+	}
+}
+
+// clipRunes is clip as it was before its ASCII path: the reference.
+func clipRunes(text, form string, n int) string {
+	text = strings.TrimSpace(text)
+	if n < 10 {
+		n = 10
+	}
+	if ansi.StringWidth(text) <= n {
+		return text
+	}
+	runes := []rune(text)
+	if form != "" {
+		if i := strings.Index(text, form); i >= 0 {
+			start := len([]rune(text[:i]))
+			end := start + len([]rune(form))
+			if end > n-1 {
+				from := max(0, min(start-n/3, len(runes)-(n-1)))
+				runes = append([]rune("…"), runes[from+1:]...)
+			}
+		}
+	}
+	return ansi.Truncate(string(runes), n, "…")
+}
+
+func TestClipASCII(t *testing.T) {
+	texts := []string{"", "short", "  padded  ", "exactly ten", "Built a REST API in Go with PostgreSQL and Redis for 2 million users a day",
+		"a very long line of evidence where the keyword Kubernetes only comes at the very end of the line, after everything",
+		"Kubernetes first, then a long tail of words that goes on and on well past the width of the terminal",
+		"naïve café — non-ASCII evidence with Kubernetes in the middle of a long line that needs clipping here",
+		"tab\tinside a long line of text that has to be clipped somewhere around here or there"}
+	forms := []string{"", "Kubernetes", "Go", "PostgreSQL", "end", "missing", "a", "here"}
+	for _, text := range texts {
+		for _, form := range forms {
+			for n := 0; n <= 120; n++ {
+				if got, want := clip(text, form, n), clipRunes(text, form, n); got != want {
+					t.Errorf("clip(%q, %q, %d) = %q, want %q", text, form, n, got, want)
+				}
+			}
 		}
 	}
 }
