@@ -67,8 +67,8 @@ const (
 // section). When a figure meets its bar, raise its floor to the bar.
 const (
 	floorTop1       = barTop1 // measured 0.900: the bar is met
-	floorMRR        = 0.92    // measured 0.927
-	floorMaskedTop1 = 0.72    // measured 0.738
+	floorMRR        = barMRR  // measured 0.9302: the bar is met
+	floorMaskedTop1 = 0.72    // measured 0.725
 )
 
 // holdBar fails when got is under min(floor, bar): under the floor while the
