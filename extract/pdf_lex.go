@@ -120,6 +120,12 @@ func (l *contentLexer) next(depth int) (v operand, op string, ok bool) {
 		l.pos++ // stray delimiter: skip it
 		return operand{kind: opNull}, "", true
 	}
+	if c == '+' || c == '-' || c == '.' || c >= '0' && c <= '9' {
+		if f, n, ok := scanNumber(l.b[l.pos:]); ok {
+			l.pos += n
+			return operand{kind: opNumber, num: f}, "", true
+		}
+	}
 	start := l.pos
 	for l.pos < len(l.b) && pdfChar[l.b[l.pos]] == 0 { // a regular character
 		l.pos++
@@ -322,6 +328,47 @@ func fastNumber(tok []byte) (float64, bool) {
 		f = -f
 	}
 	return f, true
+}
+
+// scanNumber reads a number at the start of b in one pass: what fastNumber
+// accepts, ended by white space, a delimiter or the end of b. n is its
+// length. Anything else (a longer token such as "5.3.1", more digits) is
+// reported false and left to the token path, which gives it to fastNumber,
+// strconv and lenientNumber as before.
+func scanNumber(b []byte) (f float64, n int, ok bool) {
+	i := 0
+	neg := false
+	if i < len(b) && (b[i] == '+' || b[i] == '-') {
+		neg = b[i] == '-'
+		i++
+	}
+	var m uint64
+	digits, frac := 0, 0
+	dot := false
+	for ; i < len(b); i++ {
+		c := b[i]
+		if d := c - '0'; d <= 9 {
+			m = m*10 + uint64(d)
+			digits++
+			if dot {
+				frac++
+			}
+		} else if c == '.' && !dot {
+			dot = true
+		} else if pdfChar[c] != 0 {
+			break // the end of the token
+		} else {
+			return 0, 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, 0, false
+	}
+	f = float64(m) / exactPow10[frac]
+	if neg {
+		f = -f
+	}
+	return f, i, true
 }
 
 // lenientNumber reads numbers such as "--5" or "5.3.1" the way viewers do.

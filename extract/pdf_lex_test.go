@@ -232,3 +232,27 @@ func TestPDFChar(t *testing.T) {
 		}
 	}
 }
+
+// TestScanNumber holds scanNumber to the token path it shortcuts: for a
+// number followed by anything, it must read exactly the token the lexer
+// would cut and give fastNumber's value, and accept whatever fastNumber
+// accepts.
+func TestScanNumber(t *testing.T) {
+	toks := []string{"0", "-0", "+7", "12", "-3.5", ".5", "5.", "0.1", "7.1985168", "123456789.012345",
+		"-0.000000000000001", "1234567890123456", "1e5", ".", "-", "1.2.3", "--5", "", "0x10", "+", "-.", "9.99999999999999"}
+	suffixes := []string{"", " ", "\n0 Td", "/F1", "]", ">", "(a)", "%c", "x", "a b", ".", "5", "-", "\x00"}
+	for _, tok := range toks {
+		for _, suf := range suffixes {
+			in := []byte(tok + suf)
+			end := 0
+			for end < len(in) && pdfChar[in[end]] == 0 {
+				end++
+			}
+			want, wantOK := fastNumber(in[:end])
+			got, n, ok := scanNumber(in)
+			if ok != wantOK || ok && (n != end || math.Float64bits(got) != math.Float64bits(want)) {
+				t.Errorf("scanNumber(%q) = %v, %d, %v; the token path reads %q as %v, %v", in, got, n, ok, in[:end], want, wantOK)
+			}
+		}
+	}
+}
