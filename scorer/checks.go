@@ -92,11 +92,13 @@ type analysis struct {
 
 	// text is the lowercase lines joined by newlines, for phrase searches
 	// (firstPhraseLine), lineStart where each line starts in it, and
-	// wordStarts the offsets in text of the words starting with each
-	// pair of bytes (b0<<8 | b1), in text order.
-	text       string
-	lineStart  []int
-	wordStarts map[uint16][]int32
+	// wordAt the offsets in text where words start, grouped by first byte
+	// (those starting with byte c at wordAt[wordFrom[c]:wordFrom[c+1]]),
+	// in text order within a group.
+	text      string
+	lineStart []int
+	wordAt    []int32
+	wordFrom  [257]int32
 }
 
 func analyse(doc *extract.Document) *analysis {
@@ -142,12 +144,23 @@ func (a *analysis) joinLines() {
 		b.WriteByte('\n')
 	}
 	a.text = b.String()
-	a.wordStarts = make(map[uint16][]int32, len(a.text)/16)
+	// a counting sort of the word starts by first byte: two passes, one slice
 	t := a.text
+	var count [256]int32
 	for i := 0; i+1 < len(t); i++ {
 		if isWordByte(t[i]) && (i == 0 || !isWordByte(t[i-1])) {
-			k := uint16(t[i])<<8 | uint16(t[i+1])
-			a.wordStarts[k] = append(a.wordStarts[k], int32(i))
+			count[t[i]]++
+		}
+	}
+	for c := range count {
+		a.wordFrom[c+1] = a.wordFrom[c] + count[c]
+	}
+	a.wordAt = make([]int32, a.wordFrom[256])
+	next := a.wordFrom
+	for i := 0; i+1 < len(t); i++ {
+		if isWordByte(t[i]) && (i == 0 || !isWordByte(t[i-1])) {
+			a.wordAt[next[t[i]]] = int32(i)
+			next[t[i]]++
 		}
 	}
 }
@@ -174,9 +187,10 @@ func (a *analysis) firstPhraseLine(phrase string, limit int) int {
 	at := -1
 	if len(phrase) >= 2 && isWordByte(phrase[0]) {
 		// a phrase starting with a letter or digit starts a word: try only
-		// the words starting with its first two bytes, which is where
-		// findPhrase would find it, in the same order
-		for _, i := range a.wordStarts[uint16(phrase[0])<<8|uint16(phrase[1])] {
+		// the words starting with its first byte, which is where findPhrase
+		// would find it, in the same order
+		c := phrase[0]
+		for _, i := range a.wordAt[a.wordFrom[c]:a.wordFrom[c+1]] {
 			if int(i)+len(phrase) > end {
 				break
 			}
