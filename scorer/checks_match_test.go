@@ -174,3 +174,54 @@ func TestFirstPhraseLine(t *testing.T) {
 		t.Errorf("no phrase found in any document: the test proves nothing")
 	}
 }
+
+// TestBagWithin checks that bagWithin is a lower bound of osa: whenever it
+// says the letters differ by more than limit, osa says so too, over every
+// pair of short words from a small alphabet (near words are common there),
+// and that it does reject some pairs osa would have computed.
+func TestBagWithin(t *testing.T) {
+	var words []string
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		if len(prefix) > 0 {
+			words = append(words, prefix)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range "abck" {
+			gen(prefix+string(c), n-1)
+		}
+	}
+	gen("", 5)
+	words = append(words, "kubernetes", "kubernets", "kuberentes", "postgres", "postgers", "terraform", "terrafrom", "x-y", "ab1")
+	rejected := 0
+	for _, a := range words {
+		for _, b := range words {
+			for limit := 0; limit <= 2; limit++ {
+				if !bagWithin(a, b, limit) {
+					rejected++
+					if d := osa(a, b, limit); d <= limit {
+						t.Fatalf("bagWithin(%q, %q, %d) = false, but osa = %d", a, b, limit, d)
+					}
+				}
+			}
+		}
+	}
+	if rejected == 0 {
+		t.Errorf("bagWithin rejected no pair: it spares nothing")
+	}
+	tests := []struct {
+		a, b  string
+		limit int
+		want  bool
+	}{
+		{"kubernetes", "kubernets", 1, true}, {"kubernetes", "kuberentes", 0, true}, {"golang", "python", 2, false},
+		{"abc", "abd", 0, false}, {"abc", "abd", 1, true}, {"c++", "cpp", 0, true},
+	}
+	for _, tt := range tests {
+		if got := bagWithin(tt.a, tt.b, tt.limit); got != tt.want {
+			t.Errorf("bagWithin(%q, %q, %d) = %v, want %v", tt.a, tt.b, tt.limit, got, tt.want)
+		}
+	}
+}

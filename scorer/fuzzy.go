@@ -168,3 +168,36 @@ func osa(a, b string, limit int) int {
 	}
 	return prev[lb]
 }
+
+// bagWithin reports whether the letters of a and b (a-z) differ by at most
+// limit: max(letters of a missing from b, letters of b missing from a),
+// counted with repeats. That bag distance never exceeds the edit distance
+// osa computes (an insertion, deletion or substitution changes it by one at
+// most, a transposition not at all), so a false here spares osa. Words with
+// other bytes always pass.
+func bagWithin(a, b string, limit int) bool {
+	var n [26]int
+	for i := 0; i < len(a); i++ {
+		c := a[i] - 'a'
+		if c >= 26 {
+			return true
+		}
+		n[c]++
+	}
+	for i := 0; i < len(b); i++ {
+		c := b[i] - 'a'
+		if c >= 26 {
+			return true
+		}
+		n[c]--
+	}
+	more, fewer := 0, 0
+	for _, x := range n {
+		if x > 0 {
+			more += x
+		} else {
+			fewer -= x
+		}
+	}
+	return max(more, fewer) <= limit
+}

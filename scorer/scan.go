@@ -1023,7 +1023,7 @@ func (s *scan) typoTarget(w string) int32 {
 	var best int32 = -1
 	twoKeywords := false
 	ix.fuzzyCandidates(w, d, func(fi int32, cand string) {
-		if cand == "" || cand[0] != w[0] || osa(w, cand, maxEdits(len(cand))) > maxEdits(len(cand)) {
+		if cand == "" || cand[0] != w[0] || !bagWithin(w, cand, maxEdits(len(cand))) || osa(w, cand, maxEdits(len(cand))) > maxEdits(len(cand)) {
 			return
 		}
 		tg := ix.form(fi).target
@@ -1040,7 +1040,7 @@ func (s *scan) typoTarget(w string) int32 {
 	}
 	id := ix.target(best).id
 	for _, lw := range ix.base.lexiconWords(ix.lex, w[0]) {
-		if lw.id != id && lw.word != w && osa(w, lw.word, maxEdits(len(lw.word))) <= maxEdits(len(lw.word)) {
+		if lw.id != id && lw.word != w && bagWithin(w, lw.word, maxEdits(len(lw.word))) && osa(w, lw.word, maxEdits(len(lw.word))) <= maxEdits(len(lw.word)) {
 			return -1 // as near to another known skill: a collision, not a typo
 		}
 	}
