@@ -99,31 +99,17 @@ func (l *contentLexer) next(depth int) (v operand, op string, ok bool) {
 		return operand{}, "", false
 	}
 	c := l.b[l.pos]
-	switch {
-	case c == '(':
-		l.pos++
-		return operand{kind: opString, str: l.literal()}, "", true
-	case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
-		l.pos += 2
-		l.container(">>", depth)
-		return operand{kind: opDict}, "", true
-	case c == '<':
-		l.pos++
-		return operand{kind: opString, str: l.hex()}, "", true
-	case c == '[':
-		l.pos++
-		return operand{kind: opArray, arr: l.container("]", depth)}, "", true
-	case c == '/':
-		l.pos++
-		return operand{kind: opName, str: l.name()}, "", true
-	case c == ']' || c == ')' || c == '>' || c == '{' || c == '}':
-		l.pos++ // stray delimiter: skip it
-		return operand{kind: opNull}, "", true
-	}
-	if c == '+' || c == '-' || c == '.' || c >= '0' && c <= '9' {
+	number := c-'0' <= 9 || c == '-' || c == '.' || c == '+'
+	if number {
+		// Numbers are most of a content stream's tokens: they skip the
+		// delimiter cases.
 		if f, n, ok := scanNumber(l.b[l.pos:]); ok {
 			l.pos += n
 			return operand{kind: opNumber, num: f}, "", true
+		}
+	} else if pdfChar[c] != 0 { // a delimiter (skipSpace left no white space or comment)
+		if v, ok := l.delimited(c, depth); ok {
+			return v, "", true
 		}
 	}
 	start := l.pos
@@ -131,7 +117,7 @@ func (l *contentLexer) next(depth int) (v operand, op string, ok bool) {
 		l.pos++
 	}
 	tok := l.b[start:l.pos]
-	if c == '+' || c == '-' || c == '.' || c >= '0' && c <= '9' {
+	if number {
 		if f, ok := fastNumber(tok); ok {
 			return operand{kind: opNumber, num: f}, "", true
 		}
@@ -149,6 +135,34 @@ func (l *contentLexer) next(depth int) (v operand, op string, ok bool) {
 		return operand{kind: opNull}, "", true
 	}
 	return operand{}, operatorName(tok), true
+}
+
+// delimited reads the operand that starts with delimiter c: a string,
+// dictionary, array or name; a stray closing delimiter is skipped and read
+// as null. ok is false for any other byte.
+func (l *contentLexer) delimited(c byte, depth int) (operand, bool) {
+	switch {
+	case c == '(':
+		l.pos++
+		return operand{kind: opString, str: l.literal()}, true
+	case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
+		l.pos += 2
+		l.container(">>", depth)
+		return operand{kind: opDict}, true
+	case c == '<':
+		l.pos++
+		return operand{kind: opString, str: l.hex()}, true
+	case c == '[':
+		l.pos++
+		return operand{kind: opArray, arr: l.container("]", depth)}, true
+	case c == '/':
+		l.pos++
+		return operand{kind: opName, str: l.name()}, true
+	case c == ']' || c == ')' || c == '>' || c == '{' || c == '}':
+		l.pos++ // stray delimiter: skip it
+		return operand{kind: opNull}, true
+	}
+	return operand{}, false
 }
 
 // operatorName returns tok as a string, without allocating for the
