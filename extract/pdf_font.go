@@ -274,7 +274,7 @@ func (f *pdfFont) parseToUnicode(data []byte, scratch *[]operand, pairs *cmapPai
 						if len(u) == 1 && u[0] < 0x80 {
 							m.set(c, asciiStrings[u[0]:u[0]+1])
 						} else {
-							m.set(c, string(utf16.Decode(u)))
+							m.set(c, utf16String(u))
 						}
 						if c == b {
 							break
@@ -398,7 +398,12 @@ func codeOf(s string) uint32 {
 }
 
 func toUnits(s string) []uint16 {
-	u := make([]uint16, 0, len(s)/2)
+	return appendUnits(make([]uint16, 0, len(s)/2+len(s)%2), s)
+}
+
+// appendUnits appends the UTF-16BE units of s to u; a trailing odd byte is
+// taken as a unit of its own (a 1-byte destination: a code point).
+func appendUnits(u []uint16, s string) []uint16 {
 	for i := 0; i+1 < len(s); i += 2 {
 		u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
 	}
@@ -418,7 +423,28 @@ func utf16BE(s string) string {
 	if len(s) == 2 && s[0] == 0 && s[1] < 0x80 {
 		return asciiStrings[s[1] : s[1]+1]
 	}
-	return string(utf16.Decode(toUnits(s)))
+	var ub [16]uint16 // most destinations fit: no allocation but the string
+	return utf16String(appendUnits(ub[:0], s))
+}
+
+// utf16String is string(utf16.Decode(u)) without the intermediate []rune:
+// a surrogate that is not part of a valid pair becomes U+FFFD.
+func utf16String(u []uint16) string {
+	var buf [32]byte
+	b := buf[:0]
+	for i := 0; i < len(u); i++ {
+		r := rune(u[i])
+		if utf16.IsSurrogate(r) {
+			if r < 0xdc00 && i+1 < len(u) && u[i+1] >= 0xdc00 && u[i+1] < 0xe000 {
+				r = utf16.DecodeRune(r, rune(u[i+1]))
+				i++
+			} else {
+				r = utf8.RuneError
+			}
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b)
 }
 
 // glyph is one decoded code of a string operand.
