@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"github.com/resumescore/resumescore/scorer"
 )
@@ -102,9 +103,7 @@ func statusGlyph(s scorer.Status) string {
 // tier (must-have first) with how and where each matched, what to fix, the
 // checks and the extractor's diagnostics. It reads fully without colour.
 func renderText(w io.Writer, rep *scorer.Report, o renderOptions) error {
-	r := newRenderer(w, o.Profile)
-	st := newStyles(r)
-	pr := newTextStyles(st).render
+	pr := textStylesFor(w, o.Profile).render
 	width := o.Width
 	if width <= 0 {
 		width = 80
@@ -436,6 +435,24 @@ func matchStyleID(k scorer.MatchKind) styleID {
 type textStyles struct {
 	style     [nStyles]lipgloss.Style
 	pre, post [nStyles]string
+
+	// plain is set for output without colour, whose wrappers are all empty
+	// (textStylesFor); it builds the styles for the strings that need Render.
+	plain  func() *textStyles
+	styled *textStyles
+}
+
+// textStylesFor returns the text styles of profile p on w. Without colour
+// (termenv.Ascii) Render adds nothing around a line of text, which
+// TestTextStylesPlain holds to lipgloss, so the renderer and its styles
+// (half a millisecond of a run writing to a file or a pipe) are built only
+// if a string with a tab or line break needs Render itself.
+func textStylesFor(w io.Writer, p termenv.Profile) *textStyles {
+	build := func() *textStyles { return newTextStyles(newStyles(newRenderer(w, p))) }
+	if p != termenv.Ascii {
+		return build()
+	}
+	return &textStyles{plain: build}
 }
 
 func newTextStyles(st styles) *textStyles {
@@ -453,6 +470,15 @@ func newTextStyles(st styles) *textStyles {
 
 // render renders s in style id.
 func (t *textStyles) render(id styleID, s string) string {
+	if t.plain != nil {
+		if !strings.ContainsAny(s, "\t\n\r") {
+			return s
+		}
+		if t.styled == nil {
+			t.styled = t.plain()
+		}
+		return t.styled.render(id, s)
+	}
 	if strings.ContainsAny(s, "\t\n\r") || t.pre[id] == "\x00" {
 		return t.style[id].Render(s)
 	}

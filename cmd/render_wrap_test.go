@@ -1,10 +1,13 @@
 package cmd
 
 import (
+	"io"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 )
 
 // writeWrappedJoined is writeWrapped as it was before it summed word widths:
@@ -108,6 +111,29 @@ func TestClipASCII(t *testing.T) {
 			for n := 0; n <= 120; n++ {
 				if got, want := clip(text, form, n), clipRunes(text, form, n); got != want {
 					t.Errorf("clip(%q, %q, %d) = %q, want %q", text, form, n, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestTextStylesPlain holds textStylesFor, which builds no lipgloss style
+// for output without colour until a string needs one, to lipgloss's Render
+// for every profile and style.
+func TestTextStylesPlain(t *testing.T) {
+	texts := []string{"", "a", "Score: 81/100", "✓ matched", "  lead and trail  ", "é ü 日本", "x\ty", "a\nb", "a\r\nb",
+		"\x1b[1mbold\x1b[0m", "tab\tthen plain", "plain after a tab"}
+	for _, p := range []termenv.Profile{termenv.Ascii, termenv.ANSI, termenv.ANSI256, termenv.TrueColor} {
+		st := newStyles(newRenderer(io.Discard, p))
+		ts := textStylesFor(io.Discard, p)
+		if (ts.plain != nil) != (p == termenv.Ascii) {
+			t.Errorf("profile %v: plain = %v, want it only without colour", p, ts.plain != nil)
+		}
+		styles := [nStyles]lipgloss.Style{st.Title, st.Score, st.Good, st.Warn, st.Bad, st.Dim, st.KeywordCell}
+		for _, s := range texts {
+			for id, style := range styles {
+				if got, want := ts.render(styleID(id), s), style.Render(s); got != want {
+					t.Errorf("profile %v, style %d: render(%q) = %q, want %q", p, id, s, got, want)
 				}
 			}
 		}
