@@ -225,3 +225,22 @@ func TestBagWithin(t *testing.T) {
 		}
 	}
 }
+
+// TestRunChecksAsync checks that the checks run beside the scan give the
+// checks run in turn, and that a panic on their goroutine reaches the
+// caller's (where cmd.Main recovers) instead of killing the process.
+func TestRunChecksAsync(t *testing.T) {
+	sets, _ := builtinRoleSets(t)
+	for _, d := range generatedDocs(t, 4) {
+		if got, want := runChecksAsync(d, sets[0])(), runChecks(d, sets[0]); !reflect.DeepEqual(got, want) {
+			t.Errorf("runChecksAsync(%s) = %v, want %v", d.Path, got, want)
+		}
+	}
+	wait := runChecksAsync(nil, nil) // analyse(nil) dereferences the document
+	defer func() {
+		if recover() == nil {
+			t.Errorf("a panic in the checks did not reach the caller")
+		}
+	}()
+	wait()
+}

@@ -83,6 +83,13 @@ func (ix *Index) Score(doc *extract.Document) *Report {
 	for _, d := range doc.Diagnostics {
 		rep.Diagnostics = append(rep.Diagnostics, Diagnostic{Code: d.Code, Message: d.Message, Page: d.Page})
 	}
+	// The quality checks read the document and the set, never the scan:
+	// they run on another core while this one scans (each is a third of
+	// Score or more), and the report is the one running them in turn gives.
+	var checks func() []Check
+	if !ix.noChecks {
+		checks = runChecksAsync(doc, ix.set)
+	}
 	sc := ix.newScan(doc)
 	for li := range doc.Lines {
 		sc.line(li)
@@ -127,7 +134,7 @@ func (ix *Index) Score(doc *extract.Document) *Report {
 	if ix.noChecks {
 		return rep
 	}
-	if c := runChecks(doc, ix.set); c != nil {
+	if c := checks(); c != nil {
 		rep.Checks = c
 	}
 	if st, ok := stuffing(ms); ok {
@@ -137,6 +144,32 @@ func (ix *Index) Score(doc *extract.Document) *Report {
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// runChecksAsync starts runChecks on another goroutine and returns the
+// function that waits for its checks. A panic there is raised again on the
+// caller's goroutine, where the tool's last recover (cmd.Main) sees it.
+func runChecksAsync(doc *extract.Document, set *keywords.Set) func() []Check {
+	type result struct {
+		checks []Check
+		panic  any
+	}
+	ch := make(chan result, 1)
+	go func() {
+		var r result
+		defer func() {
+			r.panic = recover()
+			ch <- r
+		}()
+		r.checks = runChecks(doc, set)
+	}()
+	return func() []Check {
+		r := <-ch
+		if r.panic != nil {
+			panic(r.panic)
+		}
+		return r.checks
+	}
+}
 
 // match builds the verdict for keyword i from the scan's credits.
 func (ix *Index) match(sc *scan, i int, k keywords.Keyword) Match {
