@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -403,7 +404,10 @@ func verticalCutScratch(segs []segment, mfs float64, nbands int, sc *cutScratch)
 	}
 	s := append(sc.sorted[:0], segs...)
 	sc.sorted = s
-	sort.Slice(s, func(i, j int) bool { return s[i].x0 < s[j].x0 })
+	// The widest gap does not depend on the order of equal x0: only the
+	// first of them can open a gap. slices.SortFunc runs the same pdqsort
+	// as sort.Slice, without the reflective swapper.
+	slices.SortFunc(s, cmpX0)
 	reach := s[0].x1
 	best, bestW := 0.0, 0.0
 	for _, g := range s[1:] {
@@ -448,6 +452,17 @@ func verticalCutScratch(segs []segment, mfs float64, nbands int, sc *cutScratch)
 		return 0, false
 	}
 	return best, true
+}
+
+// cmpX0 orders segments by x0 with the comparison sort.Slice used (a < b).
+func cmpX0(a, b segment) int {
+	switch {
+	case a.x0 < b.x0:
+		return -1
+	case b.x0 < a.x0:
+		return 1
+	}
+	return 0
 }
 
 // isRail reports whether side is a date rail beside other rather than a column.
@@ -524,40 +539,59 @@ const (
 
 // xyCut orders segments with a column-preferring XY-cut (extraction.md §4.6).
 func xyCut(segs []segment, mfs float64) ([]segment, bool) {
+	var sc cutScratch
+	return xyCutScratch(segs, mfs, &sc)
+}
+
+// xyCutScratch is xyCut with one set of scratch slices for every trial cut
+// of the recursion: a trial's slices are dead once it returns. The
+// halves and the peeled zones it recurses on are sized before they are
+// filled, so no slice grows by doubling.
+func xyCutScratch(segs []segment, mfs float64, sc *cutScratch) ([]segment, bool) {
 	if len(segs) <= 1 {
 		return segs, false
 	}
 	if len(segs) > maxCutSegments {
 		return flatten(sortedBands(segs)), false
 	}
-	if x, ok := verticalCut(segs, mfs); ok {
-		var left, right []segment
+	if x, ok := verticalCutScratch(segs, mfs, -1, sc); ok {
+		nl := 0
 		for _, g := range segs {
 			if g.x1 <= x {
-				left = append(left, g)
-			} else {
-				right = append(right, g)
+				nl++
 			}
 		}
-		if len(left) > 0 && len(right) > 0 {
-			l, _ := xyCut(left, mfs)
-			r, _ := xyCut(right, mfs)
+		if nl > 0 && nl < len(segs) {
+			left, right := make([]segment, 0, nl), make([]segment, 0, len(segs)-nl)
+			for _, g := range segs {
+				if g.x1 <= x {
+					left = append(left, g)
+				} else {
+					right = append(right, g)
+				}
+			}
+			l, _ := xyCutScratch(left, mfs, sc)
+			r, _ := xyCutScratch(right, mfs, sc)
 			return append(l, r...), true
 		}
 	}
 	bs := bands(segs)
 	if len(bs) > 3 && len(segs) <= maxCutSegments {
 		// Peel the fewest top and bottom bands that leave a column zone.
+		// The trials flatten into one reused slice; only the zones of the
+		// cut that holds are copied out.
+		var trial []segment
 		for peel := 1; peel <= len(bs)-3 && peel <= maxPeel; peel++ {
 			for top := 0; top <= peel; top++ {
 				bot := peel - top
-				mid := flatten(bs[top : len(bs)-bot])
-				if _, ok := verticalCutN(mid, mfs, len(bs)-top-bot); !ok {
+				trial = appendFlat(trial[:0], bs[top:len(bs)-bot])
+				if _, ok := verticalCutScratch(trial, mfs, len(bs)-top-bot, sc); !ok {
 					continue
 				}
-				a, _ := xyCut(flatten(bs[:top]), mfs)
-				m, _ := xyCut(mid, mfs)
-				z, _ := xyCut(flatten(bs[len(bs)-bot:]), mfs)
+				mid := appendFlat(nil, bs[top:len(bs)-bot])
+				a, _ := xyCutScratch(flatten(bs[:top]), mfs, sc)
+				m, _ := xyCutScratch(mid, mfs, sc)
+				z, _ := xyCutScratch(flatten(bs[len(bs)-bot:]), mfs, sc)
 				return append(append(a, m...), z...), true
 			}
 		}
@@ -604,11 +638,25 @@ func detectColumns(segs []segment) bool {
 }
 
 func flatten(bs [][]segment) []segment {
-	var out []segment
+	return appendFlat(nil, bs)
+}
+
+// appendFlat appends the segments of bs to dst, growing it once. With no
+// segments it returns dst unchanged (nil stays nil, as flatten's callers
+// expect of an empty zone).
+func appendFlat(dst []segment, bs [][]segment) []segment {
+	n := 0
 	for _, b := range bs {
-		out = append(out, b...)
+		n += len(b)
 	}
-	return out
+	if n == 0 {
+		return dst
+	}
+	dst = slices.Grow(dst, n)
+	for _, b := range bs {
+		dst = append(dst, b...)
+	}
+	return dst
 }
 
 // joinSegments makes lines of ordered segments, joining neighbours on one baseline.
