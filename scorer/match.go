@@ -158,6 +158,8 @@ func buildBase(lex *keywords.Lexicon) *base {
 			}
 		})
 	}
+	b.tr.vocab.Freeze() // the generated base's layout: one string of keys
+	b.ids.Freeze()
 	return b
 }
 
@@ -407,6 +409,7 @@ func (ix *Index) compileTables() {
 			}
 		}
 	}
+	ix.tr.vocab.Freeze() // the generated roles' layout (TestRoleTablesMatchCompile)
 }
 
 // guardUnknownWord applies the lexicon's rule for names that are English

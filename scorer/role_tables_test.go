@@ -193,7 +193,7 @@ func writeRoleTables(w *bytes.Buffer, name, id string, ix *Index) error {
 	}
 	fmt.Fprintf(w, "// %sTables fills in the tables of role %s.\n", name, id)
 	fmt.Fprintf(w, "func %sTables(ix *Index) {\n", name)
-	fmt.Fprintf(w, "\tix.tr = &trie{vocab: &strtab.Table{N: %d, Keys: %sVocabKeys[:], Vals: %sVocabVals[:]},\n", ix.tr.vocab.N, name, name)
+	fmt.Fprintf(w, "\tix.tr = &trie{vocab: &%s,\n", ix.tr.vocab.GoLiteral(name+"Vocab"))
 	fmt.Fprintf(w, "\t\tnext: &edgeTable{n: %d, keys: %sNextKeys[:], vals: %sNextVals[:]},\n", ix.tr.next.n, name, name)
 	fmt.Fprintf(w, "\t\tends: %sEnds[:], forms: %sForms[:]}\n", name, name)
 	fmt.Fprintf(w, "\tix.targets = %sTargets[:]\n", name)
@@ -221,7 +221,6 @@ func writeRoleTables(w *bytes.Buffer, name, id string, ix *Index) error {
 		suffix string
 		v      any
 	}{
-		{"VocabKeys", ix.tr.vocab.Keys}, {"VocabVals", ix.tr.vocab.Vals},
 		{"NextKeys", ix.tr.next.keys}, {"NextVals", ix.tr.next.vals},
 		{"Ends", ix.tr.ends}, {"Forms", ix.tr.forms}, {"Targets", ix.targets}, {"InSet", inSet},
 	}
@@ -234,6 +233,7 @@ func writeRoleTables(w *bytes.Buffer, name, id string, ix *Index) error {
 			v      any
 		}{"FuzzyWords", ix.fuzzyWords})
 	}
+	ix.tr.vocab.WriteArrays(w, name+"Vocab")
 	for _, a := range arrays {
 		v := reflect.ValueOf(a.v)
 		elem := strings.TrimPrefix(v.Type().Elem().String(), "scorer.")

@@ -2,6 +2,7 @@ package strtab
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -27,8 +28,8 @@ func TestTable(t *testing.T) {
 			if tb.N != tt.n {
 				t.Errorf("N = %d, want %d", tb.N, tt.n)
 			}
-			if tb.N*3 > len(tb.Keys)*2 {
-				t.Errorf("%d keys in %d slots: over two thirds full", tb.N, len(tb.Keys))
+			if tb.N*3 > tb.Slots()*2 {
+				t.Errorf("%d keys in %d slots: over two thirds full", tb.N, tb.Slots())
 			}
 			for i := 0; i < tt.n; i++ {
 				if v, ok := tb.Get("k" + strconv.Itoa(i)); !ok || v != int32(i) {
@@ -49,6 +50,29 @@ func TestTable(t *testing.T) {
 			if tb.Add("", 1) {
 				t.Error(`Add("") = true`)
 			}
+			tb.Freeze()
+			if tb.N != tt.n || tb.keys != nil {
+				t.Errorf("after Freeze: N = %d, keys = %v, want %d packed", tb.N, tb.keys != nil, tt.n)
+			}
+			for i := 0; i < tt.n; i++ {
+				if v, ok := tb.Get("k" + strconv.Itoa(i)); !ok || v != int32(i) {
+					t.Errorf("packed Get(k%d) = %d, %v", i, v, ok)
+				}
+			}
+			for _, k := range []string{"", "missing"} {
+				if _, ok := tb.Get(k); ok {
+					t.Errorf("packed Get(%q) found a value", k)
+				}
+			}
+			if tt.n > 0 && tb.Add("k0", -1) {
+				t.Error("Add to a packed table of a present key = true")
+			}
+			if !tb.Add("new", 7) {
+				t.Error("Add to a packed table of a new key = false")
+			}
+			if v, ok := tb.Get("new"); !ok || v != 7 || tb.N != tt.n+1 {
+				t.Errorf("Get(new) after Add to a packed table = %d, %v (N = %d)", v, ok, tb.N)
+			}
 		})
 	}
 	var zero Table
@@ -65,6 +89,35 @@ func TestHashIsFixed(t *testing.T) {
 	}{{"", 2166136261}, {"a", 0xe40c292c}, {"go", 0x4220774b}} {
 		if got := Hash(tt.s); got != tt.want {
 			t.Errorf("Hash(%q) = %#x, want %#x", tt.s, got, tt.want)
+		}
+	}
+}
+
+// TestWriteArrays checks that the generated form lists a table's keys in
+// slot order with their bounds, whether the table was packed or not.
+func TestWriteArrays(t *testing.T) {
+	for _, frozen := range []bool{false, true} {
+		tb := New(2)
+		tb.Add("a\"b", 1)
+		tb.Add("é", 2)
+		if frozen {
+			tb.Freeze()
+		}
+		var w strings.Builder
+		tb.WriteArrays(&w, "x")
+		var text strings.Builder
+		bounds := []string{"0"}
+		for i := 0; i < tb.Slots(); i++ {
+			text.WriteString(tb.Key(i))
+			bounds = append(bounds, strconv.Itoa(text.Len()))
+		}
+		for _, want := range []string{
+			"const xText = " + strconv.Quote(text.String()) + "\n",
+			"var xOffs = [9]uint32{\n\t" + strings.Join(bounds, ", ") + ",\n}\n", // sixteen a line
+		} {
+			if !strings.Contains(w.String(), want) {
+				t.Errorf("frozen=%v: WriteArrays misses %q in\n%s", frozen, want, w.String())
+			}
 		}
 	}
 }
