@@ -152,10 +152,6 @@ func lazyRegexp(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
 
-var (
-	phoneRE = lazyRegexp(`(\+\d{1,3}[\s.-]?)?(\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{2,4}([\s.-]\d{2,5})?`)
-)
-
 // hasEmail reports whether s holds an e-mail address: whether the regular
 // expression [\pL\pN._%+-]+@[\pL\pN-]+(\.[\pL\pN-]+)+ matches in s. It is
 // that expression written out (TestHasEmail holds the two together): its
@@ -208,16 +204,124 @@ func hasContact(s string) bool {
 	if digits < 9 {
 		return false // no phone number has fewer digits; skip the regexp
 	}
-	for _, m := range phoneRE().FindAllString(s, -1) {
+	found := false
+	eachPhone(s, func(m string) bool {
 		digits := 0
-		for _, r := range m {
-			if r >= '0' && r <= '9' {
+		for i := 0; i < len(m); i++ {
+			if m[i] >= '0' && m[i] <= '9' {
 				digits++
 			}
 		}
-		if digits >= 9 && digits <= 15 {
-			return true
+		found = digits >= 9 && digits <= 15
+		return !found
+	})
+	return found
+}
+
+// eachPhone calls fn with each match, left to right, of the regular
+// expression
+//
+//	(\+\d{1,3}[\s.-]?)?(\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{2,4}([\s.-]\d{2,5})?
+//
+// as FindAllString returns them, until fn returns false. It is that
+// expression written out as the backtracking search whose first success is
+// the leftmost-first match (TestEachPhone holds the two together); it
+// saves compiling the expression on the runs that look for a phone
+// number. Every byte it matches is ASCII, which no byte of a multi-byte
+// UTF-8 sequence is, so it may step through s byte by byte.
+func eachPhone(s string, fn func(m string) bool) {
+	for i := 0; i < len(s); {
+		if end, ok := phoneAt(s, i); ok {
+			if !fn(s[i:end]) {
+				return
+			}
+			i = end
+			continue
 		}
+		i++
+	}
+}
+
+// phoneAt returns the end of the leftmost-first phone match that starts
+// at s[i], trying each optional part taken before skipped and each digit
+// run longest first.
+func phoneAt(s string, i int) (int, bool) {
+	// (\+\d{1,3}[\s.-]?)?
+	if i < len(s) && s[i] == '+' {
+		for n := digitRun(s, i+1, 3); n >= 1; n-- {
+			j := i + 1 + n
+			if j < len(s) && isPhoneSep(s[j]) {
+				if end, ok := phoneArea(s, j+1); ok {
+					return end, true
+				}
+			}
+			if end, ok := phoneArea(s, j); ok {
+				return end, true
+			}
+		}
+	}
+	return phoneArea(s, i)
+}
+
+// phoneArea matches (\(\d{2,4}\)[\s.-]?)? and the rest at s[i].
+func phoneArea(s string, i int) (int, bool) {
+	if i < len(s) && s[i] == '(' {
+		for n := digitRun(s, i+1, 4); n >= 2; n-- {
+			j := i + 1 + n
+			if j >= len(s) || s[j] != ')' {
+				continue
+			}
+			j++
+			if j < len(s) && isPhoneSep(s[j]) {
+				if end, ok := phoneNumber(s, j+1); ok {
+					return end, true
+				}
+			}
+			if end, ok := phoneNumber(s, j); ok {
+				return end, true
+			}
+		}
+	}
+	return phoneNumber(s, i)
+}
+
+// phoneNumber matches \d{2,4}[\s.-]\d{2,4}([\s.-]\d{2,5})? at s[i].
+func phoneNumber(s string, i int) (int, bool) {
+	for a := digitRun(s, i, 4); a >= 2; a-- {
+		j := i + a
+		if j >= len(s) || !isPhoneSep(s[j]) {
+			continue
+		}
+		j++
+		b := digitRun(s, j, 4)
+		if b < 2 {
+			continue
+		}
+		j += b
+		if j < len(s) && isPhoneSep(s[j]) {
+			if c := digitRun(s, j+1, 5); c >= 2 {
+				return j + 1 + c, true
+			}
+		}
+		return j, true
+	}
+	return 0, false
+}
+
+// digitRun is the number of ASCII digits at s[i:], at most max.
+func digitRun(s string, i, max int) int {
+	n := 0
+	for i+n < len(s) && n < max && s[i+n] >= '0' && s[i+n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// isPhoneSep reports whether c is in [\s.-] (\s is ASCII white space).
+func isPhoneSep(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\f', '\r', '.', '-':
+		return true
 	}
 	return false
 }
