@@ -27,6 +27,8 @@ const (
 type Lexicon struct {
 	entries []Keyword
 	sources []string             // per entry: curated, onet-hot, onet, linguist, esco, simple-icons
+	packed  *packedLexicon       // the built-in lexicon's entries and sources (entries and sources are nil)
+	all     func() []Keyword     // packed's entries, decoded once (Entries)
 	forms   func() *strtab.Table // folded form (label or any alias) -> the most trusted entry that has it (indexForms)
 	byID    *strtab.Table        // id -> entry
 	english string               // sorted lowercase words, one per line, each ending in a newline
@@ -73,7 +75,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 func BuiltinLexicon(fsys fs.FS) *Lexicon {
 	forms := &builtinForms
 	return &Lexicon{
-		entries: builtinEntries[:], sources: builtinSources[:],
+		packed: &builtinPacked, all: sync.OnceValue(builtinPacked.all),
 		forms: func() *strtab.Table { return forms }, byID: &builtinIDs,
 		english: builtinEnglish, bucket: &builtinBucket,
 		fsys: fsys, print: builtinFingerprint,
@@ -379,17 +381,43 @@ func simpleForm(s string) bool {
 }
 
 // Len returns the number of skills in the lexicon.
-func (l *Lexicon) Len() int { return len(l.entries) }
+func (l *Lexicon) Len() int {
+	if l.packed != nil {
+		return len(l.packed.entries)
+	}
+	return len(l.entries)
+}
 
 // Entries returns every skill of the lexicon, most trusted source first. The
 // slice is shared: callers must not modify it.
-func (l *Lexicon) Entries() []Keyword { return l.entries }
+func (l *Lexicon) Entries() []Keyword {
+	if l.packed != nil {
+		return l.all()
+	}
+	return l.entries
+}
+
+// entry returns entry i, which must exist.
+func (l *Lexicon) entry(i int32) Keyword {
+	if l.packed != nil {
+		return l.packed.entry(int(i))
+	}
+	return l.entries[i]
+}
+
+// source returns entry i's source, which must exist.
+func (l *Lexicon) source(i int) string {
+	if l.packed != nil {
+		return l.packed.source(i)
+	}
+	return l.sources[i]
+}
 
 // Source returns where the skill with lexicon id came from: curated,
 // onet-hot, onet, linguist, esco or simple-icons ("" when unknown).
 func (l *Lexicon) Source(id string) string {
 	if i, ok := l.byID.Get(id); ok {
-		return l.sources[i]
+		return l.source(int(i))
 	}
 	return ""
 }
@@ -406,17 +434,17 @@ func (l *Lexicon) Trusted(id string) bool {
 // TrustedEntry is Trusted for Entries()[i], without looking the id up:
 // for callers that walk the whole lexicon.
 func (l *Lexicon) TrustedEntry(i int) bool {
-	if i < 0 || i >= len(l.sources) {
+	if i < 0 || i >= l.Len() {
 		return false
 	}
-	s := l.sources[i]
+	s := l.source(i)
 	return s == "curated" || s == "onet-hot"
 }
 
 // ByID returns the skill with lexicon id.
 func (l *Lexicon) ByID(id string) (Keyword, bool) {
 	if i, ok := l.byID.Get(id); ok {
-		return l.entries[i], true
+		return l.entry(i), true
 	}
 	return Keyword{}, false
 }
@@ -429,7 +457,7 @@ func (l *Lexicon) Lookup(name string) (Keyword, bool) {
 		return Keyword{}, false
 	}
 	if i, ok := l.form(name); ok {
-		return l.entries[i], true
+		return l.entry(i), true
 	}
 	return Keyword{}, false
 }
