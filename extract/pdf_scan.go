@@ -353,9 +353,9 @@ func (z *inflater) inflateLimited(body []byte, limit int64) ([]byte, error) {
 	}
 	// Object streams inflate about 3 to 6 times; sizing the buffer once
 	// saves the doublings of growing it from 512 bytes.
-	buf := bytes.NewBuffer(make([]byte, 0, min(limit, 6*int64(len(body))+1024, 1<<20)))
-	_, err = buf.ReadFrom(io.LimitReader(zr, limit))
-	return buf.Bytes(), err
+	buf := make([]byte, 0, min(limit, 6*int64(len(body))+1024, 1<<20))
+	buf, _, err = readInto(buf, io.LimitReader(zr, limit))
+	return buf, err
 }
 
 // hexTerminated reports whether every hex string in PostScript-like data

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -100,9 +101,9 @@ func (g *guard) readContent(v pdf.Value) (data []byte, complete bool) {
 			parts = append(parts, v.Index(i))
 		}
 	}
-	var buf bytes.Buffer
+	var buf []byte
 	if n := len(g.free); n > 0 {
-		buf = *bytes.NewBuffer(g.free[n-1])
+		buf = g.free[n-1]
 		g.free = g.free[:n-1]
 	}
 	for _, p := range parts {
@@ -127,25 +128,67 @@ func (g *guard) readContent(v pdf.Value) (data []byte, complete bool) {
 				// Room for the inflated stream at once: content streams
 				// inflate 7 to 14 times on the corpus, and growing the
 				// buffer by doublings allocates about twice what it keeps.
-				buf.Grow(min(inflateGuess*len(body)+1024, maxKeptBuf))
+				buf = roomFor(buf, min(inflateGuess*len(body)+1024, maxKeptBuf))
 			}
-			n, err := buf.ReadFrom(io.LimitReader(rd, maxStreamOut+1-int64(buf.Len())))
+			var n int64
+			var err error
+			buf, n, err = readInto(buf, io.LimitReader(rd, maxStreamOut+1-int64(len(buf))))
 			g.out += n
 			if err != nil {
 				complete = false
 			}
 		})
 		complete = complete && ok
-		if buf.Len() > maxStreamOut || g.out > maxTotalOut {
+		if len(buf) > maxStreamOut || g.out > maxTotalOut {
 			g.fail(fmt.Errorf("content streams inflate past the limit (%d MiB per page, %d MiB in all): %w", maxStreamOut>>20, maxTotalOut>>20, ErrTooLarge))
 		}
 		if !ok && g.fatal != nil {
 			panic(fatalPanic{g.fatal})
 		}
-		buf.WriteByte('\n')
+		buf = append(roomFor(buf, 1), '\n')
 	}
-	return buf.Bytes(), complete
+	return buf, complete
 }
+
+// roomFor returns b with room for at least n more bytes. It grows b with
+// make and copy rather than append or bytes.Buffer.Grow: those clear the
+// whole new capacity, so every page of a generous guess is faulted in
+// (the GC is off), while the pages of a fresh make are touched only when
+// written.
+func roomFor(b []byte, n int) []byte {
+	if cap(b)-len(b) >= n {
+		return b
+	}
+	nb := make([]byte, len(b), max(len(b)+n, 2*cap(b)))
+	copy(nb, b)
+	return nb
+}
+
+// readInto appends what r yields up to io.EOF to b, as bytes.Buffer's
+// ReadFrom does (n counts the bytes read; io.EOF is not an error), growing
+// b with roomFor: by doublings once the room it had is used up.
+func readInto(b []byte, r io.Reader) (_ []byte, n int64, err error) {
+	for {
+		if len(b) == cap(b) {
+			b = roomFor(b, 512)
+		}
+		m, err := r.Read(b[len(b):cap(b)])
+		if m < 0 || m > cap(b)-len(b) {
+			return b, n, errNegativeRead
+		}
+		b = b[:len(b)+m]
+		n += int64(m)
+		if err == io.EOF {
+			return b, n, nil
+		}
+		if err != nil {
+			return b, n, err
+		}
+	}
+}
+
+// errNegativeRead reports a reader that returned an impossible count.
+var errNegativeRead = errors.New("reader returned an invalid count")
 
 // rawStream returns the encoded bytes of a stream straight from the file
 // buffer, as the library's Value.Reader would read them (same /Length,
