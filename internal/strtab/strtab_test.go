@@ -121,3 +121,28 @@ func TestWriteArrays(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkGet looks up present and missing keys in a table being built
+// and in the same table packed.
+func BenchmarkGet(b *testing.B) {
+	tb := New(5000)
+	probes := make([]string, 0, 10000)
+	for i := 0; i < 5000; i++ {
+		tb.Add("key"+strconv.Itoa(i), int32(i))
+		probes = append(probes, "key"+strconv.Itoa(i), "miss"+strconv.Itoa(i))
+	}
+	packed := *tb
+	packed.Freeze()
+	for _, c := range []struct {
+		name string
+		t    *Table
+	}{{"built", tb}, {"packed", &packed}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, p := range probes {
+					c.t.Get(p)
+				}
+			}
+		})
+	}
+}
