@@ -166,7 +166,7 @@ func (f *pdfFont) cmapDecode(s string) string {
 			s = s[1:]
 			continue
 		}
-		if t, ok := f.toUni[codeOf(s[:n])]; ok {
+		if t, ok := f.toUni.get(codeOf(s[:n])); ok {
 			out = append(out, t...)
 		} else {
 			out = append(out, "\uFFFD"...)

@@ -152,11 +152,11 @@ func compareWithLibrary(t *testing.T, file string, fv pdf.Value) int {
 	for c := 0; c < 256; c++ {
 		samples = append(samples, string([]byte{byte(c)}))
 	}
-	for c := range f.toUni {
+	f.toUni.each(func(c uint32, _ string) {
 		if c > 0xff && c <= 0xffff {
 			samples = append(samples, string([]byte{byte(c >> 8), byte(c)}))
 		}
-	}
+	})
 	samples = append(samples, "\x00\x41", "\xff\xff", "\x41\x42\x43")
 	for _, s := range samples {
 		want := "\uFFFD"

@@ -16,10 +16,10 @@ import (
 // object") and never re-reads the file afterwards except to build base.
 type pdfFont struct {
 	type3      bool
-	cid        bool        // Type 0: widths from DescendantFonts /W
-	twoByte    bool        // Type 0 with 2-byte codes
-	spaces     []codespace // ToUnicode codespace ranges, when present
-	toUni      map[uint32]string
+	cid        bool           // Type 0: widths from DescendantFonts /W
+	twoByte    bool           // Type 0 with 2-byte codes
+	spaces     []codespace    // ToUnicode codespace ranges, when present
+	toUni      *codeMap       // ToUnicode, nil when it maps nothing
 	diffs      map[int]string // /Differences glyph names
 	dict       pdf.Value      // the font dictionary, read again only to build base
 	fallback   bool           // base may decode what toUni and diffs leave unmapped
@@ -362,7 +362,12 @@ func (p *cmapPairs) set(c uint32, t string) {
 	}
 	p.list = append(p.list, cmapPair{c, t})
 	if len(p.list) >= maxCMapEntries {
-		p.m = p.build()
+		p.m = make(map[uint32]string, len(p.list))
+		for _, e := range p.list {
+			p.m[e.code] = e.text
+		}
+		clear(p.list)
+		p.list = p.list[:0]
 	}
 }
 
@@ -376,17 +381,95 @@ func (p *cmapPairs) len() int {
 }
 
 // build returns the map of the entries so far, later entries winning.
-func (p *cmapPairs) build() map[uint32]string {
+func (p *cmapPairs) build() *codeMap {
+	m := &codeMap{}
 	if p.m != nil {
-		return p.m
+		m.high = make(map[uint32]string, len(p.m))
+		for c, t := range p.m {
+			m.set(c, t)
+		}
+		return m
 	}
-	m := make(map[uint32]string, len(p.list))
+	high := 0
 	for _, e := range p.list {
-		m[e.code] = e.text
+		if e.code >= 256 {
+			high++
+		}
+	}
+	if high > 0 {
+		m.high = make(map[uint32]string, high) // sized once, as before
+	}
+	for _, e := range p.list {
+		m.set(e.code, e.text)
 	}
 	clear(p.list)
 	p.list = p.list[:0]
 	return m
+}
+
+// codeMap is a font's code-to-text map. The codes of a simple font, and
+// most codes of any résumé font, are below 256: they are kept in an array,
+// which spares the hashing of every entry and of every glyph's lookup;
+// other codes go to a map made on first use.
+type codeMap struct {
+	low  [256]string
+	has  [4]uint64 // bit c: low[c] is mapped
+	n    int       // distinct codes
+	high map[uint32]string
+}
+
+// set maps c to t, replacing an earlier entry.
+func (m *codeMap) set(c uint32, t string) {
+	if c < 256 {
+		if m.has[c>>6]&(1<<(c&63)) == 0 {
+			m.has[c>>6] |= 1 << (c & 63)
+			m.n++
+		}
+		m.low[c] = t
+		return
+	}
+	if m.high == nil {
+		m.high = map[uint32]string{}
+	}
+	if _, ok := m.high[c]; !ok {
+		m.n++
+	}
+	m.high[c] = t
+}
+
+// get returns the text of c and whether c is mapped; a nil map maps nothing.
+func (m *codeMap) get(c uint32) (string, bool) {
+	if m == nil {
+		return "", false
+	}
+	if c < 256 {
+		return m.low[c], m.has[c>>6]&(1<<(c&63)) != 0
+	}
+	t, ok := m.high[c]
+	return t, ok
+}
+
+// len is the number of mapped codes.
+func (m *codeMap) len() int {
+	if m == nil {
+		return 0
+	}
+	return m.n
+}
+
+// each calls fn with every mapped code, those below 256 first, in order.
+func (m *codeMap) each(fn func(c uint32, t string)) {
+	if m == nil {
+		return
+	}
+	for c := range uint32(256) {
+		if m.has[c>>6]&(1<<(c&63)) != 0 {
+			fn(c, m.low[c])
+		}
+	}
+	for c, t := range m.high {
+		fn(c, t)
+	}
 }
 
 func codeOf(s string) uint32 {
@@ -535,7 +618,7 @@ func unmapped(t string) bool {
 
 func (f *pdfFont) decodeText(c uint32, s string, gd *guard) string {
 	if f.toUni != nil {
-		if t, ok := f.toUni[c]; ok && t != "" && t != "\x00" {
+		if t, ok := f.toUni.get(c); ok && t != "" && t != "\x00" {
 			return t
 		}
 	}

@@ -573,10 +573,10 @@ func TestDecodeUnmappedAsCode(t *testing.T) {
 		{"unmapped code", pdfFont{broken: true}, 0x66, false, "\uFFFD", true},
 		{"unmapped icon-font code", pdfFont{broken: true, icons: true}, 0x66, false, "\uE000", true},
 		{"unmapped code as code", pdfFont{broken: true}, 0x66, true, "f", false},
-		{"icon named by ToUnicode", pdfFont{icons: true, toUni: map[uint32]string{0x232: "envelope"}}, 0x232, false, "\uE000", true},
-		{"icon as code", pdfFont{icons: true, toUni: map[uint32]string{0x232: "envelope"}}, 0x232, true, "Ȳ", false},
-		{"mapped text kept", pdfFont{toUni: map[uint32]string{0x41: "A"}}, 0x41, true, "A", false},
-		{"private-use glyph as code", pdfFont{toUni: map[uint32]string{0x7: "\uF0B7"}}, 0x7, true, "\a", false},
+		{"icon named by ToUnicode", pdfFont{icons: true, toUni: codeMapOf(map[uint32]string{0x232: "envelope"})}, 0x232, false, "\uE000", true},
+		{"icon as code", pdfFont{icons: true, toUni: codeMapOf(map[uint32]string{0x232: "envelope"})}, 0x232, true, "Ȳ", false},
+		{"mapped text kept", pdfFont{toUni: codeMapOf(map[uint32]string{0x41: "A"})}, 0x41, true, "A", false},
+		{"private-use glyph as code", pdfFont{toUni: codeMapOf(map[uint32]string{0x7: "\uF0B7"})}, 0x7, true, "\a", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -753,14 +753,24 @@ func TestCMapPairs(t *testing.T) {
 			}
 		}
 		got := p.build()
-		if len(got) != len(want) {
-			t.Errorf("%s: built map has %d entries, want %d", tt.name, len(got), len(want))
+		if got.len() != len(want) {
+			t.Errorf("%s: built map has %d entries, want %d", tt.name, got.len(), len(want))
 		}
 		for c, text := range want {
-			if got[c] != text {
-				t.Errorf("%s: code %d maps to %q, want %q (the last entry)", tt.name, c, got[c], text)
+			if g, ok := got.get(c); !ok || g != text {
+				t.Errorf("%s: code %d maps to %q (%v), want %q (the last entry)", tt.name, c, g, ok, text)
 				break
 			}
+		}
+		n := 0
+		got.each(func(c uint32, text string) {
+			n++
+			if want[c] != text {
+				t.Errorf("%s: each gives code %d as %q, want %q", tt.name, c, text, want[c])
+			}
+		})
+		if n != len(want) {
+			t.Errorf("%s: each visits %d codes, want %d", tt.name, n, len(want))
 		}
 	}
 }
@@ -814,5 +824,49 @@ func TestFullXref(t *testing.T) {
 		if !bytes.Equal(entries, want) {
 			t.Errorf("%s: entries % x, want % x", tt.name, entries, want)
 		}
+	}
+}
+
+// codeMapOf builds a codeMap holding the entries of m.
+func codeMapOf(m map[uint32]string) *codeMap {
+	cm := &codeMap{}
+	for c, t := range m {
+		cm.set(c, t)
+	}
+	return cm
+}
+
+// TestCodeMap holds codeMap to a Go map on codes both sides of 256,
+// replaced entries and empty texts, and checks the nil map.
+func TestCodeMap(t *testing.T) {
+	tests := []struct {
+		name    string
+		entries []cmapPair
+	}{
+		{"none", nil},
+		{"one byte", []cmapPair{{0x41, "A"}, {0x0, "\x00"}, {0xff, "ÿ"}, {0x20, ""}}},
+		{"replaced", []cmapPair{{0x41, "A"}, {0x41, "B"}, {0x1234, "x"}, {0x1234, "y"}}},
+		{"both sides of 256", []cmapPair{{255, "a"}, {256, "b"}, {257, "c"}, {0x10000, "d"}, {63, "e"}, {64, "f"}}},
+	}
+	for _, tc := range tests {
+		want := map[uint32]string{}
+		m := &codeMap{}
+		for _, e := range tc.entries {
+			want[e.code] = e.text
+			m.set(e.code, e.text)
+		}
+		if m.len() != len(want) {
+			t.Errorf("%s: len() = %d, want %d", tc.name, m.len(), len(want))
+		}
+		for _, c := range []uint32{0, 0x20, 0x41, 63, 64, 255, 256, 257, 0x1234, 0x10000, 0x42} {
+			wt, wok := want[c]
+			if gt, gok := m.get(c); gt != wt || gok != wok {
+				t.Errorf("%s: get(%#x) = %q, %v; want %q, %v", tc.name, c, gt, gok, wt, wok)
+			}
+		}
+	}
+	var none *codeMap
+	if _, ok := none.get(0x41); ok || none.len() != 0 {
+		t.Error("a nil codeMap maps a code")
 	}
 }
