@@ -106,6 +106,26 @@ func verticalCutBefore(segs []segment, mfs float64, nbands int) (float64, bool) 
 	return best, true
 }
 
+// detectColumnsBefore is detectColumns on verticalCutBefore.
+func detectColumnsBefore(segs []segment) bool {
+	if len(segs) > maxCutSegments {
+		return false
+	}
+	mfs := medianFS(segs)
+	bs := bands(segs)
+	for top := 0; top <= 3; top++ {
+		for bot := 0; bot <= 2; bot++ {
+			if len(bs)-top-bot < 3 {
+				continue
+			}
+			if _, ok := verticalCutBefore(flatten(bs[top:len(bs)-bot]), mfs, len(bs)-top-bot); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // randomPage lays out n segments in up to three columns with a header and
 // a footer band, snapped to a coarse grid so that equal x0, equal tops and
 // touching edges are common; some values are NaN or infinite.
@@ -134,9 +154,9 @@ func randomPage(rng *rand.Rand, n int, odd bool) []segment {
 	return segs
 }
 
-// TestXYCutSameOrder holds xyCut to the order the code it replaced gave,
-// on crafted pages and random multi-column ones (with NaN and infinite
-// edges among them).
+// TestXYCutSameOrder holds xyCut, verticalCutScratch and detectColumns to
+// the code they replaced, on crafted pages and random multi-column ones
+// (with NaN and infinite edges among them).
 func TestXYCutSameOrder(t *testing.T) {
 	two := []segment{
 		{text: "a", x0: 50, x1: 250, y: 700, top: 709, bottom: 698, fs: 12, chars: 10},
@@ -158,6 +178,17 @@ func TestXYCutSameOrder(t *testing.T) {
 		}
 		if wantCols {
 			cuts++
+		}
+		var sc cutScratch
+		for _, nb := range []int{-1, 2, 5} {
+			wx, wok := verticalCutBefore(segs, mfs, nb)
+			gx, gok := verticalCutScratch(segs, mfs, nb, &sc)
+			if gok != wok || math.Float64bits(gx) != math.Float64bits(wx) {
+				t.Errorf("page %d, %d bands: verticalCutScratch = %v, %v; the code it replaced %v, %v", i, nb, gx, gok, wx, wok)
+			}
+		}
+		if want, got := detectColumnsBefore(segs), detectColumns(segs); got != want {
+			t.Errorf("page %d: detectColumns = %v, the code it replaced %v", i, got, want)
 		}
 	}
 	if cuts < 50 {
