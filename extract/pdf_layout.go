@@ -230,11 +230,29 @@ func streamLines(gs []glyph) [][]glyph {
 }
 
 // geometricLines groups glyphs by baseline, top to bottom, each line left to right.
+//
+// The glyphs are sorted through keys (the coordinate and the index, 16
+// bytes) rather than moved whole (72 bytes) at every step of the stable
+// sort; slices.SortStableFunc runs the same insertion sort and merges as
+// sort.SliceStable did, on the same comparisons, so the order is the same
+// even where NaN coordinates make the comparison inconsistent.
 func geometricLines(gs []glyph) [][]glyph {
+	keys := make([]glyphKey, len(gs))
+	for i := range gs {
+		keys[i] = glyphKey{gs[i].y, i}
+	}
+	slices.SortStableFunc(keys, func(a, b glyphKey) int {
+		if a.k > b.k {
+			return -1 // a above b: first
+		}
+		return 0
+	})
 	s := make([]glyph, len(gs))
-	copy(s, gs)
-	sort.SliceStable(s, func(i, j int) bool { return s[i].y > s[j].y })
+	for j, k := range keys {
+		s[j] = gs[k.i]
+	}
 	var lines [][]glyph
+	var tmp []glyph
 	start := 0
 	for i := 1; i <= len(s); i++ {
 		if i < len(s) {
@@ -244,11 +262,32 @@ func geometricLines(gs []glyph) [][]glyph {
 			}
 		}
 		l := s[start:i]
-		sort.SliceStable(l, func(a, b int) bool { return l[a].x < l[b].x })
+		if len(l) > 1 {
+			lk := keys[:len(l)]
+			for j := range l {
+				lk[j] = glyphKey{l[j].x, j}
+			}
+			slices.SortStableFunc(lk, func(a, b glyphKey) int {
+				if a.k < b.k {
+					return -1
+				}
+				return 0
+			})
+			tmp = append(tmp[:0], l...)
+			for j, k := range lk {
+				l[j] = tmp[k.i]
+			}
+		}
 		lines = append(lines, l)
 		start = i
 	}
 	return lines
+}
+
+// glyphKey is a glyph's sort key and its index.
+type glyphKey struct {
+	k float64
+	i int
 }
 
 // chaotic reports whether the stream order jumps back up inside a column

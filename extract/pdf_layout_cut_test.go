@@ -225,3 +225,65 @@ func BenchmarkXYCut(b *testing.B) {
 		xyCut(p, medianFS(p))
 	}
 }
+
+// geometricLinesBefore is geometricLines as it was, sorting whole glyphs
+// with sort.SliceStable.
+func geometricLinesBefore(gs []glyph) [][]glyph {
+	s := make([]glyph, len(gs))
+	copy(s, gs)
+	sort.SliceStable(s, func(i, j int) bool { return s[i].y > s[j].y })
+	var lines [][]glyph
+	start := 0
+	for i := 1; i <= len(s); i++ {
+		if i < len(s) {
+			r, g := s[start], s[i]
+			if math.Abs(g.y-r.y) <= baselineTol*min(g.fs, r.fs) {
+				continue
+			}
+		}
+		l := s[start:i]
+		sort.SliceStable(l, func(a, b int) bool { return l[a].x < l[b].x })
+		lines = append(lines, l)
+		start = i
+	}
+	return lines
+}
+
+// TestGeometricLinesSameOrder holds geometricLines to the code it replaced
+// on random pages with repeated coordinates, superscripts and NaN or
+// infinite positions.
+func TestGeometricLinesSameOrder(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	odd := []float64{math.NaN(), math.Inf(1), math.Inf(-1)}
+	for n := 0; n < 300; n++ {
+		gs := make([]glyph, rng.Intn(200))
+		for i := range gs {
+			g := glyph{x: float64(rng.Intn(60)) * 5, y: 700 - float64(rng.Intn(30))*12, fs: []float64{8, 10, 12}[rng.Intn(3)],
+				adv: 5, text: string(rune('a'+i%26)) + string(rune('a'+i/26%26))}
+			if rng.Intn(6) == 0 {
+				g.y += 3 // a raised glyph, within or beyond the baseline tolerance
+			}
+			if n%4 == 0 && rng.Intn(25) == 0 {
+				g.x = odd[rng.Intn(3)]
+			}
+			if n%4 == 1 && rng.Intn(25) == 0 {
+				g.y = odd[rng.Intn(3)]
+			}
+			gs[i] = g
+		}
+		in := append([]glyph(nil), gs...)
+		want, got := geometricLinesBefore(gs), geometricLines(in)
+		same := len(got) == len(want)
+		for i := 0; same && i < len(got); i++ {
+			same = len(got[i]) == len(want[i])
+			for j := 0; same && j < len(got[i]); j++ {
+				a, b := got[i][j], want[i][j]
+				same = a.text == b.text && math.Float64bits(a.x) == math.Float64bits(b.x) &&
+					math.Float64bits(a.y) == math.Float64bits(b.y) && a.fs == b.fs
+			}
+		}
+		if !same {
+			t.Errorf("page %d (%d glyphs): geometricLines differs from the code it replaced", n, len(gs))
+		}
+	}
+}
