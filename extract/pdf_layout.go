@@ -397,10 +397,23 @@ func medianFS(segs []segment) float64 {
 }
 
 // bands splits segments into horizontal bands separated by vertical gaps, top first.
+// The segments are sorted through (top, index) keys, as geometricLines
+// sorts glyphs: the same stable sort on the same comparisons.
 func bands(segs []segment) [][]segment {
+	keys := make([]glyphKey, len(segs))
+	for i := range segs {
+		keys[i] = glyphKey{segs[i].top, i}
+	}
+	slices.SortStableFunc(keys, func(a, b glyphKey) int {
+		if a.k > b.k {
+			return -1
+		}
+		return 0
+	})
 	s := make([]segment, len(segs))
-	copy(s, segs)
-	sort.SliceStable(s, func(i, j int) bool { return s[i].top > s[j].top })
+	for j, k := range keys {
+		s[j] = segs[k.i]
+	}
 	var out [][]segment
 	start := 0
 	low := math.Inf(1)

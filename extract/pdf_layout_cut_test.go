@@ -287,3 +287,50 @@ func TestGeometricLinesSameOrder(t *testing.T) {
 		}
 	}
 }
+
+// bandsBefore is bands as it was, sorting whole segments with
+// sort.SliceStable.
+func bandsBefore(segs []segment) [][]segment {
+	s := make([]segment, len(segs))
+	copy(s, segs)
+	sort.SliceStable(s, func(i, j int) bool { return s[i].top > s[j].top })
+	var out [][]segment
+	start := 0
+	low := math.Inf(1)
+	for i := range s {
+		if i > start && s[i].top < low {
+			out = append(out, s[start:i])
+			start = i
+			low = math.Inf(1)
+		}
+		low = min(low, s[i].bottom)
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// TestBandsSameOrder holds bands to the code it replaced on random pages,
+// NaN and infinite tops among them.
+func TestBandsSameOrder(t *testing.T) {
+	rng := rand.New(rand.NewSource(13))
+	for n := 0; n < 300; n++ {
+		segs := randomPage(rng, rng.Intn(150), n%3 == 0)
+		if n%3 == 1 {
+			for i := range segs {
+				if rng.Intn(20) == 0 {
+					segs[i].top = []float64{math.NaN(), math.Inf(1), math.Inf(-1)}[rng.Intn(3)]
+				}
+			}
+		}
+		want, got := bandsBefore(segs), bands(segs)
+		same := len(got) == len(want)
+		for i := 0; same && i < len(got); i++ {
+			same = sameSegments(got[i], want[i])
+		}
+		if !same {
+			t.Errorf("page %d (%d segments): bands differ from the code they replaced", n, len(segs))
+		}
+	}
+}
