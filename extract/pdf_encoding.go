@@ -57,10 +57,20 @@ type baseEncoding struct {
 // kind gives the raw bytes.
 func newBaseEncoding(v pdf.Value, f *pdfFont) *baseEncoding {
 	e := &baseEncoding{}
-	enc := v.Key("Encoding")
+	// f holds what loadFont resolved of v, unless loading failed first.
+	enc := f.enc
+	if !f.encRead {
+		enc = v.Key("Encoding")
+	}
+	tuStream := func() bool {
+		if f.tuRead {
+			return f.tuStream
+		}
+		return v.Key("ToUnicode").Kind() == pdf.Stream
+	}
 	charmap := func() {
 		switch {
-		case v.Key("ToUnicode").Kind() != pdf.Stream:
+		case !tuStream():
 			e.kind, e.table = baseTable, &pdfDocTable
 		case f.cmap == cmapLibFail:
 			e.kind = baseFail

@@ -35,7 +35,14 @@ type pdfFont struct {
 	sizeFactor float64            // Type 3: em size relative to Tfs
 	std        float64            // approximate width when the font has no widths
 	broken     bool               // loading panicked; decode to U+FFFD
-	icons      bool               // an icon font: every glyph is an icon
+	// What loadFont resolved of /Encoding and /ToUnicode, kept so that
+	// newBaseEncoding does not resolve the same objects again (each
+	// resolve parses the object anew, into a fresh 4 KB buffer).
+	enc      pdf.Value
+	encRead  bool // enc holds /Encoding
+	tuStream bool // /ToUnicode is a stream
+	tuRead   bool // tuStream is known
+	icons    bool // an icon font: every glyph is an icon
 }
 
 // iconFonts are font-name parts of icon fonts whose ToUnicode, when present,
@@ -60,7 +67,9 @@ func loadFont(v pdf.Value, gd *guard) *pdfFont {
 		f.twoByte = sub == "Type0"
 		f.cid = f.twoByte
 		cmapSafe := true
-		if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+		tu := v.Key("ToUnicode")
+		f.tuStream, f.tuRead = tu.Kind() == pdf.Stream, true
+		if f.tuStream {
 			data, complete := gd.readContent(tu)
 			// The library's decoder, used for codes the map lacks, reads the
 			// same CMap with pdf.Interpret, which loops forever on a hex
@@ -85,7 +94,9 @@ func loadFont(v pdf.Value, gd *guard) *pdfFont {
 				f.twoByte = false
 			}
 		}
-		if enc := v.Key("Encoding"); enc.Kind() == pdf.Dict {
+		enc := v.Key("Encoding")
+		f.enc, f.encRead = enc, true
+		if enc.Kind() == pdf.Dict {
 			d := enc.Key("Differences")
 			code := 0
 			for i := 0; i < d.Len() && i < 4096; i++ {
