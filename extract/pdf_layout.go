@@ -458,16 +458,26 @@ func verticalCutScratch(segs []segment, mfs float64, nbands int, sc *cutScratch)
 	if len(segs) < 4 {
 		return 0, false
 	}
-	// Only the horizontal extents are sorted: 16 bytes a swap instead of
-	// a whole segment. The widest gap does not depend on the order of
-	// equal x0 (only the first of them can open a gap), and
-	// slices.SortFunc runs the same pdqsort as sort.Slice did, so even
-	// NaN edges sort as they did.
 	s := sc.spans[:0]
 	for _, g := range segs {
 		s = append(s, span{g.x0, g.x1})
 	}
 	sc.spans = s
+	best, ok := widestGap(s, mfs)
+	if !ok {
+		return 0, false
+	}
+	return cutAt(segs, best, nbands, sc)
+}
+
+// widestGap returns the middle of the widest gap between the spans (which
+// it sorts), when it is at least a segment gap wide.
+//
+// Only the horizontal extents are sorted: 16 bytes a swap instead of a
+// whole segment. The widest gap does not depend on the order of equal x0
+// (only the first of them can open a gap), and slices.SortFunc runs the
+// same pdqsort as sort.Slice did, so even NaN edges sort as they did.
+func widestGap(s []span, mfs float64) (float64, bool) {
 	slices.SortFunc(s, cmpX0)
 	reach := s[0].x1
 	best, bestW := 0.0, 0.0
@@ -481,6 +491,13 @@ func verticalCutScratch(segs []segment, mfs float64, nbands int, sc *cutScratch)
 	if bestW < segmentGap*mfs {
 		return 0, false
 	}
+	return best, true
+}
+
+// cutAt is the rest of verticalCutScratch once a gap is found at best:
+// with three bands or more, both sides must hold a share of the text and
+// neither may be a date rail.
+func cutAt(segs []segment, best float64, nbands int, sc *cutScratch) (float64, bool) {
 	if nbands < 0 {
 		nbands = len(bands(segs))
 	}
@@ -686,11 +703,26 @@ func detectColumns(segs []segment) bool {
 			if len(bs)-top-bot < 3 {
 				continue
 			}
-			flat = flat[:0]
-			for _, b := range bs[top : len(bs)-bot] {
-				flat = append(flat, b...)
+			// verticalCutScratch on the flattened zone, with the zone
+			// flattened only once its extents show a gap: most trials
+			// stop there.
+			zone := bs[top : len(bs)-bot]
+			sp := sc.spans[:0]
+			for _, b := range zone {
+				for _, g := range b {
+					sp = append(sp, span{g.x0, g.x1})
+				}
 			}
-			if _, ok := verticalCutScratch(flat, mfs, len(bs)-top-bot, &sc); ok {
+			sc.spans = sp
+			if len(sp) < 4 {
+				continue
+			}
+			best, ok := widestGap(sp, mfs)
+			if !ok {
+				continue
+			}
+			flat = appendFlat(flat[:0], zone)
+			if _, ok := cutAt(flat, best, len(bs)-top-bot, &sc); ok {
 				return true
 			}
 		}
