@@ -431,17 +431,6 @@ func bands(segs []segment) [][]segment {
 	return out
 }
 
-// verticalCut finds the widest valid vertical gutter (extraction.md §4.6 step 1).
-func verticalCut(segs []segment, mfs float64) (float64, bool) {
-	return verticalCutN(segs, mfs, -1)
-}
-
-// verticalCutN is verticalCut with the number of bands of segs already known
-// (-1 when not).
-func verticalCutN(segs []segment, mfs float64, nbands int) (float64, bool) {
-	return verticalCutScratch(segs, mfs, nbands, &cutScratch{})
-}
-
 // cutScratch holds verticalCutScratch's working slices so that repeated
 // trials on one page reuse them.
 type cutScratch struct {
@@ -453,7 +442,9 @@ type cutScratch struct {
 // span is the horizontal extent of a segment.
 type span struct{ x0, x1 float64 }
 
-// verticalCutScratch is verticalCutN with caller-owned scratch slices.
+// verticalCutScratch finds the widest valid vertical gutter (extraction.md
+// §4.6 step 1). nbands is the number of bands of segs when already known (-1
+// when not); sc holds caller-owned scratch slices.
 func verticalCutScratch(segs []segment, mfs float64, nbands int, sc *cutScratch) (float64, bool) {
 	if len(segs) < 4 {
 		return 0, false
