@@ -249,18 +249,23 @@ func phoneAt(s string, i int) (int, bool) {
 	// (\+\d{1,3}[\s.-]?)?
 	if i < len(s) && s[i] == '+' {
 		for n := digitRun(s, i+1, 3); n >= 1; n-- {
-			j := i + 1 + n
-			if j < len(s) && isPhoneSep(s[j]) {
-				if end, ok := phoneArea(s, j+1); ok {
-					return end, true
-				}
-			}
-			if end, ok := phoneArea(s, j); ok {
+			if end, ok := optionalSep(s, i+1+n, phoneArea); ok {
 				return end, true
 			}
 		}
 	}
 	return phoneArea(s, i)
+}
+
+// optionalSep matches [\s.-]? at s[j] and then rest, leftmost-first: with
+// the separator taken when there is one, else without it.
+func optionalSep(s string, j int, rest func(string, int) (int, bool)) (int, bool) {
+	if j < len(s) && isPhoneSep(s[j]) {
+		if end, ok := rest(s, j+1); ok {
+			return end, true
+		}
+	}
+	return rest(s, j)
 }
 
 // phoneArea matches (\(\d{2,4}\)[\s.-]?)? and the rest at s[i].
@@ -271,13 +276,7 @@ func phoneArea(s string, i int) (int, bool) {
 			if j >= len(s) || s[j] != ')' {
 				continue
 			}
-			j++
-			if j < len(s) && isPhoneSep(s[j]) {
-				if end, ok := phoneNumber(s, j+1); ok {
-					return end, true
-				}
-			}
-			if end, ok := phoneNumber(s, j); ok {
+			if end, ok := optionalSep(s, j+1, phoneNumber); ok {
 				return end, true
 			}
 		}
