@@ -19,9 +19,10 @@ import (
 // every run.
 
 // fingerprintKeywords hashes every field of every keyword (FNV-1a, 64
-// bits, written out so that it allocates nothing), so two keyword lists with the same fingerprint compile to the same
-// tables. TestFingerprintKeywords fails when Keyword gains a field this
-// function does not hash.
+// bits, written out so that it allocates nothing), so two keyword lists
+// with the same fingerprint compile to the same tables.
+// TestFingerprintKeywords fails when Keyword gains a field this function
+// does not hash.
 func fingerprintKeywords(kws []keywords.Keyword) uint64 {
 	const prime = 1099511628211
 	h := uint64(14695981039346656037)
