@@ -200,7 +200,7 @@ func (r *JDRules) otherKeywords(doc jdDoc, hits []jdHit, skills map[string]*jdAg
 		// gives algorithms, an ESCO name refused as an English word): then
 		// it is a term, and Resolve gives it the lexicon's case and context
 		// gates for the resume.
-		if _, ok := lex.Lookup(t.name); ok && !(t.kind == "phrase" || t.kind == "name" || t.kind == "list") {
+		if lex.IsAlias(t.name) && !(t.kind == "phrase" || t.kind == "name" || t.kind == "list") {
 			continue
 		}
 		a, ok := aggs[key]
