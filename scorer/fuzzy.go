@@ -75,7 +75,7 @@ func deletions(w string, d int) []string {
 }
 
 // fuzzyCandidates calls fn for every fuzzy-eligible form (with its folded
-// letters, fuzzyOK's value) sharing a deletion neighbour with w (up to d
+// letters, its fuzzyWords entry) sharing a deletion neighbour with w (up to d
 // deletions), without allocating: the map lookups
 // convert a reused byte buffer. A set too small to have a deletion index
 // (indexFuzzy) gives every form with w's first letter and a length at most
@@ -92,8 +92,8 @@ func (ix *Index) fuzzyCandidates(w string, d int, fn func(fi int32, cand string)
 	}
 	var buf [64]byte
 	look := func(b []byte) {
-		for _, fi := range ix.fuzzy[string(b)] {
-			fn(fi, ix.fuzzyOK[fi])
+		for _, i := range ix.fuzzy[string(b)] {
+			fn(ix.fuzzyForms[i], ix.fuzzyWords[i])
 		}
 	}
 	look([]byte(w)[:len(w):len(w)])

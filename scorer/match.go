@@ -267,9 +267,8 @@ type Index struct {
 	stemPrefix map[string]bool    // first three letters of every stem: words starting otherwise are not stemmed
 	fuzzyFirst [256]bool          // first letters of fuzzy-eligible forms
 	fuzzyForms []int32            // fuzzy-eligible set forms, in insertion order
-	fuzzyWords []string           // the folded letters of each of fuzzyForms (fuzzyOK's values, in that order)
-	fuzzy      map[string][]int32 // deletion neighbourhood -> fuzzy-eligible set forms; nil for a small set (see indexFuzzy)
-	fuzzyOK    map[int32]string   // fuzzy-eligible set form -> its folded letters
+	fuzzyWords []string           // the folded letters of each of fuzzyForms, in that order
+	fuzzy      map[string][]int32 // deletion neighbourhood -> positions in fuzzyForms; nil for a small set (see indexFuzzy)
 	setForm    map[string]bool    // folded single-token forms of set keywords: never typos
 	setWords   map[string][]int32 // folded single-token case-insensitive forms -> set targets, for glued runs
 	nearStems  map[string][]int32 // blocklisted stem of a keyword's name -> set targets, to explain near misses
@@ -391,7 +390,7 @@ func (ix *Index) compileTables() {
 	ix.tr = newTrie(5 * (len(ix.kws) + 1))
 	ix.inSet = make([]bool, len(b.targets))
 	ix.broaderOf, ix.byID = map[int32]bool{}, map[string][]int32{}
-	ix.stems, ix.stemPrefix, ix.fuzzyOK = map[string][]int32{}, map[string]bool{}, map[int32]string{}
+	ix.stems, ix.stemPrefix = map[string][]int32{}, map[string]bool{}
 	ix.setForm, ix.setWords, ix.nearStems = map[string]bool{}, map[string][]int32{}, map[string][]int32{}
 	for i, k := range ix.kws {
 		ix.addKeyword(i, k)
@@ -595,7 +594,6 @@ func (ix *Index) insert(ti int32, s string, cs bool) {
 	k := ix.kws[t.kw]
 	trusted := !k.Known || ix.lex == nil || ix.lex.Trusted(k.ID)
 	if !cs && trusted && fuzzyEligible(k, t) && lettersOnly(w) && len(w) >= minFuzzyLen {
-		ix.fuzzyOK[fi] = w
 		ix.fuzzyFirst[w[0]] = true
 		ix.fuzzyForms = append(ix.fuzzyForms, fi)
 		ix.fuzzyWords = append(ix.fuzzyWords, w)
@@ -614,10 +612,9 @@ func (ix *Index) indexFuzzy() {
 		return
 	}
 	ix.fuzzy = map[string][]int32{}
-	for _, fi := range ix.fuzzyForms {
-		w := ix.fuzzyOK[fi]
+	for i, w := range ix.fuzzyWords {
 		for _, d := range deletions(w, maxEdits(len(w))) {
-			ix.fuzzy[d] = append(ix.fuzzy[d], fi)
+			ix.fuzzy[d] = append(ix.fuzzy[d], int32(i))
 		}
 	}
 }

@@ -207,7 +207,7 @@ func writeRoleTables(w *bytes.Buffer, name, id string, ix *Index) error {
 		v     any
 	}{
 		{"broaderOf", ix.broaderOf}, {"byID", ix.byID}, {"stems", ix.stems}, {"stemPrefix", ix.stemPrefix},
-		{"fuzzyOK", ix.fuzzyOK}, {"setForm", ix.setForm}, {"setWords", ix.setWords}, {"nearStems", ix.nearStems},
+		{"setForm", ix.setForm}, {"setWords", ix.setWords}, {"nearStems", ix.nearStems},
 	} {
 		lit, err := goLiteral(reflect.ValueOf(m.v), true)
 		if err != nil {
