@@ -54,7 +54,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role22
 	case 0x64cfa86db47ad2c0: // mechanical-engineer.yaml
 		return role23
-	case 0xfb57b9b1e269bc60: // ml-engineer.yaml
+	case 0xf975fabce8e6d5f5: // ml-engineer.yaml
 		return role24
 	case 0x8d7b706fb67aac7e: // mobile-android.yaml
 		return role25
@@ -1306,7 +1306,7 @@ func role24() *Set {
 		{ID: "apache-spark", Name: "Apache Spark", Tier: 1, Kind: "data", Weight: 1, Context: 1},
 		{ID: "sql", Name: "SQL", Tier: 1, Kind: "language", Weight: 1},
 		{ID: "distributed-training", Name: "distributed training", Aliases: []string{"GPU", "GPUs"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "hugging-face", Name: "Hugging Face", Aliases: []string{"transformers", "BERT"}, Tier: 1, Kind: "ml", Weight: 1},
+		{ID: "hugging-face", Name: "Hugging Face", Aliases: []string{"Hugging Face Transformers", "HF Transformers", "sentence-transformers", "transformer models", "BERT"}, Tier: 1, Kind: "ml", Weight: 1},
 		{ID: "recommendation-systems", Name: "recommendation systems", Aliases: []string{"recommender systems", "ranking"}, Tier: 1, Kind: "ml", Weight: 1},
 		{ID: "retrieval-augmented-generation", Name: "retrieval-augmented generation", Aliases: []string{"RAG", "vector database", "embeddings"}, Tier: 2, Kind: "ml", Weight: 1},
 		{ID: "fine-tuning", Name: "fine-tuning", Aliases: []string{"fine-tuned", "LoRA"}, Tier: 2, Kind: "practice", Weight: 1},
