@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
 	"github.com/resumescore/resumescore/extract"
 	"github.com/resumescore/resumescore/keywords"
@@ -85,8 +86,12 @@ func holdBar(t *testing.T, name string, got, bar, floor float64) {
 	}
 }
 
+// labelled is one resume of a ranking evaluation: Want is the role it
+// should rank first ("" when its category has no role), and Mask the words
+// the title-masked variant deletes (the category's or the role's title).
 type labelled struct {
 	ID, Category, Text string
+	Want, Mask         string
 }
 
 // roleIndexes compiles every built-in role, resolved against the lexicon.
@@ -137,7 +142,11 @@ func readCategories(t *testing.T) []labelled {
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
-		out = append(out, labelled{r.ID, r.Category, r.Text})
+		want, ok := categoryRoles[r.Category]
+		if !ok {
+			t.Fatalf("category %q has no entry in categoryRoles", r.Category)
+		}
+		out = append(out, labelled{ID: r.ID, Category: r.Category, Text: r.Text, Want: want, Mask: r.Category})
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
@@ -145,17 +154,48 @@ func readCategories(t *testing.T) []labelled {
 	return out
 }
 
-// maskTitle deletes every word of the category's name from the text, in any
-// case, as whole words.
-func maskTitle(text, category string) string {
-	for _, w := range strings.Fields(category) {
+// maskTitle deletes every word of a title (a category's name or a role's
+// title) from the text, in any case, as whole words: the issue's
+// "category-title words masked out", as the evaluation set's masked
+// TF-IDF baseline (0.639) masked category-name tokens.
+func maskTitle(text, title string) string {
+	for _, w := range titleWords(title) {
+		text = deleteAll(text, regexp.QuoteMeta(w))
+	}
+	return text
+}
+
+// maskPhrase deletes the title as a phrase (its words in order, any space
+// between them), the title-masked variant as the evaluation set's README
+// describes it ("delete the category-name phrases"); informational, as the
+// issue's bar is on maskTitle.
+func maskPhrase(text, title string) string {
+	var ws []string
+	for _, w := range titleWords(title) {
+		ws = append(ws, regexp.QuoteMeta(w))
+	}
+	return deleteAll(text, strings.Join(ws, `\s+`))
+}
+
+// titleWords splits a title into its words, leaving out "and" and
+// one-letter words: "Software Tester (Manual QA)" gives Software, Tester,
+// Manual, QA.
+func titleWords(title string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(title, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("/(),", r) }) {
 		if len(w) < 2 || strings.EqualFold(w, "and") {
 			continue
 		}
-		re := regexp.MustCompile(`(?i)(^|[^\pL\pN])` + regexp.QuoteMeta(w) + `($|[^\pL\pN])`)
-		for re.MatchString(text) {
-			text = re.ReplaceAllString(text, "$1 $2")
-		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// deleteAll deletes every whole-word match of the pattern, in any case.
+func deleteAll(text, pattern string) string {
+	re := regexp.MustCompile(`(?i)(^|[^\pL\pN])` + pattern + `($|[^\pL\pN])`)
+	for re.MatchString(text) {
+		text = re.ReplaceAllString(text, "$1 $2")
 	}
 	return text
 }
@@ -183,30 +223,24 @@ type ranked struct {
 	miss           string    // with -v, when the labelled role is not first: the top roles and their evidence
 }
 
-// evaluate ranks the candidate roles for every mapped resume, in parallel
-// over the resumes; with open set, every built-in role competes as well.
-func evaluate(t *testing.T, data []labelled, idx map[string]*Index, all []string, masked, open bool) evalResult {
+// evaluate ranks the candidate roles for every resume with a role, in
+// parallel over the resumes. The candidates are the roles some resume
+// wants (the closed set); with open set, every built-in role competes as
+// well.
+func evaluate(t *testing.T, data []labelled, idx map[string]*Index, all []string, mask func(text, title string) string, open bool) evalResult {
 	t.Helper()
 	closed := map[string]bool{}
-	for _, r := range categoryRoles {
-		if r != "" {
-			if idx[r] == nil {
-				t.Fatalf("category mapping names role %q, which is not built in", r)
-			}
-			closed[r] = true
-		}
-	}
 	res := evalResult{perCat: map[string][2]int{}, perCatRR: map[string]float64{}, confusions: map[string]int{}, unmapped: map[string]int{}}
 	var todo []labelled
 	for _, d := range data {
-		want, ok := categoryRoles[d.Category]
-		if !ok {
-			t.Fatalf("category %q has no entry in categoryRoles", d.Category)
-		}
-		if want == "" {
+		if d.Want == "" {
 			res.unmapped[d.Category]++
 			continue
 		}
+		if idx[d.Want] == nil {
+			t.Fatalf("%s: labelled role %q is not built in", d.ID, d.Want)
+		}
+		closed[d.Want] = true
 		todo = append(todo, d)
 	}
 	base := newTFIDF(t, closed)
@@ -221,8 +255,8 @@ func evaluate(t *testing.T, data []labelled, idx map[string]*Index, all []string
 			for i := range next {
 				d := todo[i]
 				text := d.Text
-				if masked {
-					text = maskTitle(text, d.Category)
+				if mask != nil {
+					text = mask(text, d.Mask)
 				}
 				doc, err := extract.Read(context.Background(), strings.NewReader(text), d.ID+".txt", extract.DefaultOptions())
 				if err != nil {
@@ -240,7 +274,7 @@ func evaluate(t *testing.T, data []labelled, idx map[string]*Index, all []string
 						closedReps = append(closedReps, rep)
 					}
 				}
-				r := ranked{category: d.Category, want: categoryRoles[d.Category], closed: Rank(closedReps)}
+				r := ranked{category: d.Category, want: d.Want, closed: Rank(closedReps)}
 				best := closedReps[0]
 				for _, c := range closedReps[1:] {
 					if c.Score > best.Score || (c.Score == best.Score && c.Target.ID < best.Target.ID) {
@@ -402,10 +436,15 @@ func TestRankResumeCategories(t *testing.T) {
 	idx, all := roleIndexes(t)
 	// The open-set figure (every built-in role competing) is informational
 	// and costs 40 % more scoring: only with -v.
-	raw := evaluate(t, data, idx, all, false, testing.Verbose())
-	masked := evaluate(t, data, idx, all, true, false)
+	raw := evaluate(t, data, idx, all, nil, testing.Verbose())
+	masked := evaluate(t, data, idx, all, maskTitle, false)
 	raw.log(t, "raw")
 	masked.log(t, "title-masked")
+	if testing.Verbose() {
+		phrase := evaluate(t, data, idx, all, maskPhrase, false)
+		t.Logf("title-masked as phrases (the eval README's wording; informational): top-1 %.3f (%d), MRR %.3f",
+			float64(phrase.top1)/float64(phrase.n), phrase.top1, phrase.rr/float64(phrase.n))
+	}
 	var unmapped []string
 	for c, n := range raw.unmapped {
 		unmapped = append(unmapped, fmt.Sprintf("%s (%d)", c, n))
@@ -448,14 +487,22 @@ func TestPessimisticRank(t *testing.T) {
 }
 
 func TestMaskTitle(t *testing.T) {
-	tests := []struct{ text, cat, want string }{
-		{"Java Developer at Acme; JavaScript too", "Java Developer", "at Acme; JavaScript too"},
-		{"HADOOP and hadoop-based jobs", "Hadoop", "and -based jobs"},
-		{"Health and fitness coach", "Health and fitness", "and coach"},
+	tests := []struct {
+		mask            func(text, title string) string
+		text, cat, want string
+	}{
+		{maskTitle, "Java Developer at Acme; JavaScript too", "Java Developer", "at Acme; JavaScript too"},
+		{maskTitle, "HADOOP and hadoop-based jobs", "Hadoop", "and -based jobs"},
+		{maskTitle, "Health and fitness coach", "Health and fitness", "and coach"},
+		{maskTitle, "Manual QA tester; software testing", "Software Tester (Manual QA)", "; testing"},
+		{maskTitle, "Advocate, lawyer at the bar", "Lawyer / Advocate", ", at the bar"},
+		{maskTitle, ".NET Developer, ASP.NET", ".NET Developer", ", ASP.NET"},
+		{maskPhrase, "Java Developer at Acme; Java and Spring", "Java Developer", "at Acme; Java and Spring"},
+		{maskPhrase, "DevOps\nEngineer; engineer; DevOps", "DevOps Engineer", "; engineer; DevOps"},
 	}
 	for _, tt := range tests {
-		if got := strings.Join(strings.Fields(maskTitle(tt.text, tt.cat)), " "); got != tt.want {
-			t.Errorf("maskTitle(%q, %q) = %q, want %q", tt.text, tt.cat, got, tt.want)
+		if got := strings.Join(strings.Fields(tt.mask(tt.text, tt.cat)), " "); got != tt.want {
+			t.Errorf("mask(%q, %q) = %q, want %q", tt.text, tt.cat, got, tt.want)
 		}
 	}
 }
