@@ -12,7 +12,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role1
 	case 0xcd95d3170877c433: // blockchain-developer.yaml
 		return role2
-	case 0x7f654534e7c65942: // business-analyst.yaml
+	case 0xfe46ae8a037b902f: // business-analyst.yaml
 		return role3
 	case 0xd0b1bf673ed57fc8: // civil-engineer.yaml
 		return role4
@@ -78,7 +78,7 @@ func builtinRole(fp uint64) func() *Set {
 		return role34
 	case 0xc031d201262510bc: // security-engineer.yaml
 		return role35
-	case 0x92be425fefa635b1: // software-tester.yaml
+	case 0x8beff99dec084403: // software-tester.yaml
 		return role36
 	case 0x7695abdb021d810f: // sre.yaml
 		return role37
@@ -246,7 +246,7 @@ func role3() *Set {
 	return &Set{ID: "business-analyst", Title: "Business Analyst", Source: "role", Keywords: []Keyword{
 		{ID: "business-analyst", Name: "Business Analyst", Aliases: []string{"business systems analyst", "IT business analyst", "functional analyst", "requirements analyst", "process analyst", "techno-functional analyst", "techno-functional consultant", "business analysis consultant", "business process analyst"}, Kind: "title", Weight: 1},
 		{ID: "business-analysis", Name: "business analysis", Aliases: []string{"BABOK", "strategy analysis", "solution evaluation", "business analysis planning"}, Kind: "practice", Weight: 1},
-		{ID: "requirements-gathering", Name: "requirements gathering", Aliases: []string{"requirement gathering", "requirements elicitation", "elicitation", "gathering requirements", "requirements analysis", "requirement analysis", "requirements workshops", "JAD sessions", "stakeholder interviews", "requirements elicitation workshops"}, Kind: "practice", Weight: 1},
+		{ID: "requirements-gathering", Name: "requirements gathering", Aliases: []string{"requirement gathering", "requirements elicitation", "elicitation", "gathering requirements", "requirements analysis", "requirement analysis", "requirements workshops", "JAD sessions", "stakeholder interviews", "requirements elicitation workshops", "requirements engineering"}, Kind: "practice", Weight: 1},
 		{ID: "stakeholder-management", Name: "stakeholder management", Kind: "soft", Soft: true, Weight: 1},
 		{ID: "business-requirements", Name: "business requirements", Aliases: []string{"BRD", "business requirements document", "FRD", "functional requirements", "business requirement document", "functional requirement document", "SRS", "software requirements specification", "non-functional requirements"}, Kind: "practice", Weight: 1},
 		{ID: "process-improvement", Name: "process improvement", Aliases: []string{"process mapping", "business process", "process modeling", "as-is analysis", "to-be process", "as-is and to-be", "current state analysis", "future state", "process flows", "process flow diagrams", "swimlane diagrams"}, Kind: "practice", Weight: 1},
@@ -269,7 +269,7 @@ func role3() *Set {
 		{ID: "data-analysis", Name: "data analysis", Tier: 1, Kind: "concept", Weight: 1},
 		{ID: "sdlc", Name: "SDLC", Aliases: []string{"software development life cycle"}, Tier: 1, Kind: "practice", Weight: 1},
 		{ID: "functional-specifications", Name: "functional specifications", Aliases: []string{"functional specification", "FSD", "functional specification document", "functional design document"}, Tier: 1, Kind: "practice", Weight: 1},
-		{ID: "cbap", Name: "CBAP", Aliases: []string{"IIBA", "CCBA", "ECBA", "PMI-PBA"}, Tier: 2, Kind: "certification", Weight: 1},
+		{ID: "cbap", Name: "CBAP", Aliases: []string{"IIBA", "CCBA", "ECBA", "PMI-PBA", "IREB", "CPRE", "IREB CPRE"}, Tier: 2, Kind: "certification", Weight: 1},
 		{ID: "six-sigma", Name: "Six Sigma", Aliases: []string{"Lean Six Sigma"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "swot-analysis", Name: "SWOT analysis", Aliases: []string{"SWOT", "PESTLE", "PEST analysis"}, Tier: 2, Kind: "practice", Weight: 1},
 		{ID: "cost-benefit-analysis", Name: "cost-benefit analysis", Aliases: []string{"business case", "ROI analysis", "feasibility study", "feasibility analysis"}, Tier: 2, Kind: "practice", Weight: 1},
@@ -1883,6 +1883,7 @@ func role36() *Set {
 	return &Set{ID: "software-tester", Title: "Software Tester (Manual QA)", Source: "role", Keywords: []Keyword{
 		{ID: "software-tester", Name: "Software Tester", Aliases: []string{"manual tester", "QA tester", "test engineer", "QA analyst", "test analyst", "QA engineer", "software test engineer", "manual QA engineer", "testing engineer", "QA executive", "quality analyst", "test lead"}, Kind: "title", Weight: 1},
 		{ID: "software-testing", Name: "software testing", Aliases: []string{"QA testing", "manual QA", "application testing", "web application testing"}, Kind: "practice", Weight: 1},
+		{ID: "qa", Name: "QA", Aliases: []string{"quality assurance", "software quality assurance"}, Kind: "practice", Weight: 1},
 		{ID: "manual-testing", Name: "manual testing", Aliases: []string{"manual test", "manual test execution", "manual regression"}, Kind: "practice", Weight: 1},
 		{ID: "test-cases", Name: "test cases", Aliases: []string{"test case design", "test scenarios", "test case execution", "test case preparation", "test case review"}, Kind: "practice", Weight: 1},
 		{ID: "functional-testing", Name: "functional testing", Aliases: []string{"black box testing", "black-box testing", "negative testing", "positive and negative testing"}, Kind: "practice", Weight: 1},
