@@ -239,7 +239,7 @@ func runRoleShow(opts *rolesOptions) error {
 }
 
 // rankExplainNote says how `roles --rank --explain` reads.
-const rankExplainNote = "Each matched keyword adds weight x credit x (1 + ln count) x ln(1 + roles/df), where df is the number of roles that list it or count the same words; the job title counts twice, four times on a line of its own."
+const rankExplainNote = "Each matched keyword adds weight x credit x (1 + ln count) x ln(1 + roles/df) x position, where df is the number of roles that list it or count the same words and position runs from 1.5 for a keyword first found on the resume's first line to 1 on its last; the job title counts twice, four times on a line of its own."
 
 // evidenceName is a keyword's name in the evidence list, marked when it is
 // the role's job title, and when that title stands on a line of its own.
@@ -293,7 +293,7 @@ func runRank(ctx context.Context, opts *rolesOptions) error {
 		rep.Target = scorer.Target{Source: "role", ID: set.ID, Title: set.Title}
 		reps = append(reps, rep)
 	}
-	out := rankJSON{SchemaVersion: scorer.SchemaVersion, File: doc.Path, Roles: scorer.Rank(reps)}
+	out := rankJSON{SchemaVersion: scorer.SchemaVersion, File: doc.Path, Roles: scorer.Rank(reps, len(doc.Lines))}
 	if out.Roles == nil {
 		out.Roles = []scorer.RoleFit{}
 	}
@@ -324,10 +324,10 @@ func runRank(ctx context.Context, opts *rolesOptions) error {
 			var ev [][]string
 			for _, r := range out.Roles {
 				for _, e := range r.Evidence {
-					ev = append(ev, []string{fmt.Sprint(r.Rank), r.Role, evidenceName(e), e.Found, fmt.Sprint(e.Count), fmt.Sprint(e.Roles), formatScore(e.Points)})
+					ev = append(ev, []string{fmt.Sprint(r.Rank), r.Role, evidenceName(e), e.Found, fmt.Sprint(e.Count), fmt.Sprint(e.Roles), fmt.Sprint(e.Line), formatScore(e.Points)})
 				}
 			}
-			if err := writeTable(&b, []string{"#", "Role", "Keyword", "Found", "Count", "Roles", "Points"}, ev); err != nil {
+			if err := writeTable(&b, []string{"#", "Role", "Keyword", "Found", "Count", "Roles", "Line", "Points"}, ev); err != nil {
 				return err
 			}
 		}
@@ -357,7 +357,7 @@ func runRank(ctx context.Context, opts *rolesOptions) error {
 		for _, r := range out.Roles {
 			parts := make([]string, 0, len(r.Evidence))
 			for _, e := range r.Evidence {
-				parts = append(parts, fmt.Sprintf("%s %s (%d×, %d role%s);", evidenceName(e), formatScore(e.Points), e.Count, e.Roles, plural(e.Roles)))
+				parts = append(parts, fmt.Sprintf("%s %s (%d×, %d role%s, L%d);", evidenceName(e), formatScore(e.Points), e.Count, e.Roles, plural(e.Roles), e.Line))
 			}
 			text := "no keyword found"
 			if len(parts) > 0 {

@@ -32,8 +32,11 @@ type RoleEvidence struct {
 	Roles   int    `json:"roles"`   // df: the roles that list the keyword or count the same words
 	Title   bool   `json:"title,omitempty"`
 	// Headline marks a job title that makes up a whole line of the resume.
-	Headline bool    `json:"headline,omitempty"`
-	Points   float64 `json:"points"` // w · c · tf · idf (· titleBoost · headlineBoost), one decimal
+	Headline bool `json:"headline,omitempty"`
+	// Line is the first line the keyword was found on; it sets the
+	// position factor (see Rank).
+	Line   int     `json:"line"`
+	Points float64 `json:"points"` // w · c · tf · idf · position (· titleBoost · headlineBoost), one decimal
 }
 
 // Rank's constants. A resume that names the role's job title says which job
@@ -43,23 +46,30 @@ type RoleEvidence struct {
 // held says the resume is that job, where the title inside a sentence
 // ("worked with the DevOps engineers") may only name a colleague.
 // Repetition counts like term frequency, 1 + ln(count), up to tfCap
-// occurrences.
+// occurrences. A keyword first found near the top of the resume counts up
+// to 1 + positionBoost times: a recruiter, like an ATS ranking screen,
+// reads from the top, where the summary, the skills and the current job
+// are, and a skill named only at the bottom (an old job, a school project)
+// says less about the job the resume is for.
 const (
 	titleBoost    = 2
 	headlineBoost = 2
 	tfCap         = 10
+	positionBoost = 0.5
 )
 
 // Rank orders roles by how well one resume fits them, best first. reports
 // holds the resume's report against each role (Index.Score of the same
-// document, one per role).
+// document, one per role), and lines is that document's number of lines
+// (0 leaves position out).
 //
 // The plain score is a coverage: it rewards a short role list and a role whose
 // keywords every resume has (SQL, Git, communication) as much as a long list
 // of rare ones. Rank instead sums the evidence for each role, weighing each
 // matched keyword by its specificity across the roles given:
 //
-//	evidence = Σ w · c · tf · idf,  tf = 1 + ln(min(count, tfCap)),  idf = ln(1 + R/df)
+//	evidence = Σ w · c · tf · idf · pos
+//	tf = 1 + ln(min(count, tfCap)),  idf = ln(1 + R/df),  pos = 1 + positionBoost · (lines - first) / lines
 //
 // over the role's matched keywords (a generic match, where only a broader
 // skill was named, is left out), where w is the keyword's weight, c its
@@ -71,11 +81,12 @@ const (
 // that count for several roles are not specific to any of them. A role's
 // job-title keyword (kind "title") counts titleBoost times, and
 // headlineBoost times more when one of the lines it was found on holds
-// nothing else (isHeadline). Fit is the
+// nothing else (isHeadline). first is the line the keyword was first
+// found on, so pos runs from 1.5 on the first line to 1 on the last. Fit is the
 // evidence as a share of the best role's, 0..100. Ties are broken by the
 // plain score, then by role id, so the order is total and deterministic.
-func Rank(reports []*Report) []RoleFit {
-	contrib := rankContributions(reports)
+func Rank(reports []*Report, lines int) []RoleFit {
+	contrib := rankContributions(reports, lines)
 	best := 0.0
 	out := make([]RoleFit, 0, len(reports))
 	for i, r := range reports {
@@ -134,8 +145,9 @@ func foundForms(m *Match, fn func(string)) {
 }
 
 // rankContributions lists, for each report, the unrounded evidence each of
-// its matched keywords adds (Rank's formula), in the report's keyword order.
-func rankContributions(reports []*Report) [][]RoleEvidence {
+// its matched keywords adds (Rank's formula) for a document of lines
+// lines, in the report's keyword order.
+func rankContributions(reports []*Report, lines int) [][]RoleEvidence {
 	listed := map[string]int{} // keyword id -> roles listing it
 	found := map[string]int{}  // folded form found -> roles counting it
 	for _, r := range reports {
@@ -173,7 +185,8 @@ func rankContributions(reports []*Report) [][]RoleEvidence {
 			if m.Count > 1 {
 				tf += math.Log(math.Min(float64(m.Count), tfCap))
 			}
-			w := m.Weight * m.Credit * tf * math.Log(1+n/float64(df))
+			first := firstLine(m)
+			w := m.Weight * m.Credit * tf * math.Log(1+n/float64(df)) * positionFactor(first, lines)
 			title := m.Category == "title"
 			headline := title && isHeadline(m)
 			if title {
@@ -182,10 +195,32 @@ func rankContributions(reports []*Report) [][]RoleEvidence {
 			if headline {
 				w *= headlineBoost
 			}
-			out[i] = append(out[i], RoleEvidence{Keyword: m.Keyword, ID: m.ID, Found: m.Found, Count: m.Count, Roles: df, Title: title, Headline: headline, Points: w})
+			out[i] = append(out[i], RoleEvidence{Keyword: m.Keyword, ID: m.ID, Found: m.Found, Count: m.Count, Roles: df, Title: title, Headline: headline, Line: first, Points: w})
 		}
 	}
 	return out
+}
+
+// firstLine is the first line m was found on (its Evidence is in document
+// order), 0 when none is recorded.
+func firstLine(m *Match) int {
+	for _, e := range m.Evidence {
+		if e.Form != "" {
+			return e.Line
+		}
+	}
+	return 0
+}
+
+// positionFactor is Rank's pos for a keyword first found on line first of
+// lines: 1 + positionBoost on the first line, falling evenly to 1 on the
+// last; 1 when either is unknown.
+func positionFactor(first, lines int) float64 {
+	if lines <= 0 || first <= 0 {
+		return 1
+	}
+	first = min(first, lines)
+	return 1 + positionBoost*float64(lines-first)/float64(lines)
 }
 
 // isHeadline reports whether one of the lines m was found on (its Evidence:

@@ -67,8 +67,8 @@ const (
 // held while a bar of issue 7 is not yet met (see the README's roles
 // section). When a figure meets its bar, raise its floor to the bar.
 const (
-	floorTop1       = barTop1 // measured 0.900: the bar is met
-	floorMRR        = barMRR  // measured 0.9302: the bar is met
+	floorTop1       = barTop1 // measured 0.906: the bar is met
+	floorMRR        = barMRR  // measured 0.932: the bar is met
 	floorMaskedTop1 = 0.72    // measured 0.725
 )
 
@@ -274,7 +274,7 @@ func evaluate(t *testing.T, data []labelled, idx map[string]*Index, all []string
 						closedReps = append(closedReps, rep)
 					}
 				}
-				r := ranked{category: d.Category, want: d.Want, closed: Rank(closedReps)}
+				r := ranked{category: d.Category, want: d.Want, closed: Rank(closedReps, len(doc.Lines))}
 				best := closedReps[0]
 				for _, c := range closedReps[1:] {
 					if c.Score > best.Score || (c.Score == best.Score && c.Target.ID < best.Target.ID) {
@@ -287,7 +287,7 @@ func evaluate(t *testing.T, data []labelled, idx map[string]*Index, all []string
 				}
 				r.tfidf = base.best(text)
 				if open {
-					r.open = Rank(allReps)[0].Role
+					r.open = Rank(allReps, len(doc.Lines))[0].Role
 				}
 				out[i] = r
 			}

@@ -106,7 +106,7 @@ func TestRank(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Rank(tt.reports)
+			got := Rank(tt.reports, 0)
 			if d := cmp.Diff(tt.want, order(got)); d != "" {
 				t.Errorf("Rank order (-want +got):\n%s", d)
 			}
@@ -126,14 +126,14 @@ func TestRankTitleAndRepetition(t *testing.T) {
 	title := rep("titled", 0, "t", 1.0)
 	title.Keywords[0].Category = "title"
 	plain := rep("plain", 0, "p", 1.0)
-	if got := order(Rank([]*Report{plain, title})); got[0] != "titled" {
+	if got := order(Rank([]*Report{plain, title}, 0)); got[0] != "titled" {
 		t.Errorf("Rank = %v, want the role whose job title the resume names first", got)
 	}
 
 	once := rep("once", 0, "a", 1.0)
 	often := rep("often", 0, "b", 1.0)
 	often.Keywords[0].Count = 6
-	if got := order(Rank([]*Report{once, often})); got[0] != "often" {
+	if got := order(Rank([]*Report{once, often}, 0)); got[0] != "often" {
 		t.Errorf("Rank = %v, want the keyword named six times to weigh more", got)
 	}
 
@@ -141,14 +141,14 @@ func TestRankTitleAndRepetition(t *testing.T) {
 	capped.Keywords[0].Count = tfCap
 	stuffed := rep("stuffed", 0, "d", 1.0)
 	stuffed.Keywords[0].Count = 50 * tfCap
-	fits := Rank([]*Report{capped, stuffed})
+	fits := Rank([]*Report{capped, stuffed}, 0)
 	if fits[0].Fit != fits[1].Fit {
 		t.Errorf("fits %v and %v differ: repetition beyond %d must add nothing", fits[0].Fit, fits[1].Fit, tfCap)
 	}
 }
 
 func TestRankFitIsShareOfBest(t *testing.T) {
-	fits := Rank([]*Report{rep("a", 0, "x", 1.0, "y", 1.0), rep("b", 0, "x", 1.0, "z", 0.0)})
+	fits := Rank([]*Report{rep("a", 0, "x", 1.0, "y", 1.0), rep("b", 0, "x", 1.0, "z", 0.0)}, 0)
 	if fits[0].Fit != 100 {
 		t.Errorf("best fit = %v, want 100", fits[0].Fit)
 	}
@@ -167,7 +167,7 @@ func TestRankEvidence(t *testing.T) {
 	a.Keywords[1].Evidence[0].Text = "Worked with a Title A." // in a sentence: no headline
 	a.Keywords[3].Match = Generic
 	b := rep("b", 0, "x", 1.0, "y", 1.0)
-	fits := Rank([]*Report{a, b})
+	fits := Rank([]*Report{a, b}, 0)
 	byRole := map[string]RoleFit{}
 	for _, f := range fits {
 		byRole[f.Role] = f
@@ -176,7 +176,7 @@ func TestRankEvidence(t *testing.T) {
 	// both list; the title counts titleBoost times.
 	one, both := math.Round(10*math.Log(3))/10, math.Round(10*math.Log(2))/10
 	want := []RoleEvidence{
-		{Keyword: "t", ID: "t", Found: "Title A", Count: 1, Roles: 1, Title: true, Points: math.Round(10*titleBoost*math.Log(3)) / 10},
+		{Keyword: "t", ID: "t", Found: "Title A", Count: 1, Roles: 1, Title: true, Line: 1, Points: math.Round(10*titleBoost*math.Log(3)) / 10},
 		{Keyword: "x", ID: "x", Count: 1, Roles: 2, Points: both},
 	}
 	if d := cmp.Diff(want, byRole["a"].Evidence); d != "" {
@@ -201,7 +201,7 @@ func TestRankHeadline(t *testing.T) {
 	fits := Rank([]*Report{
 		titled("a-prose", "Worked with the DevOps Engineer on call."),
 		titled("b-headline", "Senior DevOps Engineer"),
-	})
+	}, 0)
 	if got := order(fits); got[0] != "b-headline" {
 		t.Errorf("Rank = %v, want the title that stands on its own line first", got)
 	}
@@ -235,5 +235,45 @@ func TestIsHeadline(t *testing.T) {
 	}
 	if isHeadline(&Match{}) {
 		t.Error("isHeadline(no evidence) = true, want false")
+	}
+}
+
+// TestRankPosition: the same keyword counts more near the top of the
+// resume than near its end, and not at all differently without lines.
+func TestRankPosition(t *testing.T) {
+	at := func(role string, line int) *Report {
+		r := found(rep(role, 0, "x", 1.0, role+"-only", 0.0), 0, "Go")
+		r.Keywords[0].Evidence[0].Line = line
+		return r
+	}
+	fits := Rank([]*Report{at("bottom", 40), at("top", 2)}, 40)
+	if got := order(fits); got[0] != "top" {
+		t.Errorf("Rank = %v, want the role whose keyword comes first in the resume first", got)
+	}
+	if e := fits[0].Evidence[0]; e.Line != 2 {
+		t.Errorf("evidence line = %d, want 2", e.Line)
+	}
+	fits = Rank([]*Report{at("bottom", 40), at("top", 2)}, 0)
+	if fits[0].Fit != fits[1].Fit {
+		t.Errorf("fits %v and %v differ with lines unknown: position must count only when known", fits[0].Fit, fits[1].Fit)
+	}
+}
+
+func TestPositionFactor(t *testing.T) {
+	tests := []struct {
+		first, lines int
+		want         float64
+	}{
+		{1, 100, 1 + positionBoost*0.99},
+		{51, 100, 1 + positionBoost*0.49},
+		{100, 100, 1},
+		{120, 100, 1}, // past the end: as the last line
+		{0, 100, 1},   // no line recorded
+		{5, 0, 1},     // lines unknown
+	}
+	for _, tt := range tests {
+		if got := positionFactor(tt.first, tt.lines); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("positionFactor(%d, %d) = %v, want %v", tt.first, tt.lines, got, tt.want)
+		}
 	}
 }
