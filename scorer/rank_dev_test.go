@@ -65,19 +65,14 @@ func readDevSet(t *testing.T) []labelled {
 // resumes, raw and with the role's title words masked, over the roles the
 // set labels (with -v, every built-in role competing as well).
 func TestRankDevelopmentSet(t *testing.T) {
-	data := readDevSet(t)
-	idx, all := roleIndexes(t)
-	raw := evaluate(t, data, idx, all, nil, testing.Verbose())
-	masked := evaluate(t, data, idx, all, maskTitle, false)
-	raw.log(t, "dev raw")
-	masked.log(t, "dev title-masked")
+	raw, masked := evaluateRawAndMasked(t, readDevSet(t), "dev ")
 	for _, c := range []struct {
 		name       string
 		got, floor float64
 	}{
-		{"dev raw top-1", float64(raw.top1) / float64(raw.n), floorDevTop1},
-		{"dev raw MRR", raw.rr / float64(raw.n), floorDevMRR},
-		{"dev title-masked top-1", float64(masked.top1) / float64(masked.n), floorDevMaskedTop1},
+		{"dev raw top-1", raw.top1Rate(), floorDevTop1},
+		{"dev raw MRR", raw.mrr(), floorDevMRR},
+		{"dev title-masked top-1", masked.top1Rate(), floorDevMaskedTop1},
 	} {
 		if c.got < c.floor {
 			t.Errorf("%s = %.3f, want >= %.2f", c.name, c.got, c.floor)

@@ -366,7 +366,7 @@ func pessimisticRank(fits []RoleFit, want string) int {
 func (r evalResult) log(t *testing.T, name string) {
 	t.Helper()
 	t.Logf("%s: %d resumes; top-1 %.3f (%d), MRR %.3f; baselines over the same roles: plain score top-1 %.3f, TF-IDF cosine on the role keyword lists top-1 %.3f",
-		name, r.n, float64(r.top1)/float64(r.n), r.top1, r.rr/float64(r.n), float64(r.plainTop1)/float64(r.n), float64(r.tfidfTop1)/float64(r.n))
+		name, r.n, r.top1Rate(), r.top1, r.mrr(), float64(r.plainTop1)/float64(r.n), float64(r.tfidfTop1)/float64(r.n))
 	if r.openN > 0 {
 		t.Logf("%s: open set (all built-in roles compete) top-1 %.3f", name, float64(r.openTop1)/float64(r.openN))
 	}
@@ -433,17 +433,12 @@ func describeMiss(id string, words int, want string, fits []RoleFit) string {
 // at least 75 % with the category's title words deleted from the text.
 func TestRankResumeCategories(t *testing.T) {
 	data := readCategories(t)
-	idx, all := roleIndexes(t)
-	// The open-set figure (every built-in role competing) is informational
-	// and costs 40 % more scoring: only with -v.
-	raw := evaluate(t, data, idx, all, nil, testing.Verbose())
-	masked := evaluate(t, data, idx, all, maskTitle, false)
-	raw.log(t, "raw")
-	masked.log(t, "title-masked")
+	raw, masked := evaluateRawAndMasked(t, data, "")
 	if testing.Verbose() {
+		idx, all := roleIndexes(t)
 		phrase := evaluate(t, data, idx, all, maskPhrase, false)
 		t.Logf("title-masked as phrases (the eval README's wording; informational): top-1 %.3f (%d), MRR %.3f",
-			float64(phrase.top1)/float64(phrase.n), phrase.top1, phrase.rr/float64(phrase.n))
+			phrase.top1Rate(), phrase.top1, phrase.mrr())
 	}
 	var unmapped []string
 	for c, n := range raw.unmapped {
@@ -455,10 +450,30 @@ func TestRankResumeCategories(t *testing.T) {
 	if raw.n == 0 {
 		t.Fatal("no mapped resumes")
 	}
-	holdBar(t, "raw top-1", float64(raw.top1)/float64(raw.n), barTop1, floorTop1)
-	holdBar(t, "raw MRR", raw.rr/float64(raw.n), barMRR, floorMRR)
-	holdBar(t, "title-masked top-1", float64(masked.top1)/float64(masked.n), barMaskedTop1, floorMaskedTop1)
+	holdBar(t, "raw top-1", raw.top1Rate(), barTop1, floorTop1)
+	holdBar(t, "raw MRR", raw.mrr(), barMRR, floorMRR)
+	holdBar(t, "title-masked top-1", masked.top1Rate(), barMaskedTop1, floorMaskedTop1)
 }
+
+// evaluateRawAndMasked ranks the built-in roles for every labelled resume,
+// raw and title-masked, and logs both under names starting with prefix.
+// The open-set figure (every built-in role competing) is informational and
+// costs 40 % more scoring: only with -v.
+func evaluateRawAndMasked(t *testing.T, data []labelled, prefix string) (raw, masked evalResult) {
+	t.Helper()
+	idx, all := roleIndexes(t)
+	raw = evaluate(t, data, idx, all, nil, testing.Verbose())
+	masked = evaluate(t, data, idx, all, maskTitle, false)
+	raw.log(t, prefix+"raw")
+	masked.log(t, prefix+"title-masked")
+	return raw, masked
+}
+
+// top1Rate is the share of resumes whose labelled role ranks first.
+func (r evalResult) top1Rate() float64 { return float64(r.top1) / float64(r.n) }
+
+// mrr is the mean reciprocal rank of the labelled role.
+func (r evalResult) mrr() float64 { return r.rr / float64(r.n) }
 
 func TestPessimisticRank(t *testing.T) {
 	fits := []RoleFit{
