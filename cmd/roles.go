@@ -163,6 +163,8 @@ func runRoleShow(opts *rolesOptions) error {
 			ctx = "list_or_tech"
 		case keywords.TechOnly:
 			ctx = "tech"
+		case keywords.NearSkill:
+			ctx = "near_skill"
 		}
 		lexID := ""
 		if k.Known {

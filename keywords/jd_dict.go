@@ -215,6 +215,12 @@ func gateHit(text string, h jdHit, cands []jdHit, toks []jdTok, list bool) gate 
 	if sentenceInitialProse(text, h, cands, toks) {
 		return passIf(list)
 	}
+	if h.kw.Context == NearSkill {
+		if list || nearSkill(h, cands, toks) {
+			return gatePass
+		}
+		return gateNeedsEvidence
+	}
 	if len(h.form) <= 2 || h.kw.Context == TechOnly {
 		if list || techEvidence(text, h, cands, toks) {
 			return gatePass
@@ -261,15 +267,23 @@ func techSuffix(rest string) bool {
 // techEvidence: another unambiguous skill in the clause, a programming cue
 // word, or "in X" / "using X" / "with X".
 func techEvidence(text string, h jdHit, cands []jdHit, toks []jdTok) bool {
+	for _, t := range toks {
+		if techCues(strings.ToLower(t.Text)) {
+			return true
+		}
+	}
+	return nearSkill(h, cands, toks)
+}
+
+// nearSkill is techEvidence without cue words (for NearSkill names): another
+// unambiguous skill in the clause, or "in", "using" or "with" right before.
+func nearSkill(h jdHit, cands []jdHit, toks []jdTok) bool {
 	for _, o := range cands {
 		if o.start != h.start && o.kw.Context == AnyContext && o.kw.ID != h.kw.ID {
 			return true
 		}
 	}
 	for i, t := range toks {
-		if techCues(strings.ToLower(t.Text)) {
-			return true
-		}
 		if t.Start == h.start && i > 0 {
 			switch strings.ToLower(toks[i-1].Text) {
 			case "in", "using", "with":

@@ -124,6 +124,15 @@ func TestFromJDKeywords(t *testing.T) {
 			absent: []string{"React", "Spring"},
 		},
 		{
+			name: "a vendor name counts in a list or beside another skill, not alone in a sentence",
+			text: "About us\nWe are a partner of Oracle in Austin.\n\nRequirements\n- Databases: Oracle, PostgreSQL, MySQL\n",
+			want: map[string]kwView{
+				"Oracle":     {Section: "required", Count: 1, Weight: 1},
+				"PostgreSQL": {Section: "required", Count: 1, Weight: 1},
+				"MySQL":      {Section: "required", Count: 1, Weight: 1},
+			},
+		},
+		{
 			name:   "boilerplate sections and words are never keywords",
 			text:   "Requirements\n- Experience with Redis.\n- Great team player with strong experience.\n\nBenefits\n- Slack stipend and AWS credits.\n\nEqual opportunity\nWe are an equal opportunity employer.\n",
 			want:   map[string]kwView{"Redis": {Section: "required", Count: 1, Weight: 1}},

@@ -47,6 +47,7 @@ const (
 	AnyContext Context = iota // any alias hit counts
 	ListOrTech                // case-exact alias counts; other casings only inside a skills list
 	TechOnly                  // case-exact alias needs tech evidence in the same sentence (or a skills list)
+	NearSkill                 // case-exact alias needs a skills list, another skill in the sentence, or "in"/"using" before it; cue words are not enough (a vendor's name: "Oracle")
 )
 
 // Keyword is one thing a resume is searched for, with everything the matcher

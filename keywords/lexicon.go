@@ -317,6 +317,8 @@ func (l *Lexicon) addRow(n int, line string) error {
 		k.Context = ListOrTech
 	case "tech":
 		k.Context = TechOnly
+	case "near_skill":
+		k.Context = NearSkill
 	default:
 		return fmt.Errorf("unknown context %q", f[7])
 	}

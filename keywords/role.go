@@ -316,6 +316,8 @@ func parseContext(s string) (Context, bool) {
 		return ListOrTech, true
 	case "tech":
 		return TechOnly, true
+	case "near_skill":
+		return NearSkill, true
 	}
 	return AnyContext, false
 }

@@ -56,6 +56,13 @@ func TestMatchRules(t *testing.T) {
 		{"short", "Research intern, Apple ML Research.", "machine learning", scorer.Alias}, // all-caps acronym, case-exact
 		{"short", "Jobs in ai and ml were posted.", "machine learning", scorer.Missing},
 		{"context", "Payments at 50K per second using Kafka and Go, with retries.", "Go", scorer.Exact}, // Kafka is evidence
+		{"near-skill", "Databases: Oracle, PostgreSQL, MySQL", "Oracle Database", scorer.Alias},
+		{"near-skill", "Software Engineer, Oracle, Redwood City (2019-2021)", "Oracle Database", scorer.Missing}, // the employer
+		{"near-skill", "Tuned queries on Oracle with PL/SQL and Python.", "Oracle Database", scorer.Alias},       // other skills beside it
+		{"near-skill", "Expert knowledge in Oracle.", "Oracle Database", scorer.Alias},                           // "in" before it
+		{"near-skill", "Worked at Oracle on cloud billing.", "Oracle Database", scorer.Missing},                  // the employer
+		{"near-skill", "Ran Oracle 11g on Linux for billing.", "Oracle Database", scorer.Alias},                  // the release names the database
+		{"near-skill", "Deployed on Oracle Cloud and Oracle Linux.", "Oracle Database", scorer.Missing},
 		{"prefix", "Dashboards in JavaScript and D3.", "Java", scorer.Missing},
 		{"substring", "Built on MySQL and NoSQL stores.", "SQL", scorer.Missing},
 		// unknown keywords that are English words keep their case

@@ -20,7 +20,7 @@ import (
 const (
 	floorDevTop1       = 0.93 // measured 0.957 (224 of 234)
 	floorDevMRR        = 0.96 // measured 0.977
-	floorDevMaskedTop1 = 0.84 // measured 0.872 (204)
+	floorDevMaskedTop1 = 0.84 // measured 0.868 (203)
 )
 
 // readDevSet reads testdata/rank: one labelled resume per file, its role

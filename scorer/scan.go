@@ -561,6 +561,10 @@ func (s *scan) gate(ls *lineScan, hits []hit, i int) {
 		return
 	}
 	sent := ls.toks[h.whole].Sent
+	if t.ctx == keywords.NearSkill && f.cs && !ls.list && !s.nearSkill(ls, h, sent) {
+		h.reason = "no other skill in the sentence and not in a skills list"
+		return
+	}
 	if (f.short || t.ctx == keywords.TechOnly && f.cs) && !ls.list && !s.techContext(ls, h, sent) {
 		h.reason = "no tech context in the sentence"
 		if f.short {
@@ -627,13 +631,17 @@ func (s *scan) evidenceAt(hits []hit, start int) bool {
 // techContext: another trusted unambiguous skill in the sentence, a cue word,
 // or the name right after "in" or "using".
 func (s *scan) techContext(ls *lineScan, h *hit, sent int) bool {
+	return ls.cue[sent] || s.nearSkill(ls, h, sent)
+}
+
+// nearSkill is techContext without cue words, for a vendor's name that is
+// also a company's ("Software Engineer, Oracle" names an employer): another
+// trusted skill in the same sentence, or "in"/"using" right before.
+func (s *scan) nearSkill(ls *lineScan, h *hit, sent int) bool {
 	for _, e := range ls.evid {
 		if e.sent == sent && (e.end <= h.start || e.start >= h.end) {
 			return true
 		}
-	}
-	if ls.cue[sent] {
-		return true
 	}
 	if h.whole > 0 {
 		p := ls.toks[h.whole-1]

@@ -20,6 +20,7 @@ package main
 
 import (
 	"bufio"
+	_ "embed"
 	"flag"
 	"fmt"
 	"os"
@@ -81,6 +82,9 @@ func run(data, dict, out string) error {
 		if err := eachRow(filepath.Join(data, s.file), s.fn); err != nil {
 			return err
 		}
+	}
+	if err := eachLine(overlayTSV, "overlay.tsv", g.overlay); err != nil {
+		return err
 	}
 	if err := g.write(filepath.Join(out, "skills.tsv")); err != nil {
 		return err
@@ -145,15 +149,65 @@ func eachRow(path string, fn func([]string) error) error {
 	if err != nil {
 		return err
 	}
-	lines := strings.Split(strings.TrimRight(string(raw), "\n"), "\n")
+	return eachLine(string(raw), filepath.Base(path), fn)
+}
+
+// eachLine calls fn with the tab-separated fields of each row of a TSV text
+// after its header; name labels errors.
+func eachLine(text, name string, fn func([]string) error) error {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
 	for i, l := range lines[1:] { // skip the header
 		if strings.TrimSpace(l) == "" {
 			continue
 		}
 		if err := fn(strings.Split(l, "\t")); err != nil {
-			return fmt.Errorf("%s:%d: %w", filepath.Base(path), i+2, err)
+			return fmt.Errorf("%s:%d: %w", name, i+2, err)
 		}
 	}
+	return nil
+}
+
+// overlayTSV holds the project's own corrections to generated entries, one
+// row per entry: case-insensitive and case-exact aliases to add, a context
+// rule to set, vetoing phrases to add, and why. It is applied after every
+// source, so it can reach any entry.
+//
+//go:embed overlay.tsv
+var overlayTSV string
+
+// overlay applies one row of overlay.tsv to the entry it names.
+func (g *gen) overlay(f []string) error {
+	id := field(f, 0)
+	var e *entry
+	for _, x := range g.entries {
+		if x.id == id {
+			e = x
+		}
+	}
+	if e == nil {
+		return fmt.Errorf("no entry %q", id)
+	}
+	if field(f, 5) == "" {
+		return fmt.Errorf("%s: say why", id)
+	}
+	for _, a := range list(field(f, 1), "|") {
+		if o, taken := g.byForm[fold(a)]; taken && o != e {
+			return fmt.Errorf("%s: alias %q belongs to %s", id, a, o.id)
+		}
+		e.ci = append(e.ci, fold(a))
+		g.byForm[fold(a)] = e
+	}
+	for _, a := range list(field(f, 2), "|") {
+		if o, taken := g.byForm[fold(a)]; taken && o != e {
+			return fmt.Errorf("%s: case alias %q belongs to %s", id, a, o.id)
+		}
+		e.cs = append(e.cs, a)
+		g.byForm[fold(a)] = e
+	}
+	if c := field(f, 3); c != "" {
+		e.context = c
+	}
+	e.negatives = append(e.negatives, list(field(f, 4), "|")...)
 	return nil
 }
 

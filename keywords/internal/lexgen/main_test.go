@@ -72,3 +72,36 @@ func TestAcronym(t *testing.T) {
 		t.Errorf("initials(%v) = %q; isAcronym(SQL) = %v", words, got, isAcronym("SQL"))
 	}
 }
+
+func TestOverlay(t *testing.T) {
+	newGen := func() *gen {
+		g := &gen{byForm: map[string]*entry{}, ids: map[string]bool{}}
+		g.add(&entry{id: "oracle-database", label: "Oracle Database", ci: []string{"oracle db"}, context: "none"})
+		g.add(&entry{id: "oracle-cloud", label: "Oracle Cloud", ci: []string{"oci"}, context: "none"})
+		return g
+	}
+	row := func(s string) []string { return strings.Split(s, "\t") }
+	g := newGen()
+	if err := g.overlay(row("oracle-database\toracle 11g\tOracle\ttech\toracle corporation\tbecause")); err != nil {
+		t.Fatalf("overlay: %v", err)
+	}
+	e := g.entries[0]
+	if got := strings.Join(e.ci, "|"); got != "oracle db|oracle 11g" {
+		t.Errorf("ci = %q, want the alias added", got)
+	}
+	if got := strings.Join(e.cs, "|"); got != "Oracle" || e.context != "tech" || strings.Join(e.negatives, "|") != "oracle corporation" {
+		t.Errorf("cs %q, context %q, negatives %q: want Oracle, tech, oracle corporation", got, e.context, e.negatives)
+	}
+	if g.byForm["oracle"] != e || g.byForm["oracle 11g"] != e {
+		t.Error("the added forms are not owned by the entry")
+	}
+	for _, bad := range []string{
+		"nosuch\t\tX\t\t\twhy",                      // no such entry
+		"oracle-database\t\tOracle\ttech\t\t",       // no reason given
+		"oracle-database\toci\t\t\t\tsteals a form", // another entry's alias
+	} {
+		if err := newGen().overlay(row(bad)); err == nil {
+			t.Errorf("overlay(%q) = nil, want an error", bad)
+		}
+	}
+}
