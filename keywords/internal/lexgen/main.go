@@ -190,19 +190,21 @@ func (g *gen) overlay(f []string) error {
 	if field(f, 5) == "" {
 		return fmt.Errorf("%s: say why", id)
 	}
-	for _, a := range list(field(f, 1), "|") {
-		if o, taken := g.byForm[fold(a)]; taken && o != e {
-			return fmt.Errorf("%s: alias %q belongs to %s", id, a, o.id)
+	for _, col := range []struct {
+		forms []string
+		to    *[]string
+		fold  func(string) string
+	}{
+		{list(field(f, 1), "|"), &e.ci, fold},
+		{list(field(f, 2), "|"), &e.cs, func(a string) string { return a }},
+	} {
+		for _, a := range col.forms {
+			if o, taken := g.byForm[fold(a)]; taken && o != e {
+				return fmt.Errorf("%s: form %q belongs to %s", id, a, o.id)
+			}
+			*col.to = append(*col.to, col.fold(a))
+			g.byForm[fold(a)] = e
 		}
-		e.ci = append(e.ci, fold(a))
-		g.byForm[fold(a)] = e
-	}
-	for _, a := range list(field(f, 2), "|") {
-		if o, taken := g.byForm[fold(a)]; taken && o != e {
-			return fmt.Errorf("%s: case alias %q belongs to %s", id, a, o.id)
-		}
-		e.cs = append(e.cs, a)
-		g.byForm[fold(a)] = e
 	}
 	if c := field(f, 3); c != "" {
 		e.context = c
